@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# Debian packages the tests drive for real (serial ptys, MQTT clients, browsers, speech, databases).
+TEST_DEBIAN_PACKAGES :=
+
+.PHONY: run test build lint deps test-deps bench clean
+
+node_modules/.hearth-installed: package.json package-lock.json .npmrc
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: node_modules/.hearth-installed
+
+build: deps
+	npm run --silent build
+
+lint: build
+	npm run --silent lint
+
+run: build
+	npm run --silent hearth -- run
+
+test-deps:
+	@[ -z "$(strip $(TEST_DEBIAN_PACKAGES))" ] || scripts/ensure-debian-packages.sh $(TEST_DEBIAN_PACKAGES)
+
+test: lint test-deps
+	npm test
+
+bench: build
+	npm run --silent bench
+
+clean:
+	rm -rf dist ui/dist .tap
