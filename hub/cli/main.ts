@@ -1,1 +1,42 @@
-console.log('hearth');
+#!/usr/bin/env node
+import { UsageError, type Command, type CommandIo } from './command.js';
+import { decodeCommand } from './commands/decode.js';
+import { evalCommand } from './commands/eval.js';
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  decode: { run: decodeCommand, summary: 'decode one payload: --format <id> --hex <bytes> [--key <hex>] [--mac <addr>] | --list' },
+  eval: { run: evalCommand, summary: 'evaluate a shipped model: eval <model> --data <dir>' },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return ['usage: hearth <command> [options]', '', 'commands:', ...lines].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const io: CommandIo = {
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+  };
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help') {
+    io.stdout(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    io.stderr(`hearth: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`hearth ${name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
