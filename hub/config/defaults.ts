@@ -1,0 +1,30 @@
+import type { HubConfig } from './hub-config.js';
+
+export const CURRENT_CONFIG_VERSION = 1;
+
+/** Defaults that suit a Raspberry Pi on an SD card: about one commit a second, raw data for 90 days. */
+export const DEFAULT_CONFIG: HubConfig = {
+  version: CURRENT_CONFIG_VERSION,
+  dataDir: './var',
+  http: { host: '0.0.0.0', port: 8080 },
+  mqtt: { enabled: true, host: '0.0.0.0', port: 1883 },
+  logging: { level: 'info', parts: {} },
+  store: {
+    flushIntervalMs: 1000,
+    maxBatch: 5000,
+    maxQueued: 200_000,
+    onCorrupt: 'move-aside',
+    retention: { rawDays: 90, perMetric: { rr_interval: 30, ecg: 14, pleth: 14 } },
+  },
+  ingest: { maxFutureSkewMs: 5 * 60_000 },
+  household: { people: [], devices: [] },
+  simulation: { enabled: 'auto', speed: 1, seed: 42 },
+  replay: { enabled: false, dir: '../shared/data/wearable-replay', speed: 60, maxParticipants: 2 },
+  scheduler: {
+    jobs: {
+      retention: '17 3 * * *',
+      rollupCheck: '*/15 * * * *',
+      status: '*/10 * * * *',
+    },
+  },
+};

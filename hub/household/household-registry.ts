@@ -1,0 +1,168 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Clock } from '../core/clock.js';
+import type { DeviceConfig, PersonConfig } from '../config/hub-config.js';
+import type { PersonResolver } from '../ingest/ingest-types.js';
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly birthYear?: number;
+}
+
+export interface Device {
+  readonly id: string;
+  readonly name?: string;
+  readonly driver?: string;
+  readonly personId?: string;
+  readonly userSlots: Readonly<Record<string, string>>;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
+interface DeviceRow {
+  id: string;
+  name: string | null;
+  driver: string | null;
+  person_id: string | null;
+  user_slots: string;
+  first_seen: number;
+  last_seen: number;
+}
+
+const LAST_SEEN_WRITE_EVERY_MS = 60_000;
+
+/**
+ * The household's people and devices, kept in SQLite and mirrored in memory so that the ingest
+ * gate resolves a reading's person without touching the disk.
+ */
+export class HouseholdRegistry implements PersonResolver {
+  private readonly devices = new Map<string, Device>();
+  private readonly people = new Map<string, Person>();
+  private readonly upsertDevice: Statement;
+  private readonly touchDevice: Statement;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {
+    for (const row of db.prepare('SELECT id, name, birth_year FROM person').all() as { id: string; name: string; birth_year: number | null }[]) {
+      this.people.set(row.id, { id: row.id, name: row.name, ...(row.birth_year !== null ? { birthYear: row.birth_year } : {}) });
+    }
+    for (const row of db.prepare('SELECT * FROM device').all() as DeviceRow[]) this.devices.set(row.id, fromRow(row));
+    this.upsertDevice = db.prepare(`
+      INSERT INTO device (id, name, driver, person_id, user_slots, first_seen, last_seen)
+      VALUES (@id, @name, @driver, @personId, @userSlots, @firstSeen, @lastSeen)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, driver = excluded.driver, person_id = excluded.person_id,
+        user_slots = excluded.user_slots, last_seen = excluded.last_seen`);
+    this.touchDevice = db.prepare('UPDATE device SET last_seen = ? WHERE id = ?');
+  }
+
+  /** Makes the people and devices named in the config file exist as the file says. */
+  applyConfig(people: readonly PersonConfig[], devices: readonly DeviceConfig[]): void {
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      for (const p of people) this.savePerson(p);
+      for (const d of devices) {
+        const known = this.devices.get(d.id);
+        this.saveDevice({
+          id: d.id,
+          ...(d.name !== undefined ? { name: d.name } : known?.name !== undefined ? { name: known.name } : {}),
+          ...(known?.driver !== undefined ? { driver: known.driver } : {}),
+          ...(d.personId !== undefined ? { personId: d.personId } : {}),
+          userSlots: d.userSlots ?? {},
+          firstSeen: known?.firstSeen ?? now,
+          lastSeen: known?.lastSeen ?? now,
+        });
+      }
+    })();
+  }
+
+  savePerson(person: Person): void {
+    this.db
+      .prepare(
+        `INSERT INTO person (id, name, birth_year, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, birth_year = excluded.birth_year`,
+      )
+      .run(person.id, person.name, person.birthYear ?? null, this.clock.now());
+    this.people.set(person.id, person);
+  }
+
+  /** Registers a device the first time it is seen (unassigned), or notes that it was seen again. */
+  noteDeviceSeen(id: string, driver: string): Device {
+    const now = this.clock.now();
+    const known = this.devices.get(id);
+    if (known === undefined) {
+      const device: Device = { id, driver, userSlots: {}, firstSeen: now, lastSeen: now };
+      this.saveDevice(device);
+      return device;
+    }
+    if (now - known.lastSeen >= LAST_SEEN_WRITE_EVERY_MS) {
+      const updated = { ...known, lastSeen: now };
+      this.devices.set(id, updated);
+      this.touchDevice.run(now, id);
+      return updated;
+    }
+    return known;
+  }
+
+  assignDevice(deviceId: string, personId: string | undefined, userSlots?: Readonly<Record<string, string>>): Device {
+    const device = this.devices.get(deviceId);
+    if (device === undefined) throw new Error(`unknown device "${deviceId}"`);
+    for (const id of [personId, ...Object.values(userSlots ?? {})]) {
+      if (id !== undefined && !this.people.has(id)) throw new Error(`unknown person "${id}"`);
+    }
+    const { personId: _old, ...rest } = device;
+    const updated: Device = { ...rest, ...(personId !== undefined ? { personId } : {}), userSlots: userSlots ?? device.userSlots };
+    this.saveDevice(updated);
+    return updated;
+  }
+
+  personFor(deviceId: string, userSlot?: number): string | undefined {
+    const device = this.devices.get(deviceId);
+    if (device === undefined) return undefined;
+    if (userSlot !== undefined) {
+      const slotPerson = device.userSlots[String(userSlot)];
+      if (slotPerson !== undefined) return slotPerson;
+      // A shared device whose slot nobody claimed: unassigned rather than guessed.
+      if (Object.keys(device.userSlots).length > 0) return undefined;
+    }
+    return device.personId;
+  }
+
+  listPeople(): Person[] {
+    return [...this.people.values()];
+  }
+
+  listDevices(): Device[] {
+    return [...this.devices.values()];
+  }
+
+  device(id: string): Device | undefined {
+    return this.devices.get(id);
+  }
+
+  private saveDevice(device: Device): void {
+    this.upsertDevice.run({
+      id: device.id,
+      name: device.name ?? null,
+      driver: device.driver ?? null,
+      personId: device.personId ?? null,
+      userSlots: JSON.stringify(device.userSlots),
+      firstSeen: device.firstSeen,
+      lastSeen: device.lastSeen,
+    });
+    this.devices.set(device.id, device);
+  }
+}
+
+function fromRow(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    ...(row.name !== null ? { name: row.name } : {}),
+    ...(row.driver !== null ? { driver: row.driver } : {}),
+    ...(row.person_id !== null ? { personId: row.person_id } : {}),
+    userSlots: JSON.parse(row.user_slots) as Record<string, string>,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+  };
+}
