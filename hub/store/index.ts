@@ -1,0 +1,9 @@
+export { Store, DEFAULT_RAW_DAYS, DEFAULT_RAW_DAYS_BY_METRIC, type StoreOptions } from './store.js';
+export { openDatabase, type Db, type OpenDatabaseOptions } from './database.js';
+export { migrate, type MigrationStep, type MigrationOutcome } from './migrations.js';
+export { ReadingWriter, WRITER_DEFAULTS, type ReadingWriterOptions } from './reading-writer.js';
+export { StoreQuery } from './query.js';
+export { Retention, type RawRetentionDays, type RetentionOutcome } from './retention.js';
+export { StoreCorruptError, StoreDirectoryError, StoreWriteError } from './errors.js';
+export { systemScheduler, type Scheduler } from './scheduler.js';
+export * from './types.js';

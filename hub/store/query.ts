@@ -1,0 +1,210 @@
+import { statSync } from 'node:fs';
+import type { Reading, WaveformBlock } from '../core/reading.js';
+import { isMetricId, metricDefinition } from '../core/metrics.js';
+import type { Db } from './database.js';
+import { decodeFlags } from './flags.js';
+import { planQuery, type QueryPlan } from './query-plan.js';
+import type { SeriesInfo, SeriesPoint, SeriesQueryRequest, SeriesQueryResult, StoreStats, WaveformRequest } from './types.js';
+import { decodeWaveform } from './waveform-codec.js';
+import { MAX_BLOCK_DURATION_MS } from './waveform-split.js';
+
+interface SeriesRow {
+  id: number;
+  device_id: string;
+  metric: string;
+  person_id: string;
+  purged_before: number;
+}
+
+interface GroupRow {
+  g: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+interface Group {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+/** Reads from the store: charts at a bounded number of points, latest values, waveforms, figures. */
+export class StoreQuery {
+  private readonly selectSeries;
+  private readonly selectAllSeries;
+  private readonly rawList;
+  private readonly rawGrouped;
+  private readonly rollupGrouped;
+  private readonly latestBySeries;
+  private readonly blocksInRange;
+
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+  ) {
+    // The series table holds a few hundred rows at most: a scan with optional filters is enough.
+    this.selectSeries = db.prepare<{ metric: string; person: string | null; device: string | null }, SeriesRow>(`
+      SELECT id, device_id, metric, person_id, purged_before FROM series
+      WHERE metric = :metric AND (:person IS NULL OR person_id = :person) AND (:device IS NULL OR device_id = :device)`);
+    this.selectAllSeries = db.prepare<[], SeriesRow>('SELECT id, device_id, metric, person_id, purged_before FROM series ORDER BY id');
+    this.rawList = db.prepare<[number, number, number, number], { ts: number; value: number }>(
+      'SELECT ts, value FROM sample WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?',
+    );
+    this.rawGrouped = db.prepare<{ series: number; from: number; to: number; width: number }, GroupRow>(`
+      SELECT ts / CAST(:width AS INTEGER) AS g, count(*) AS count, sum(value) AS sum, min(value) AS min, max(value) AS max
+      FROM sample WHERE series_id = :series AND ts >= :from AND ts < :to GROUP BY g`);
+    this.rollupGrouped = db.prepare<{ series: number; resolution: number; from: number; to: number; width: number }, GroupRow>(`
+      SELECT bucket / CAST(:width AS INTEGER) AS g, sum(count) AS count, sum(sum) AS sum, min(min) AS min, max(max) AS max
+      FROM rollup WHERE series_id = :series AND resolution = :resolution AND bucket >= :from AND bucket < :to GROUP BY g`);
+    this.latestBySeries = db.prepare<[string], { device_id: string; metric: string; ts: number; value: number; flags: number }>(`
+      SELECT s.device_id, s.metric, x.ts, x.value, x.flags
+      FROM series s JOIN sample x ON x.series_id = s.id AND x.ts = (SELECT max(ts) FROM sample WHERE series_id = s.id)
+      WHERE s.person_id = ?`);
+    this.blocksInRange = db.prepare<[number, number, number], { t0: number; rate_hz: number; sample_count: number; encoding: number; data: Buffer }>(
+      'SELECT t0, rate_hz, sample_count, encoding, data FROM waveform_block WHERE series_id = ? AND t0 >= ? AND t0 < ? ORDER BY t0',
+    );
+  }
+
+  /**
+   * A chart of one metric over [from, to) with at most `maxPoints` points. For a person, all of
+   * that person's devices for the metric are merged. Buckets without readings are left out.
+   */
+  querySeries(request: SeriesQueryRequest): SeriesQueryResult {
+    if (!Number.isInteger(request.maxPoints) || request.maxPoints < 1) throw new RangeError(`maxPoints must be a positive integer, got ${request.maxPoints}`);
+    const series = this.findSeries(request);
+    if (request.to <= request.from || series.length === 0) return { resolution: 'raw', bucketMs: null, points: [] };
+    const rawComplete = series.every((s) => s.purged_before <= request.from);
+    if (rawComplete) {
+      const points = this.rawPoints(series, request);
+      if (points !== null) return { resolution: 'raw', bucketMs: null, points };
+    }
+    const plan = planQuery(request.from, request.to, request.maxPoints, rawComplete);
+    return { resolution: plan.resolution, bucketMs: plan.widthMs, points: this.groupedPoints(series, plan, request) };
+  }
+
+  /**
+   * The newest reading of each metric for a person ('' for readings not assigned to anyone),
+   * whichever of their devices took it.
+   */
+  latest(personId: string): Reading[] {
+    const newest = new Map<string, Reading>();
+    for (const row of this.latestBySeries.all(personId)) {
+      if (!isMetricId(row.metric)) continue;
+      const known = newest.get(row.metric);
+      if (known !== undefined && known.ts >= row.ts) continue;
+      const { flags, tsSource } = decodeFlags(row.flags);
+      newest.set(row.metric, {
+        metric: row.metric,
+        value: row.value,
+        unit: metricDefinition(row.metric).unit,
+        ts: row.ts,
+        deviceId: row.device_id,
+        ...(personId === '' ? {} : { personId }),
+        tsSource,
+        ...(flags.length > 0 ? { flags } : {}),
+      });
+    }
+    return [...newest.values()].sort((a, b) => a.metric.localeCompare(b.metric));
+  }
+
+  /** Waveform blocks overlapping [from, to), decoded, oldest first. */
+  readWaveform(request: WaveformRequest): WaveformBlock[] {
+    const blocks: WaveformBlock[] = [];
+    for (const s of this.findSeries(request)) {
+      for (const row of this.blocksInRange.all(s.id, request.from - MAX_BLOCK_DURATION_MS, request.to)) {
+        const endsAt = row.t0 + (row.sample_count * 1000) / row.rate_hz;
+        if (endsAt <= request.from) continue;
+        blocks.push({
+          metric: request.metric,
+          deviceId: s.device_id,
+          ...(s.person_id === '' ? {} : { personId: s.person_id }),
+          t0: row.t0,
+          rateHz: row.rate_hz,
+          samples: decodeWaveform(row.encoding, row.data, row.sample_count),
+        });
+      }
+    }
+    return blocks.sort((a, b) => a.t0 - b.t0);
+  }
+
+  seriesList(): SeriesInfo[] {
+    return this.selectAllSeries.all().map((row) => ({
+      id: row.id,
+      deviceId: row.device_id,
+      metric: row.metric,
+      ...(row.person_id === '' ? {} : { personId: row.person_id }),
+    }));
+  }
+
+  /** Counts over whole tables: meant for the CLI and the status page, not for a hot path. */
+  stats(): StoreStats {
+    const count = (sql: string): number => (this.db.prepare<[], { n: number | null }>(sql).get()?.n ?? 0);
+    return {
+      series: count('SELECT count(*) AS n FROM series'),
+      readings: count('SELECT count(*) AS n FROM sample'),
+      waveformBlocks: count('SELECT count(*) AS n FROM waveform_block'),
+      waveformSamples: count('SELECT sum(sample_count) AS n FROM waveform_block'),
+      rollupRows: count('SELECT count(*) AS n FROM rollup'),
+      fileBytes: fileSize(this.path) + fileSize(`${this.path}-wal`),
+    };
+  }
+
+  private findSeries(request: { metric: string; personId?: string | undefined; deviceId?: string | undefined }): SeriesRow[] {
+    return this.selectSeries.all({ metric: request.metric, person: request.personId ?? null, device: request.deviceId ?? null });
+  }
+
+  /** The readings themselves when they fit in maxPoints, else null. */
+  private rawPoints(series: readonly SeriesRow[], request: SeriesQueryRequest): SeriesPoint[] | null {
+    const rows: { ts: number; value: number }[] = [];
+    for (const s of series) {
+      const room = request.maxPoints + 1 - rows.length;
+      rows.push(...this.rawList.all(s.id, request.from, request.to, room));
+      if (rows.length > request.maxPoints) return null;
+    }
+    if (series.length > 1) rows.sort((a, b) => a.ts - b.ts);
+    return rows.map((r) => ({ ts: r.ts, value: r.value, min: r.value, max: r.value, count: 1 }));
+  }
+
+  private groupedPoints(series: readonly SeriesRow[], plan: QueryPlan, request: SeriesQueryRequest): SeriesPoint[] {
+    const groups = new Map<number, Group>();
+    for (const s of series) {
+      const rows =
+        plan.resolution === 'raw'
+          ? this.rawGrouped.all({ series: s.id, from: request.from, to: request.to, width: plan.widthMs })
+          : this.rollupGrouped.all({ series: s.id, resolution: plan.resolution, from: plan.sourceFrom, to: request.to, width: plan.widthMs });
+      for (const row of rows) mergeInto(groups, row);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([g, group]) => ({
+        ts: Math.max(g * plan.widthMs, request.from),
+        value: group.sum / group.count,
+        min: group.min,
+        max: group.max,
+        count: group.count,
+      }));
+  }
+}
+
+function mergeInto(groups: Map<number, Group>, row: GroupRow): void {
+  const group = groups.get(row.g);
+  if (group === undefined) {
+    groups.set(row.g, { count: row.count, sum: row.sum, min: row.min, max: row.max });
+    return;
+  }
+  group.count += row.count;
+  group.sum += row.sum;
+  group.min = Math.min(group.min, row.min);
+  group.max = Math.max(group.max, row.max);
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

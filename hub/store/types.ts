@@ -1,0 +1,116 @@
+import type { MetricId } from '../core/metrics.js';
+
+/**
+ * The logger the store writes to. Compatible with pino's `(obj, msg)` call shape, so a pino child
+ * logger can be passed as is. The store never logs reading values.
+ */
+export interface StoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export const silentLogger: StoreLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
+
+/** What to do when the database file fails `PRAGMA quick_check` at start. */
+export type CorruptionPolicy = 'move-aside' | 'fail';
+
+/** Rollup resolutions, in seconds. */
+export const ROLLUP_RESOLUTIONS = [60, 3600, 86400] as const;
+export type RollupResolution = (typeof ROLLUP_RESOLUTIONS)[number];
+
+/** Where a query's points came from: raw samples or one of the rollups. */
+export type QueryResolution = 'raw' | RollupResolution;
+
+/** One series: one device's metric for one person (or unassigned). */
+export interface SeriesInfo {
+  readonly id: number;
+  readonly deviceId: string;
+  readonly metric: string;
+  /** Absent when the series is not assigned to anyone. */
+  readonly personId?: string;
+}
+
+export interface SeriesQueryRequest {
+  readonly metric: MetricId;
+  readonly personId?: string;
+  readonly deviceId?: string;
+  /** Inclusive start, ms since the epoch, UTC. */
+  readonly from: number;
+  /** Exclusive end, ms since the epoch, UTC. */
+  readonly to: number;
+  /** The most points the answer may hold (at least 1). */
+  readonly maxPoints: number;
+}
+
+export interface SeriesPoint {
+  /** Start of the point's bucket (clipped to the query start), or the reading's time for raw points. */
+  readonly ts: number;
+  /** Mean of the readings in the bucket. */
+  readonly value: number;
+  readonly min: number;
+  readonly max: number;
+  readonly count: number;
+}
+
+export interface SeriesQueryResult {
+  readonly resolution: QueryResolution;
+  /** Width of each point's bucket in ms; null when the points are the readings themselves. */
+  readonly bucketMs: number | null;
+  readonly points: readonly SeriesPoint[];
+}
+
+export interface WaveformRequest {
+  readonly metric: MetricId;
+  readonly personId?: string;
+  readonly deviceId?: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface StoreStats {
+  readonly series: number;
+  /** Raw scalar readings currently kept (after retention). */
+  readonly readings: number;
+  readonly waveformBlocks: number;
+  readonly waveformSamples: number;
+  readonly rollupRows: number;
+  /** Size of the main database file plus its write-ahead log, in bytes. */
+  readonly fileBytes: number;
+}
+
+export interface FlushInfo {
+  /** Items (readings and waveform blocks) taken from the queue by this flush. */
+  readonly batchSize: number;
+  readonly written: number;
+  readonly duplicates: number;
+  readonly expired: number;
+  readonly durationMs: number;
+  /** Items still queued after the flush. */
+  readonly queued: number;
+}
+
+export interface WriterStats {
+  readonly queued: number;
+  /** Readings and waveform blocks committed. */
+  readonly written: number;
+  readonly duplicates: number;
+  /** Readings older than their series' raw retention horizon, ignored so rollups do not count them twice. */
+  readonly expired: number;
+  /** Readings refused at `write` (non-finite value, non-integer time) or after close. */
+  readonly rejected: number;
+  readonly flushes: number;
+  readonly failedFlushes: number;
+  readonly lastFlushMs: number;
+  readonly lastBatchSize: number;
+  readonly totalFlushMs: number;
+  /** Items dropped from a full queue while the database could not be written. */
+  readonly dropped: number;
+  readonly lastError: string | null;
+}
