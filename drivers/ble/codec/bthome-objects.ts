@@ -1,0 +1,116 @@
+/**
+ * BTHome v2 object ids (protocols.md §2; bthome.io): name as it appears in decoded fields,
+ * value length in bytes, encoding and factor. Text (0x53) and raw (0x54) carry a length byte.
+ */
+export type BthomeEncoding = 'uint' | 'sint' | 'text' | 'raw' | 'bytes';
+
+export interface BthomeObjectType {
+  readonly name: string;
+  readonly length: number;
+  readonly encoding: BthomeEncoding;
+  readonly factor: number;
+  /** Decimals the factor implies, so 2506 × 0.01 prints as 25.06. */
+  readonly decimals: number;
+}
+
+function t(name: string, length: number, encoding: BthomeEncoding = 'uint', factor = 1, decimals = 0): BthomeObjectType {
+  return { name, length, encoding, factor, decimals };
+}
+
+const binary = (name: string): BthomeObjectType => t(name, 1);
+
+export const BTHOME_OBJECT_TYPES: ReadonlyMap<number, BthomeObjectType> = new Map([
+  [0x00, t('packet_id', 1)],
+  [0x01, t('battery_pct', 1)],
+  [0x02, t('temperature_C', 2, 'sint', 0.01, 2)],
+  [0x03, t('humidity_pct', 2, 'uint', 0.01, 2)],
+  [0x04, t('pressure_hPa', 3, 'uint', 0.01, 2)],
+  [0x05, t('illuminance_lux', 3, 'uint', 0.01, 2)],
+  [0x06, t('mass_kg', 2, 'uint', 0.01, 2)],
+  [0x07, t('mass_lb', 2, 'uint', 0.01, 2)],
+  [0x08, t('dew_point_C', 2, 'sint', 0.01, 2)],
+  [0x09, t('count', 1)],
+  [0x0a, t('energy_kWh', 3, 'uint', 0.001, 3)],
+  [0x0b, t('power_W', 3, 'uint', 0.01, 2)],
+  [0x0c, t('voltage_V', 2, 'uint', 0.001, 3)],
+  [0x0d, t('pm2_5_ugm3', 2)],
+  [0x0e, t('pm10_ugm3', 2)],
+  [0x0f, binary('generic_boolean')],
+  [0x10, binary('power')],
+  [0x11, binary('opening')],
+  [0x12, t('co2_ppm', 2)],
+  [0x13, t('tvoc_ugm3', 2)],
+  [0x14, t('moisture_pct', 2, 'uint', 0.01, 2)],
+  [0x15, binary('battery_low')],
+  [0x16, binary('battery_charging')],
+  [0x17, binary('carbon_monoxide')],
+  [0x18, binary('cold')],
+  [0x19, binary('connectivity')],
+  [0x1a, binary('door')],
+  [0x1b, binary('garage_door')],
+  [0x1c, binary('gas')],
+  [0x1d, binary('heat')],
+  [0x1e, binary('light')],
+  [0x1f, binary('lock')],
+  [0x20, binary('moisture')],
+  [0x21, binary('motion')],
+  [0x22, binary('moving')],
+  [0x23, binary('occupancy')],
+  [0x24, binary('plug')],
+  [0x25, binary('presence')],
+  [0x26, binary('problem')],
+  [0x27, binary('running')],
+  [0x28, binary('safety')],
+  [0x29, binary('smoke')],
+  [0x2a, binary('sound')],
+  [0x2b, binary('tamper')],
+  [0x2c, binary('vibration')],
+  [0x2d, binary('window')],
+  [0x2e, t('humidity_pct', 1)],
+  [0x2f, t('moisture_pct', 1)],
+  [0x3a, t('button_event', 1)],
+  [0x3c, t('dimmer_event', 2)],
+  [0x3d, t('count', 2)],
+  [0x3e, t('count', 4)],
+  [0x3f, t('rotation_deg', 2, 'sint', 0.1, 1)],
+  [0x40, t('distance_mm', 2)],
+  [0x41, t('distance_m', 2, 'uint', 0.1, 1)],
+  [0x42, t('duration_s', 3, 'uint', 0.001, 3)],
+  [0x43, t('current_A', 2, 'uint', 0.001, 3)],
+  [0x44, t('speed_m_s', 2, 'uint', 0.01, 2)],
+  [0x45, t('temperature_C', 2, 'sint', 0.1, 1)],
+  [0x46, t('uv_index', 1, 'uint', 0.1, 1)],
+  [0x47, t('volume_L', 2, 'uint', 0.1, 1)],
+  [0x48, t('volume_mL', 2)],
+  [0x49, t('volume_flow_rate_m3_h', 2, 'uint', 0.001, 3)],
+  [0x4a, t('voltage_V', 2, 'uint', 0.1, 1)],
+  [0x4b, t('gas_m3', 3, 'uint', 0.001, 3)],
+  [0x4c, t('gas_m3', 4, 'uint', 0.001, 3)],
+  [0x4d, t('energy_kWh', 4, 'uint', 0.001, 3)],
+  [0x4e, t('volume_L', 4, 'uint', 0.001, 3)],
+  [0x4f, t('water_L', 4, 'uint', 0.001, 3)],
+  [0x50, t('timestamp', 4)],
+  [0x51, t('acceleration_m_s2', 2, 'uint', 0.001, 3)],
+  [0x52, t('gyroscope_deg_s', 2, 'uint', 0.001, 3)],
+  [0x53, t('text', 0, 'text')],
+  [0x54, t('raw', 0, 'raw')],
+  [0x55, t('volume_storage_L', 4, 'uint', 0.001, 3)],
+  [0x56, t('conductivity_uS_cm', 2)],
+  [0x57, t('temperature_C', 1, 'sint')],
+  [0x58, t('temperature_C', 1, 'sint', 0.35, 2)],
+  [0x59, t('count', 1, 'sint')],
+  [0x5a, t('count', 2, 'sint')],
+  [0x5b, t('count', 4, 'sint')],
+  [0x5c, t('power_W', 4, 'sint', 0.01, 2)],
+  [0x5d, t('current_A', 2, 'sint', 0.001, 3)],
+  [0x5e, t('direction_deg', 2, 'uint', 0.01, 2)],
+  [0x5f, t('precipitation_mm', 2, 'uint', 0.1, 1)],
+  [0x60, t('channel', 1)],
+  [0x61, t('rotational_speed_rpm', 2)],
+  [0x62, t('speed_m_s', 4, 'sint', 0.000001, 6)],
+  [0x63, t('acceleration_m_s2', 4, 'sint', 0.000001, 6)],
+  [0x64, t('light_level', 1)],
+  [0xf0, t('device_type_id', 2)],
+  [0xf1, t('firmware_version', 4, 'bytes')],
+  [0xf2, t('firmware_version', 3, 'bytes')],
+]);

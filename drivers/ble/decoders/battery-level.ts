@@ -1,0 +1,19 @@
+import type { DecodeResult, FormatDecoder } from '../../format.js';
+import { ByteReader } from '../codec/byte-reader.js';
+import { ReadingCollector } from '../codec/plausible-readings.js';
+
+const ID = '2a19';
+
+/** Battery Level (protocols.md §1.10): uint8 percent; 101..255 are reserved and not a reading. */
+function decode(bytes: Uint8Array): DecodeResult {
+  const value = new ByteReader(ID, bytes).u8('battery level');
+  const out = new ReadingCollector();
+  out.add('battery', value);
+  return out.result({ value });
+}
+
+export const batteryLevelDecoder: FormatDecoder = {
+  id: ID,
+  description: 'Battery Level (GATT 0x2A19): device battery in %',
+  decode,
+};
