@@ -1,0 +1,51 @@
+import type { Clock } from '../../../hub/core/clock.js';
+
+/** Timers, injected so that tests can run minutes of reconnects and keep-alives in no time. */
+export interface Scheduler {
+  /** Runs `task` once after `delayMs`; the returned function cancels it. */
+  after(delayMs: number, task: () => void): () => void;
+}
+
+export const systemScheduler: Scheduler = {
+  after(delayMs, task) {
+    const timer = setTimeout(task, delayMs);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};
+
+/** A scheduler and clock a test moves by hand; due tasks run in time order on `advance`. */
+export class ManualScheduler implements Scheduler, Clock {
+  private tasks: { at: number; seq: number; task: () => void }[] = [];
+  private seq = 0;
+
+  constructor(private current = 0) {}
+
+  now(): number {
+    return this.current;
+  }
+
+  after(delayMs: number, task: () => void): () => void {
+    const entry = { at: this.current + Math.max(0, delayMs), seq: this.seq++, task };
+    this.tasks.push(entry);
+    return () => {
+      this.tasks = this.tasks.filter((t) => t !== entry);
+    };
+  }
+
+  get pending(): number {
+    return this.tasks.length;
+  }
+
+  advance(ms: number): void {
+    const until = this.current + ms;
+    for (;;) {
+      const due = this.tasks.filter((t) => t.at <= until).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (due === undefined) break;
+      this.tasks = this.tasks.filter((t) => t !== due);
+      this.current = due.at;
+      due.task();
+    }
+    this.current = until;
+  }
+}
