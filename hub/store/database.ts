@@ -46,7 +46,9 @@ function checkIntegrity(path: string): string[] | null {
   if (!existsSync(path)) return null;
   let db: Db | undefined;
   try {
-    db = new Database(path, { fileMustExist: true });
+    // Read-only, so that checking a damaged file cannot change it (a closing writer would
+    // checkpoint or delete its -wal).
+    db = new Database(path, { readonly: true, fileMustExist: true });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
     return problems.length === 0 ? null : problems;
