@@ -2,8 +2,12 @@
 import { UsageError, type Command, type CommandIo } from './command.js';
 import { decodeCommand } from './commands/decode.js';
 import { evalCommand } from './commands/eval.js';
+import { runCommand } from './commands/run.js';
+import { statsCommand } from './commands/stats.js';
 
 const commands: Record<string, { run: Command; summary: string }> = {
+  run: { run: runCommand, summary: 'start the hub: run [--config <file>]' },
+  stats: { run: statsCommand, summary: 'counts of series, readings and rejections: stats [--data-dir <dir>]' },
   decode: { run: decodeCommand, summary: 'decode one payload: --format <id> --hex <bytes> [--key <hex>] [--mac <addr>] | --list' },
   eval: { run: evalCommand, summary: 'evaluate a shipped model: eval <model> --data <dir>' },
 };

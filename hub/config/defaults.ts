@@ -23,7 +23,6 @@ export const DEFAULT_CONFIG: HubConfig = {
   scheduler: {
     jobs: {
       retention: '17 3 * * *',
-      rollupCheck: '*/15 * * * *',
       status: '*/10 * * * *',
     },
   },

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+
+export interface HealthReport {
+  readonly status: 'ok' | 'degraded';
+  readonly version: string;
+  readonly uptimeS: number;
+  readonly problems: readonly string[];
+  readonly store: Record<string, unknown>;
+  readonly writer: Record<string, unknown>;
+  readonly ingest: Record<string, unknown>;
+}
+
+/** `GET /api/v1/health`: open without login, so that a supervisor or a phone can check the hub. */
+export function registerHealthRoute(server: FastifyInstance, report: () => HealthReport): void {
+  server.get('/api/v1/health', async (_request, reply) => {
+    const body = report();
+    return reply.code(body.status === 'ok' ? 200 : 503).send(body);
+  });
+}
