@@ -15,10 +15,13 @@ const COARSEST_FIRST: readonly RollupResolution[] = [...ROLLUP_RESOLUTIONS].sort
  * is the coarsest rollup that is still no coarser than the point width the chart needs, so the
  * answer comes close to `maxPoints` points while reading at most ~60 rows per point; raw samples
  * are grouped only when even minute rollups would be too coarse (a range under maxPoints minutes).
+ * Rollup buckets are read whole, so a chart's first and last points may include readings up to
+ * one source bucket outside [from, to).
  */
 export function planQuery(from: number, to: number, maxPoints: number, rawAvailable: boolean): QueryPlan {
   const start = Math.max(0, from);
-  const target = widthFor(start, to, maxPoints);
+  // A single point may be as wide as need be, but its source must still be no coarser than the range.
+  const target = maxPoints === 1 ? to - start : widthFor(start, to, maxPoints);
   const resolution = COARSEST_FIRST.find((r) => r * 1000 <= target);
   if (resolution === undefined && rawAvailable) return { resolution: 'raw', widthMs: target, sourceFrom: start };
   const chosen = resolution ?? 60;
