@@ -50,7 +50,7 @@ export class Retention {
       'SELECT t0 AS ts FROM waveform_block WHERE series_id = ? AND t0 < ? ORDER BY t0 LIMIT 1 OFFSET ?',
     );
     this.deleteBlocksBefore = db.prepare<[number, number]>('DELETE FROM waveform_block WHERE series_id = ? AND t0 < ?');
-    this.markPurged = db.prepare<[number, number]>('UPDATE series SET purged_before = max(purged_before, ?2) WHERE id = ?1');
+    this.markPurged = db.prepare<{ id: number; before: number }>('UPDATE series SET purged_before = max(purged_before, :before) WHERE id = :id');
   }
 
   async apply(now: number, rawDaysByMetric: RawRetentionDays, defaultRawDays: number): Promise<RetentionOutcome> {
@@ -64,7 +64,7 @@ export class Retention {
       const samples = await this.deleteInBatches(series.id, cutoff, this.nthOldestSample, this.deleteSamplesBefore);
       const blocks = await this.deleteInBatches(series.id, cutoff, this.nthOldestBlock, this.deleteBlocksBefore);
       if (samples + blocks > 0) {
-        this.markPurged.run(series.id, cutoff);
+        this.markPurged.run({ id: series.id, before: cutoff });
         this.options.onSeriesPurged?.(series.id, cutoff);
         seriesPurged++;
       }

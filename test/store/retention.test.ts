@@ -1,0 +1,59 @@
+import t from 'tap';
+import { join } from 'node:path';
+import { ManualClock } from '../../hub/core/clock.js';
+import { Store } from '../../hub/store/store.js';
+import { reading, tempDir } from './helpers/temp-store.js';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2025, 6, 1);
+
+t.test('raw data past its retention is deleted in batches; rollups stay and still answer charts', async (t) => {
+  const clock = new ManualClock(NOW);
+  const store = new Store({ path: join(tempDir(t), 'hearth.db'), clock, retention: { rawDaysByMetric: { heart_rate: 30 }, defaultRawDays: 365, batchSize: 500 } });
+  await store.start();
+  t.teardown(() => store.stop());
+  const writer = store.writer;
+  // 60 days of heart rate every 10 minutes, a weight a day, an ECG block a day.
+  for (let i = 0; i < 60 * 144; i++) writer.write(reading({ ts: NOW - 60 * DAY + i * 600_000, value: 55 + (i % 30) }));
+  for (let d = 0; d < 60; d++) {
+    writer.write(reading({ metric: 'body_weight', unit: 'kg', ts: NOW - (60 - d) * DAY, value: 80 }));
+    writer.writeWaveform({ metric: 'ecg', deviceId: 'h10', personId: 'alice', t0: NOW - (60 - d) * DAY, rateHz: 130, samples: [1, 2, 3, 4] });
+  }
+  writer.flush();
+  const oldRange = { metric: 'heart_rate' as const, personId: 'alice', from: NOW - 60 * DAY, to: NOW - 40 * DAY, maxPoints: 20 };
+  const before = store.query.querySeries(oldRange);
+
+  const outcome = await store.applyRetention();
+  t.same(outcome, { samplesDeleted: 30 * 144, blocksDeleted: 30, seriesPurged: 2 }, 'ECG keeps 30 days by default, weight a year');
+  const stats = store.query.stats();
+  t.equal(stats.readings, 30 * 144 + 60, 'the last 30 days of heart rate and all weights remain');
+  t.equal(stats.waveformBlocks, 30);
+  t.same(store.query.querySeries(oldRange), before, 'an old range answers from the rollups exactly as before');
+  t.equal(store.query.querySeries({ ...oldRange, maxPoints: 100_000 }).resolution, 60, 'even when raw would have been asked for');
+
+  // A device re-sending its old history must not count it twice in the kept rollups.
+  for (let i = 0; i < 144; i++) writer.write(reading({ ts: NOW - 60 * DAY + i * 600_000, value: 55 + (i % 30) }));
+  writer.flush();
+  t.equal(writer.stats().expired, 144);
+  t.same(store.query.querySeries(oldRange), before);
+
+  t.same(await store.applyRetention(), { samplesDeleted: 0, blocksDeleted: 0, seriesPurged: 0 }, 'a second run finds nothing');
+});
+
+t.test('retention yields between batches so the writer keeps running', async (t) => {
+  const store = new Store({ path: join(tempDir(t), 'hearth.db'), clock: new ManualClock(NOW), retention: { rawDaysByMetric: { heart_rate: 1 }, batchSize: 100 } });
+  await store.start();
+  t.teardown(() => store.stop());
+  for (let i = 0; i < 1000; i++) store.writer.write(reading({ ts: NOW - 10 * DAY + i * 1000, value: 60 }));
+  store.writer.flush();
+  let flushesDuringRetention = 0;
+  const running = store.applyRetention();
+  const during = setInterval(() => {
+    store.writer.write(reading({ ts: NOW + flushesDuringRetention, value: 61 }));
+    if (store.writer.flush()) flushesDuringRetention++;
+  }, 0);
+  const outcome = await running;
+  clearInterval(during);
+  t.equal(outcome.samplesDeleted, 1000);
+  t.ok(flushesDuringRetention >= 1, `the writer committed ${flushesDuringRetention} times while 10 batches were deleted`);
+});
