@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
 export interface HttpServerOptions {
@@ -25,7 +25,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const loggerInstance: FastifyBaseLogger = options.logger;
   return Fastify({
     loggerInstance,
-    disableRequestLogging: true,
+    // One log line per request would flood an SD card; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1_048_576,
     forceCloseConnections: true,
   });

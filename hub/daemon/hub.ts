@@ -2,59 +2,51 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
-import { registerHealthRoute, type HealthReport } from '../api/routes/health-route.js';
 import { createHttpServer, listen } from '../api/http-server.js';
+import { registerHealthRoute, type HealthReport } from '../api/routes/health-route.js';
 import { EventBus } from '../bus/event-bus.js';
 import type { HubBus, HubEvents, HubStatusEvent } from '../bus/hub-events.js';
 import type { HubConfig } from '../config/hub-config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { HUB_VERSION } from '../core/version.js';
-import { householdMigrations } from '../household/household-schema.js';
 import { HouseholdRegistry } from '../household/household-registry.js';
+import { householdMigrations } from '../household/household-schema.js';
 import { DeviceHistoryDedupe } from '../ingest/device-history-dedupe.js';
 import { DevicePacketIngest } from '../ingest/device-packet-ingest.js';
 import { IngestGate } from '../ingest/ingest-gate.js';
-import { storedReadingLookup } from '../ingest/stored-reading-lookup.js';
 import { ingestMigrations, RejectionLedger } from '../ingest/rejection-ledger.js';
+import { storedReadingLookup } from '../ingest/stored-reading-lookup.js';
 import type { HubLogging } from '../log/logger.js';
 import { JobScheduler, type ScheduledJob } from '../scheduler/job-scheduler.js';
-import { ReplaySource } from '../sources/replay-source.js';
-import { SimulatedHouseholdSource } from '../sources/simulated-household-source.js';
 import { migrate, Store } from '../store/index.js';
+import type { HubContext, HubPart, HubPartFactory } from './hub-part.js';
+import { CONSUMER_PARTS, SOURCE_PARTS } from './hub-parts.js';
+import { PeriodicTask } from './periodic-task.js';
 
 export interface HubOptions {
   readonly config: HubConfig;
   readonly logging: HubLogging;
   readonly clock?: Clock;
-}
-
-/** A part of the hub with a life of its own, started in order and stopped in reverse. */
-interface Part {
-  readonly name: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Replaces the optional parts (tests start a hub with only what they exercise). */
+  readonly parts?: { readonly consumers: readonly HubPartFactory[]; readonly sources: readonly HubPartFactory[] };
 }
 
 export const DATABASE_FILE = 'hearth.db';
 
 /**
- * The daemon: composes store, household, gate, sources, scheduler and HTTP server from the config.
- * Constructing it does nothing; `start` brings the parts up in order and `stop` takes them down in
- * reverse, flushing every queued reading to disk.
+ * The daemon: the store, household, gate and HTTP server at its core, and the optional parts of
+ * hub-parts.ts around them. Constructing it does nothing; `start` brings the parts up in order and
+ * `stop` takes them down in reverse, flushing every queued reading to disk.
  */
 export class Hub {
   readonly bus: HubBus;
   readonly store: Store;
   private readonly clock: Clock;
   private readonly log: Logger;
-  private readonly started: Part[] = [];
+  private readonly started: HubPart[] = [];
   private startedAt = 0;
   private loopDelay: IntervalHistogram | undefined;
-  private gateInstance: IngestGate | undefined;
-  private registryInstance: HouseholdRegistry | undefined;
-  private packetIngest: DevicePacketIngest | undefined;
-  private server: FastifyInstance | undefined;
+  private contextInstance: HubContext | undefined;
   private address: string | undefined;
 
   constructor(private readonly options: HubOptions) {
@@ -81,50 +73,25 @@ export class Hub {
     this.log.info({ version: HUB_VERSION, dataDir: config.dataDir, pid: process.pid }, 'hub starting');
     try {
       await this.startPart({ name: 'store', start: () => this.store.start(), stop: () => this.store.stop() });
-      migrate(this.store.db, 'household', householdMigrations);
-      const registry = new HouseholdRegistry(this.store.db, this.clock);
-      registry.applyConfig(config.household.people, config.household.devices);
-      this.registryInstance = registry;
-      const gate = new IngestGate({
-        clock: this.clock,
-        bus: this.bus,
-        sink: this.store.writer,
-        people: registry,
-        duplicates: new DeviceHistoryDedupe(storedReadingLookup(this.store.db)),
-        logger: logging.part('ingest'),
-        maxFutureSkewMs: config.ingest.maxFutureSkewMs,
-      });
-      this.gateInstance = gate;
-      migrate(this.store.db, 'ingest', ingestMigrations);
+      const context = this.buildContext();
+      this.contextInstance = context;
       const ledger = new RejectionLedger(this.store.db);
       this.bus.on('reading.rejected', 'rejection-ledger', (r) => ledger.note(this.clock.now(), r.reason, r.metric));
-      await this.startPart(new NamedPart('rejection-ledger', new PeriodicTask(() => ledger.persist(), 5000)));
-      this.packetIngest = new DevicePacketIngest(gate, this.bus, logging.part('ingest'));
-      if (this.simulationWanted()) {
-        await this.startPart(
-          new NamedPart(
-            'simulation',
-            new SimulatedHouseholdSource({
-              household: new SimulatedHousehold(config.simulation.seed),
-              registry,
-              ingest: this.packetIngest,
-              clock: this.clock,
-              logger: logging.part('simulation'),
-            }),
-          ),
-        );
+      await this.startPart({ name: 'rejection-ledger', ...new PeriodicTask(() => ledger.persist(), 5000).asPart() });
+      const parts = this.options.parts ?? { consumers: CONSUMER_PARTS, sources: SOURCE_PARTS };
+      for (const factory of parts.consumers) {
+        const part = factory(context);
+        if (part !== undefined) await this.startPart(part);
       }
-      if (config.replay.enabled) {
-        await this.startPart(
-          new NamedPart(
-            'replay',
-            new ReplaySource({ ...config.replay, registry, gate, clock: this.clock, logger: logging.part('replay') }),
-          ),
-        );
+      registerHealthRoute(context.http, () => this.health());
+      const scheduler = new JobScheduler(this.scheduledJobs(), logging.part('scheduler'));
+      await this.startPart({ name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop() });
+      await this.startPart({ name: 'http', start: () => this.listen(context.http), stop: () => context.http.close() });
+      for (const factory of parts.sources) {
+        const part = factory(context);
+        if (part !== undefined) await this.startPart(part);
       }
-      await this.startPart(new NamedPart('scheduler', new JobScheduler(this.jobs(), logging.part('scheduler'))));
-      await this.startPart({ name: 'http', start: () => this.startHttp(), stop: () => this.stopHttp() });
-      this.log.info({ address: this.address }, 'hub started');
+      this.log.info({ address: this.address, parts: this.started.map((p) => p.name) }, 'hub started');
     } catch (error) {
       await this.stop();
       throw error;
@@ -135,28 +102,20 @@ export class Hub {
     for (const part of this.started.splice(0).reverse()) {
       try {
         await part.stop();
-        this.bus.removeOwner(part.name);
       } catch (error) {
         this.log.error({ part: part.name, err: error }, 'part failed to stop cleanly');
+      } finally {
+        this.bus.removeOwner(part.name);
       }
     }
     this.loopDelay?.disable();
     this.log.info('hub stopped');
   }
 
-  get gate(): IngestGate {
-    if (this.gateInstance === undefined) throw new Error('the hub is not started');
-    return this.gateInstance;
-  }
-
-  get registry(): HouseholdRegistry {
-    if (this.registryInstance === undefined) throw new Error('the hub is not started');
-    return this.registryInstance;
-  }
-
-  get packets(): DevicePacketIngest {
-    if (this.packetIngest === undefined) throw new Error('the hub is not started');
-    return this.packetIngest;
+  /** The core as the parts see it; available once `start` has opened the store. */
+  get context(): HubContext {
+    if (this.contextInstance === undefined) throw new Error('the hub is not started');
+    return this.contextInstance;
   }
 
   get listeningAddress(): string | undefined {
@@ -168,7 +127,7 @@ export class Hub {
     const problems: string[] = [];
     if (writer.lastError !== null) problems.push(`store writes are failing: ${writer.lastError}`);
     if (writer.dropped > 0) problems.push(`${writer.dropped} readings were dropped while the store could not be written`);
-    const gate = this.gate.stats();
+    const gate = this.context.gate.stats();
     return {
       status: problems.length === 0 ? 'ok' : 'degraded',
       version: HUB_VERSION,
@@ -176,13 +135,18 @@ export class Hub {
       problems,
       store: { ...this.store.query.stats() },
       writer: { ...writer },
-      ingest: { accepted: gate.accepted, waveformSamples: gate.waveformSamples, rejected: gate.rejected, undecodable: this.packets.undecodableCount },
+      ingest: {
+        accepted: gate.accepted,
+        waveformSamples: gate.waveformSamples,
+        rejected: gate.rejected,
+        undecodable: this.context.packets.undecodableCount,
+      },
     };
   }
 
   status(): HubStatusEvent {
     const memory = process.memoryUsage();
-    const gate = this.gate.stats();
+    const gate = this.context.gate.stats();
     return {
       ts: this.clock.now(),
       uptimeS: Math.round((this.clock.now() - this.startedAt) / 1000),
@@ -194,24 +158,49 @@ export class Hub {
     };
   }
 
-  /** `auto`: simulate when no real device is configured, so a fresh box shows something alive. */
-  private simulationWanted(): boolean {
-    const { simulation, household, replay } = this.options.config;
-    if (simulation.enabled === 'auto') return household.devices.length === 0 && !replay.enabled;
-    return simulation.enabled;
+  private readonly extraJobs: ScheduledJob[] = [];
+
+  private buildContext(): HubContext {
+    const { config, logging } = this.options;
+    migrate(this.store.db, 'household', householdMigrations);
+    migrate(this.store.db, 'ingest', ingestMigrations);
+    const registry = new HouseholdRegistry(this.store.db, this.clock);
+    registry.applyConfig(config.household.people, config.household.devices);
+    const gate = new IngestGate({
+      clock: this.clock,
+      bus: this.bus,
+      sink: this.store.writer,
+      people: registry,
+      duplicates: new DeviceHistoryDedupe(storedReadingLookup(this.store.db)),
+      logger: logging.part('ingest'),
+      maxFutureSkewMs: config.ingest.maxFutureSkewMs,
+    });
+    const http = createHttpServer({ ...config.http, logger: logging.part('http') });
+    return {
+      config,
+      clock: this.clock,
+      logging,
+      bus: this.bus,
+      store: this.store,
+      registry,
+      gate,
+      packets: new DevicePacketIngest(gate, this.bus, logging.part('ingest')),
+      http,
+      addJob: (job) => this.extraJobs.push(job),
+      health: () => this.health(),
+    };
   }
 
-  private jobs(): ScheduledJob[] {
-    const schedules = this.options.config.scheduler.jobs;
-    const all: ScheduledJob[] = [
+  private coreJobs(): ScheduledJob[] {
+    const jobs: ScheduledJob[] = [
       {
         name: 'retention',
-        schedule: schedules['retention'] ?? '17 3 * * *',
+        schedule: '17 3 * * *',
         run: async () => this.log.info({ ...(await this.store.applyRetention(this.clock.now())) }, 'retention applied'),
       },
       {
         name: 'status',
-        schedule: schedules['status'] ?? '*/10 * * * *',
+        schedule: '*/10 * * * *',
         run: () => {
           const status = this.status();
           this.bus.emit('hub.status', status);
@@ -219,57 +208,25 @@ export class Hub {
         },
       },
     ];
-    const unknown = Object.keys(schedules).filter((name) => !all.some((j) => j.name === name));
+    return jobs;
+  }
+
+  /** Every job with the schedule the config gives it, if any. */
+  private scheduledJobs(): ScheduledJob[] {
+    const schedules = this.options.config.scheduler.jobs;
+    const jobs = [...this.coreJobs(), ...this.extraJobs];
+    const unknown = Object.keys(schedules).filter((name) => !jobs.some((j) => j.name === name));
     if (unknown.length > 0) this.log.warn({ unknown }, 'scheduler.jobs names jobs this hub does not have');
-    return all;
+    return jobs.map((job) => ({ ...job, schedule: schedules[job.name] ?? job.schedule }));
   }
 
-  private async startHttp(): Promise<void> {
+  private async listen(server: FastifyInstance): Promise<void> {
     const { http } = this.options.config;
-    const options = { host: http.host, port: http.port, logger: this.options.logging.part('http') };
-    const server = createHttpServer(options);
-    registerHealthRoute(server, () => this.health());
-    this.server = server;
-    this.address = await listen(server, options);
+    this.address = await listen(server, { host: http.host, port: http.port, logger: this.options.logging.part('http') });
   }
 
-  private async stopHttp(): Promise<void> {
-    await this.server?.close();
-    this.server = undefined;
-  }
-
-  private async startPart(part: Part): Promise<void> {
+  private async startPart(part: HubPart): Promise<void> {
     await part.start();
     this.started.push(part);
-  }
-}
-
-/** Runs `work` every `intervalMs`, and once more when stopped so nothing counted is lost. */
-class PeriodicTask {
-  private timer: NodeJS.Timeout | undefined;
-  constructor(
-    private readonly work: () => void,
-    private readonly intervalMs: number,
-  ) {}
-  async start(): Promise<void> {
-    this.timer = setInterval(this.work, this.intervalMs);
-    this.timer.unref();
-  }
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.work();
-  }
-}
-
-class NamedPart implements Part {
-  constructor(
-    readonly name: string,
-    private readonly inner: { start(): Promise<void>; stop(): Promise<void> },
-  ) {}
-  start(): Promise<void> {
-    return this.inner.start();
-  }
-  stop(): Promise<void> {
-    return this.inner.stop();
   }
 }

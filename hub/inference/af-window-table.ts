@@ -21,11 +21,11 @@ export interface CleanedWindow extends LabelledRrWindow {
   readonly meanRrMs: number;
 }
 
-export async function readAfdbWindows(dir: string, windowBeats?: number): Promise<CleanedWindow[]> {
+export async function readAfdbWindows(dir: string, windowBeats?: number, stepBeats?: number): Promise<CleanedWindow[]> {
   const windows: CleanedWindow[] = [];
   for (const id of await listAfdbRecords(dir)) {
     const record = await readAfdbRecord(dir, id);
-    for (const w of labelledWindows(id, record.beats, windowBeats)) {
+    for (const w of labelledWindows(id, record.beats, windowBeats, stepBeats)) {
       const clean = cleanRrWindow(w.rrMs);
       windows.push({ ...w, clean, meanRrMs: mean(clean.kept) });
     }

@@ -13,10 +13,15 @@ export interface LabelledRrWindow {
   readonly isAf: boolean;
 }
 
-/** Non-overlapping windows; a window with beats before the first rhythm annotation is left out. */
-export function labelledWindows(recordId: string, beats: readonly LabelledBeat[], length = AF_WINDOW_BEATS): LabelledRrWindow[] {
+/** Windows every `step` beats (non-overlapping by default); a window with beats before the first rhythm annotation is left out. */
+export function labelledWindows(
+  recordId: string,
+  beats: readonly LabelledBeat[],
+  length = AF_WINDOW_BEATS,
+  step = length,
+): LabelledRrWindow[] {
   const windows: LabelledRrWindow[] = [];
-  for (let start = 0; start + length <= beats.length; start += length) {
+  for (let start = 0; start + length <= beats.length; start += step) {
     const slice = beats.slice(start, start + length);
     if (slice.some((b) => b.rhythm === undefined)) continue;
     const afBeats = slice.filter((b) => b.rhythm === 'AFIB').length;

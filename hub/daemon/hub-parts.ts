@@ -1,0 +1,41 @@
+import { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
+import { ReplaySource } from '../sources/replay-source.js';
+import { SimulatedHouseholdSource } from '../sources/simulated-household-source.js';
+import type { HubContext, HubPartFactory } from './hub-part.js';
+
+/** `auto`: simulate when no real device is configured, so a fresh box shows something alive. */
+function simulationWanted({ config }: HubContext): boolean {
+  const { simulation, household, replay } = config;
+  if (simulation.enabled === 'auto') return household.devices.length === 0 && !replay.enabled;
+  return simulation.enabled;
+}
+
+const simulation: HubPartFactory = (context) => {
+  if (!simulationWanted(context)) return undefined;
+  const source = new SimulatedHouseholdSource({
+    household: new SimulatedHousehold(context.config.simulation.seed),
+    registry: context.registry,
+    ingest: context.packets,
+    clock: context.clock,
+    logger: context.logging.part('simulation'),
+  });
+  return { name: 'simulation', start: () => source.start(), stop: () => source.stop() };
+};
+
+const replay: HubPartFactory = (context) => {
+  if (!context.config.replay.enabled) return undefined;
+  const source = new ReplaySource({
+    ...context.config.replay,
+    registry: context.registry,
+    gate: context.gate,
+    clock: context.clock,
+    logger: context.logging.part('replay'),
+  });
+  return { name: 'replay', start: () => source.start(), stop: () => source.stop() };
+};
+
+/** Parts that consume or serve what the hub holds (API, broker, alerts, inference…), in start order. */
+export const CONSUMER_PARTS: readonly HubPartFactory[] = [];
+
+/** Parts that bring readings in. They start after every consumer is listening, and stop first. */
+export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay];
