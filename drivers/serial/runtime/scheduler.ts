@@ -37,6 +37,11 @@ export class ManualScheduler implements Scheduler, Clock {
     return this.tasks.length;
   }
 
+  /** When the next task is due; undefined when none is pending. */
+  nextDueAt(): number | undefined {
+    return this.tasks.reduce<number | undefined>((min, t) => (min === undefined || t.at < min ? t.at : min), undefined);
+  }
+
   advance(ms: number): void {
     const until = this.current + ms;
     for (;;) {
