@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
 import { METRICS, type MetricId } from '../../hub/core/metrics.js';
 import { Hub } from '../../hub/daemon/hub.js';
+import { roundTo } from '../../hub/ingest/plausibility.js';
 import { readRejectionTotals } from '../../hub/ingest/rejection-ledger.js';
 import { HubLogging } from '../../hub/log/logger.js';
 
@@ -21,10 +22,11 @@ function quietHub(dataDir: string): Hub {
 
 /** A value inside each metric's plausible range. */
 function typicalValue(metric: MetricId): number {
-  const range = METRICS.get(metric)?.plausible;
+  const def = METRICS.get(metric);
+  const range = def?.plausible;
   if (range === undefined) return 1;
   const { min, max } = range.usual ?? range.reject;
-  return Math.round(((min + max) / 2) * 10) / 10;
+  return roundTo((min + max) / 2, def?.decimals ?? 0);
 }
 
 t.test('a reading of every scalar metric survives a restart, assigned to its person', async (t) => {
