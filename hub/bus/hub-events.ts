@@ -30,6 +30,17 @@ export interface DeviceAvailabilityEvent {
   readonly ts: number;
 }
 
+/** A device heard while scanning (during a pairing window, or a new device at any time). */
+export interface DeviceDiscoveredEvent {
+  readonly deviceId: string;
+  readonly name?: string;
+  /** The driver that matched it, if any. */
+  readonly driver?: string;
+  readonly rssi?: number;
+  readonly transport: 'ble' | 'serial' | 'mqtt' | 'sim';
+  readonly ts: number;
+}
+
 export interface HubStatusEvent {
   readonly ts: number;
   readonly uptimeS: number;
@@ -47,6 +58,7 @@ export interface HubEvents {
   'reading.rejected': ReadingRejected;
   'device.status': DeviceStatusEvent;
   'device.availability': DeviceAvailabilityEvent;
+  'device.discovered': DeviceDiscoveredEvent;
   'hub.status': HubStatusEvent;
 }
 
