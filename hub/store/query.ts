@@ -38,6 +38,7 @@ export class StoreQuery {
   private readonly rawList;
   private readonly rawGrouped;
   private readonly rollupGrouped;
+  private readonly minuteCount;
   private readonly latestBySeries;
   private readonly blocksInRange;
 
@@ -59,6 +60,9 @@ export class StoreQuery {
     this.rollupGrouped = db.prepare<{ series: number; resolution: number; from: number; to: number; width: number }, GroupRow>(`
       SELECT bucket / CAST(:width AS INTEGER) AS g, sum(count) AS count, sum(sum) AS sum, min(min) AS min, max(max) AS max
       FROM rollup WHERE series_id = :series AND resolution = :resolution AND bucket >= :from AND bucket < :to GROUP BY g`);
+    this.minuteCount = db.prepare<[number, number, number], { n: number | null }>(
+      'SELECT sum(count) AS n FROM rollup WHERE series_id = ? AND resolution = 60 AND bucket >= ? AND bucket < ?',
+    );
     this.latestBySeries = db.prepare<[string], { device_id: string; metric: string; ts: number; value: number; flags: number }>(`
       SELECT s.device_id, s.metric, x.ts, x.value, x.flags
       FROM series s JOIN sample x ON x.series_id = s.id AND x.ts = (SELECT max(ts) FROM sample WHERE series_id = s.id)
@@ -81,7 +85,8 @@ export class StoreQuery {
       const points = this.rawPoints(series, request);
       if (points !== null) return { resolution: 'raw', bucketMs: null, points };
     }
-    const plan = planQuery(request.from, request.to, request.maxPoints, rawComplete);
+    const rawCount = rawComplete ? () => this.countRaw(series, request.from, request.to) : null;
+    const plan = planQuery(request.from, request.to, request.maxPoints, rawCount);
     return { resolution: plan.resolution, bucketMs: plan.widthMs, points: this.groupedPoints(series, plan, request) };
   }
 
@@ -154,6 +159,12 @@ export class StoreQuery {
 
   private findSeries(request: { metric: string; personId?: string | undefined; deviceId?: string | undefined }): SeriesRow[] {
     return this.selectSeries.all({ metric: request.metric, person: request.personId ?? null, device: request.deviceId ?? null });
+  }
+
+  /** Readings in the range, counted from the minute rollups (whole minutes). */
+  private countRaw(series: readonly SeriesRow[], from: number, to: number): number {
+    const start = Math.floor(from / 60_000) * 60_000;
+    return series.reduce((n, s) => n + (this.minuteCount.get(s.id, start, to)?.n ?? 0), 0);
   }
 
   /** The readings themselves when they fit in maxPoints, else null. */

@@ -30,13 +30,22 @@ t.test('sparse readings come back as themselves, with their exact times', async 
   t.same(chart.points.map((p) => [p.ts, p.value]), weights.map((w) => [w.ts, w.value]));
 });
 
+t.test('years of readings are answered from daily rollups', async (t) => {
+  const { db, path } = storeDatabase(t);
+  fill(db, Array.from({ length: 3 * 365 }, (_, d) => reading({ metric: 'body_weight', unit: 'kg', ts: T0 + d * DAY + 7 * 3_600_000, value: 80 + (d % 5) })));
+  const chart = new StoreQuery(db, path).querySeries({ metric: 'body_weight', personId: 'alice', from: T0, to: T0 + 3 * 365 * DAY, maxPoints: 100 });
+  t.equal(chart.resolution, 86400);
+  t.ok(chart.points.length <= 100 && chart.points.length >= 90, `${chart.points.length} points`);
+  t.equal(chart.points.reduce((n, p) => n + p.count, 0), 3 * 365);
+});
+
 t.test('dense data is answered from the rollup that matches the range, within maxPoints', async (t) => {
   const { db, path } = storeDatabase(t);
   fill(db, everyMinute(60));
   const query = new StoreQuery(db, path);
   const cases = [
     { days: 60, maxPoints: 1000, resolution: 3600 },
-    { days: 60, maxPoints: 40, resolution: 86400 },
+    { days: 60, maxPoints: 40, resolution: 3600 },
     { days: 2, maxPoints: 1000, resolution: 60 },
     { days: 0.25, maxPoints: 200, resolution: 60 },
   ] as const;
@@ -89,7 +98,8 @@ t.test('gaps stay gaps: no zero-filled buckets where nothing was measured', asyn
   const { db, path } = storeDatabase(t);
   fill(db, [...everyMinute(1), ...[...everyMinute(1)].map((r) => ({ ...r, ts: r.ts + 2 * DAY }))]);
   const chart = new StoreQuery(db, path).querySeries({ metric: 'heart_rate', personId: 'alice', from: T0, to: T0 + 3 * DAY, maxPoints: 73 });
-  t.equal(chart.resolution, 3600);
+  t.equal(chart.resolution, 60);
+  t.equal(chart.bucketMs, 3_600_000);
   t.equal(chart.points.length, 48);
   t.notOk(chart.points.some((p) => p.ts >= T0 + DAY && p.ts < T0 + 2 * DAY), 'nothing on the day without data');
   t.ok(chart.points.every((p) => p.count > 0 && p.value >= 50));
