@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import t from 'tap';
+import { dateTimeAt, dateTimeToUtcMs } from '../../../drivers/ble/codec/date-time.js';
+import { decodeFloat, decodeSfloat, encodeFloat, encodeSfloat, isMedfloatSpecial } from '../../../drivers/ble/codec/ieee11073.js';
+import { batteryLevelDecoder } from '../../../drivers/ble/decoders/battery-level.js';
+import { bloodPressureMeasurementDecoder } from '../../../drivers/ble/decoders/blood-pressure-measurement.js';
+import { glucoseMeasurementDecoder } from '../../../drivers/ble/decoders/glucose-measurement.js';
+import { heartRateMeasurementDecoder } from '../../../drivers/ble/decoders/heart-rate-measurement.js';
+import { plxContinuousMeasurementDecoder } from '../../../drivers/ble/decoders/plx-continuous-measurement.js';
+import { plxSpotCheckMeasurementDecoder } from '../../../drivers/ble/decoders/plx-spot-check-measurement.js';
+import { recordAccessControlPointDecoder } from '../../../drivers/ble/decoders/record-access-control-point.js';
+import { temperatureMeasurementDecoder } from '../../../drivers/ble/decoders/temperature-measurement.js';
+import { weightMeasurementDecoder } from '../../../drivers/ble/decoders/weight-measurement.js';
+import {
+  encodeBatteryLevel,
+  encodeBloodPressureMeasurement,
+  encodeGlucoseMeasurement,
+  encodeHeartRateMeasurement,
+  encodePlxContinuousMeasurement,
+  encodePlxSpotCheckMeasurement,
+  encodeRacpNumberOfRecords,
+  encodeRacpRequest,
+  encodeRacpResponseCode,
+  encodeTemperatureMeasurement,
+  encodeWeightMeasurement,
+  glucoseConcentrationFromMgDl,
+} from '../../../drivers/ble/encoders/index.js';
+import type { DecodeResult } from '../../../drivers/format.js';
+
+/** What a simulated device sends must decode back to what it meant, in canonical units. */
+
+const UTC = { utcOffsetMinutes: 0 };
+
+function valueOf(result: DecodeResult, metric: string): number | undefined {
+  return result.readings.find((r) => r.metric === metric)?.value;
+}
+
+function near(a: number | undefined, b: number, tolerance: number): boolean {
+  return a !== undefined && Math.abs(a - b) <= tolerance;
+}
+
+/** Whole seconds between 2000 and 2099, the span device clocks use. */
+const deviceTime = fc.integer({ min: 946_684_800, max: 4_102_444_799 }).map((s) => s * 1000);
+const offsetMinutes = fc.integer({ min: -12 * 60, max: 14 * 60 });
+
+t.test('SFLOAT and FLOAT: every non-special word survives decode → encode → decode', async (t) => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 0xffff }), (raw) => {
+      const value = decodeSfloat(raw);
+      return isMedfloatSpecial(value) || decodeSfloat(encodeSfloat(value, 8)) === value;
+    }),
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 0xffffffff }), (raw) => {
+      const value = decodeFloat(raw);
+      if (isMedfloatSpecial(value) || Math.abs(value) > 1e12 || (value !== 0 && Math.abs(value) < 1e-6)) return true;
+      return Math.abs(Number(decodeFloat(encodeFloat(value, 20))) - value) <= Math.abs(value) * 1e-6;
+    }),
+  );
+  for (const special of ['NaN', 'NRes', '+INF', '-INF'] as const) {
+    t.equal(decodeSfloat(encodeSfloat(special)), special, `SFLOAT ${special}`);
+    t.equal(decodeFloat(encodeFloat(special)), special, `FLOAT ${special}`);
+  }
+});
+
+t.test('Date Time: a device clock in any zone gives back the same UTC second', async () => {
+  fc.assert(fc.property(deviceTime, offsetMinutes, (ms, offset) => dateTimeToUtcMs(dateTimeAt(ms, offset), offset) === ms));
+});
+
+t.test('heart rate 2a37: rate, contact and RR intervals (oldest first, within 1/1024 s)', async () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 20, max: 250 }),
+      fc.constantFrom(true, null, undefined),
+      fc.option(fc.integer({ min: 0, max: 65535 }), { nil: undefined }),
+      fc.array(fc.double({ min: 250, max: 3000, noNaN: true }), { maxLength: 9 }),
+      (heartRate, sensorContact, energyExpendedKJ, rrIntervalsMs) => {
+        const result = heartRateMeasurementDecoder.decode(encodeHeartRateMeasurement({ heartRate, sensorContact, energyExpendedKJ, rrIntervalsMs }));
+        const rr = result.readings.filter((r) => r.metric === 'rr_interval').map((r) => r.value);
+        return (
+          valueOf(result, 'heart_rate') === heartRate &&
+          valueOf(result, 'energy_expended') === energyExpendedKJ &&
+          rr.length === rrIntervalsMs.length &&
+          rr.every((ms, i) => near(ms, rrIntervalsMs[i] ?? NaN, 1000 / 1024 / 2 + 1e-9)) &&
+          result.fields['sensorContact'] === (sensorContact ?? null)
+        );
+      },
+    ),
+  );
+});
+
+t.test('heart rate 2a37: a strap without skin contact yields no heart rate or RR reading', async (t) => {
+  const result = heartRateMeasurementDecoder.decode(encodeHeartRateMeasurement({ heartRate: 72, sensorContact: false, rrIntervalsMs: [830] }));
+  t.same(result.readings.map((r) => r.metric), []);
+  t.equal(result.fields['heartRate'], 72, 'the raw rate stays in the fields');
+  t.match(result.status, [{ code: 'no_contact' }]);
+});
+
+const bloodPressure = fc
+  .record({ diastolic: fc.integer({ min: 40, max: 150 }), gap: fc.integer({ min: 15, max: 100 }), pulseRate: fc.integer({ min: 30, max: 200 }) })
+  .map(({ diastolic, gap, pulseRate }) => ({ systolic: diastolic + gap, diastolic, map: Math.round(diastolic + gap / 3), pulseRate }));
+
+t.test('blood pressure 2a35: mmHg, time stamp in the device zone, user slot, status flags', async () => {
+  fc.assert(
+    fc.property(bloodPressure, deviceTime, offsetMinutes, fc.integer({ min: 0, max: 254 }), fc.integer({ min: 0, max: 0x3f }), (bp, ms, offset, userId, status) => {
+      const bytes = encodeBloodPressureMeasurement({ ...bp, timestamp: dateTimeAt(ms, offset), userId, status });
+      const result = bloodPressureMeasurementDecoder.decode(bytes, { utcOffsetMinutes: offset });
+      const systolic = result.readings.find((r) => r.metric === 'bp_systolic');
+      return (
+        systolic?.value === bp.systolic &&
+        valueOf(result, 'bp_diastolic') === bp.diastolic &&
+        valueOf(result, 'bp_mean') === bp.map &&
+        valueOf(result, 'pulse_rate') === bp.pulseRate &&
+        systolic.ts === ms &&
+        systolic.userSlot === userId &&
+        (systolic.flags ?? []).includes('body_movement') === ((status & 1) === 1)
+      );
+    }),
+  );
+});
+
+t.test('blood pressure 2a35: kPa arrives as mmHg; a missing MAP is absent', async () => {
+  fc.assert(
+    fc.property(bloodPressure, (bp) => {
+      const kPa = (mmHg: number): number => Math.round((mmHg / 7.50062) * 100) / 100;
+      const result = bloodPressureMeasurementDecoder.decode(encodeBloodPressureMeasurement({ unit: 'kPa', systolic: kPa(bp.systolic), diastolic: kPa(bp.diastolic) }));
+      // SFLOAT keeps 4 digits: 20.53 kPa travels as 20.5, i.e. within 0.05 kPa ≈ 0.38 mmHg.
+      return near(valueOf(result, 'bp_systolic'), bp.systolic, 0.4) && near(valueOf(result, 'bp_diastolic'), bp.diastolic, 0.4) && valueOf(result, 'bp_mean') === undefined;
+    }),
+  );
+});
+
+t.test('weight 2a9d: kg at 0.005 kg, lb converted to kg, user and time', async () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 400, max: 59_000 }), deviceTime, fc.integer({ min: 0, max: 254 }), (steps, ms, userId) => {
+      const weight = steps / 200;
+      const result = weightMeasurementDecoder.decode(encodeWeightMeasurement({ weight, timestamp: dateTimeAt(ms, 0), userId, bmiAndHeight: { bmi: 22.5, height: 1.8 } }), UTC);
+      const reading = result.readings.find((r) => r.metric === 'body_weight');
+      return reading?.value === weight && reading.ts === ms && reading.userSlot === userId && valueOf(result, 'bmi') === 22.5 && result.fields['height'] === 1.8;
+    }),
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 300, max: 60_000 }), (hundredths) => {
+      const result = weightMeasurementDecoder.decode(encodeWeightMeasurement({ weight: hundredths / 100, unit: 'lb' }));
+      return near(valueOf(result, 'body_weight'), (hundredths / 100) * 0.45359237, 1e-9);
+    }),
+  );
+});
+
+t.test('temperature 2a1c: °C kept, °F converted, time stamp', async () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 3000, max: 4400 }), deviceTime, (hundredths, ms) => {
+      const celsius = hundredths / 100;
+      const c = temperatureMeasurementDecoder.decode(encodeTemperatureMeasurement({ value: celsius, timestamp: dateTimeAt(ms, 0), temperatureType: 6 }), UTC);
+      const fahrenheit = Math.round((celsius * 9) / 5 * 100 + 3200) / 100;
+      const f = temperatureMeasurementDecoder.decode(encodeTemperatureMeasurement({ value: fahrenheit, unit: 'F' }));
+      return valueOf(c, 'body_temperature') === celsius && c.readings[0]?.ts === ms && near(valueOf(f, 'body_temperature'), celsius, 0.006);
+    }),
+  );
+});
+
+const oximetry = fc.record({ spo2: fc.integer({ min: 70, max: 100 }), pulseRate: fc.integer({ min: 30, max: 220 }), pai: fc.integer({ min: 1, max: 2000 }).map((n) => n / 100) });
+
+t.test('PLX continuous 2a5f: SpO2, pulse rate and PAI; fast and slow stay in fields', async () => {
+  fc.assert(
+    fc.property(oximetry, (o) => {
+      const bytes = encodePlxContinuousMeasurement({ spo2: o.spo2, pulseRate: o.pulseRate, fast: { spo2: 90, pulseRate: 61 }, measurementStatus: 0, deviceAndSensorStatus: 0, pulseAmplitudeIndex: o.pai });
+      const result = plxContinuousMeasurementDecoder.decode(bytes);
+      return valueOf(result, 'spo2') === o.spo2 && valueOf(result, 'pulse_rate') === o.pulseRate && valueOf(result, 'perfusion_index') === o.pai && result.fields['spo2Fast'] === 90;
+    }),
+  );
+});
+
+t.test('PLX spot-check 2a5e: time stamp used unless the clock is not set', async () => {
+  fc.assert(
+    fc.property(oximetry, deviceTime, fc.boolean(), (o, ms, clockNotSet) => {
+      const bytes = encodePlxSpotCheckMeasurement({ spo2: o.spo2, pulseRate: o.pulseRate, timestamp: dateTimeAt(ms, 0), deviceClockNotSet: clockNotSet });
+      const result = plxSpotCheckMeasurementDecoder.decode(bytes, UTC);
+      return valueOf(result, 'spo2') === o.spo2 && result.readings[0]?.ts === (clockNotSet ? undefined : ms);
+    }),
+  );
+});
+
+t.test('PLX: a measurement the device calls questionable is not a reading', async (t) => {
+  const result = plxSpotCheckMeasurementDecoder.decode(encodePlxSpotCheckMeasurement({ spo2: 97, pulseRate: 70, measurementStatus: 1 << 14 }));
+  t.same(result.readings, []);
+  t.equal(result.fields['spo2'], 97);
+});
+
+t.test('glucose 2a18: kg/L and mol/L arrive in mg/dL at base time + offset; control solution never a reading', async () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 20, max: 600 }), fc.constantFrom('kg/L' as const, 'mol/L' as const), deviceTime, fc.integer({ min: -600, max: 600 }), fc.integer({ min: 0, max: 65535 }), (mgDl, unit, ms, offsetMin, seq) => {
+      const sample = { concentration: glucoseConcentrationFromMgDl(mgDl, unit), unit, type: 1, sampleLocation: 1 };
+      const result = glucoseMeasurementDecoder.decode(encodeGlucoseMeasurement({ sequenceNumber: seq, baseTime: dateTimeAt(ms, 0), timeOffsetMin: offsetMin, sample }), UTC);
+      const control = glucoseMeasurementDecoder.decode(encodeGlucoseMeasurement({ sequenceNumber: seq, baseTime: dateTimeAt(ms, 0), sample: { ...sample, type: 10 } }), UTC);
+      const reading = result.readings[0];
+      return (
+        near(reading?.value, mgDl, unit === 'kg/L' ? 1e-6 : mgDl * 0.002) &&
+        reading?.ts === ms + offsetMin * 60_000 &&
+        result.fields['sequenceNumber'] === seq &&
+        control.readings.length === 0
+      );
+    }),
+  );
+});
+
+t.test('RACP 2a52: requests and responses decode to their fields', async (t) => {
+  t.match(recordAccessControlPointDecoder.decode(encodeRacpRequest({ opCode: 1, operator: 3, filter: { filterType: 1, values: [17] } })).fields, { opCode: 1, operator: 3, filterType: 1, operand: [17] });
+  t.match(recordAccessControlPointDecoder.decode(encodeRacpRequest({ opCode: 4, operator: 1 })).fields, { opCode: 4, operator: 1 });
+  fc.assert(fc.property(fc.integer({ min: 0, max: 65535 }), (n) => recordAccessControlPointDecoder.decode(encodeRacpNumberOfRecords(n)).fields['numberOfRecords'] === n));
+  t.match(recordAccessControlPointDecoder.decode(encodeRacpResponseCode(1, 6)).fields, { opCode: 6, requestOpCode: 1, responseCode: 6, responseCodeName: 'no records found' });
+});
+
+t.test('battery 2a19: 0–100 % is a reading, reserved values are not', async () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 255 }), (percent) => {
+      const value = valueOf(batteryLevelDecoder.decode(encodeBatteryLevel(percent)), 'battery');
+      return percent <= 100 ? value === percent : value === undefined;
+    }),
+  );
+});
