@@ -4,6 +4,7 @@ import type { DeviceStatusReport } from '../../format.js';
 import type { SerialDriver } from '../serial-driver.js';
 import { findSerialDriver, serialDrivers } from '../serial-drivers.js';
 import type { BackoffOptions } from './backoff.js';
+import { downloadContecLegacyRecording, type RecordingDownload } from './recording-download.js';
 import { driversForUsbId, probePort, type ProbeOptions } from './driver-probe.js';
 import { serialDeviceId, type SerialPortInfo, type SerialPortLister } from './port-info.js';
 import { PortSession, type PortSessionStats } from './port-session.js';
@@ -97,6 +98,33 @@ export class SerialRuntime {
       state: session.currentState,
       stats: session.stats(),
     }));
+  }
+
+  /**
+   * Downloads the session a Contec legacy oximeter on `portPath` recorded, pausing its live session
+   * meanwhile. The readings carry device-storage flags and times from `sessionStart`; the caller
+   * hands them to the sink (or shows them first).
+   */
+  async downloadRecording(portPath: string, sessionStart: number, idleTimeoutMs = 3000): Promise<RecordingDownload> {
+    const entry = this.sessions.get(portPath);
+    if (entry !== undefined && entry.driver.id !== 'contec-legacy') {
+      throw new Error(`${portPath} speaks ${entry.driver.id}; recorded sessions are downloaded from contec-legacy devices`);
+    }
+    if (entry !== undefined) {
+      await entry.session.stop();
+      this.sessions.delete(portPath);
+    }
+    try {
+      return await downloadContecLegacyRecording({
+        path: portPath,
+        open: this.options.open,
+        scheduler: this.options.scheduler,
+        sessionStart,
+        idleTimeoutMs,
+      });
+    } finally {
+      if (entry !== undefined) await this.startSession(portPath, entry.deviceId, entry.driver);
+    }
   }
 
   private drivers(): readonly SerialDriver[] {

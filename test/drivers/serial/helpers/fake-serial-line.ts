@@ -13,8 +13,13 @@ export class FakeConnection implements SerialConnection {
     private readonly events: SerialConnectionEvents,
   ) {}
 
+  /** What the device answers to a write, if anything. */
+  respond: ((bytes: Uint8Array) => Uint8Array | undefined) | undefined;
+
   write(bytes: Uint8Array): void {
     this.written.push(Uint8Array.from(bytes));
+    const answer = this.respond?.(bytes);
+    if (answer !== undefined) queueMicrotask(() => this.send(answer));
   }
 
   async close(): Promise<void> {
@@ -46,12 +51,14 @@ export class FakeSerialLine {
   constructor(
     private readonly now: () => number,
     private readonly answer: (path: string, settings: SerialLineSettings) => Uint8Array | undefined = () => undefined,
+    private readonly respond?: (bytes: Uint8Array) => Uint8Array | undefined,
   ) {}
 
   readonly open: SerialOpener = async (path, settings, events) => {
     this.attempts.push({ path, at: this.now() });
     if (!this.present.has(path)) throw new Error(`No such file or directory, cannot open ${path}`);
     const connection = new FakeConnection(path, settings, events);
+    connection.respond = this.respond;
     this.connections.push(connection);
     const bytes = this.answer(path, settings);
     if (bytes !== undefined) queueMicrotask(() => connection.send(bytes));
