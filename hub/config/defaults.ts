@@ -1,3 +1,4 @@
+import { DEFAULT_MQTT_CONFIG } from '../mqtt/mqtt-config.js';
 import type { HubConfig } from './hub-config.js';
 
 export const CURRENT_CONFIG_VERSION = 1;
@@ -7,7 +8,7 @@ export const DEFAULT_CONFIG: HubConfig = {
   version: CURRENT_CONFIG_VERSION,
   dataDir: './var',
   http: { host: '0.0.0.0', port: 8080 },
-  mqtt: { enabled: true, host: '0.0.0.0', port: 1883 },
+  mqtt: DEFAULT_MQTT_CONFIG,
   logging: { level: 'info', parts: {} },
   store: {
     flushIntervalMs: 1000,
@@ -20,6 +21,25 @@ export const DEFAULT_CONFIG: HubConfig = {
   household: { people: [], devices: [] },
   simulation: { enabled: 'auto', speed: 1, seed: 42 },
   replay: { enabled: false, dir: '../shared/data/wearable-replay', speed: 60, maxParticipants: 2 },
+  ble: {
+    enabled: 'auto',
+    maxConnections: 3,
+    scanWatchdogMs: 120_000,
+    unavailableAfterMs: 10 * 60_000,
+    externalDrivers: { enabled: false, dir: 'ble-drivers' },
+    emulated: false,
+    bindKeys: {},
+  },
+  api: {
+    enabled: true,
+    uiDir: '',
+    sessionIdleMinutes: 30,
+    sessionMaxHours: 12,
+    loginMaxFailures: 5,
+    loginAddressMaxFailures: 20,
+    loginWindowMinutes: 15,
+    lockoutMinutes: 15,
+  },
   scheduler: {
     jobs: {
       retention: '17 3 * * *',

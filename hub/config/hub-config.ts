@@ -1,11 +1,12 @@
 import type { LogLevel } from '../log/logger.js';
+import type { MqttConfig } from '../mqtt/mqtt-config.js';
 
 /** The hub's configuration after defaults, migrations and environment overrides. */
 export interface HubConfig {
   readonly version: number;
   readonly dataDir: string;
   readonly http: { readonly host: string; readonly port: number };
-  readonly mqtt: { readonly enabled: boolean; readonly host: string; readonly port: number };
+  readonly mqtt: MqttConfig;
   readonly logging: { readonly level: LogLevel; readonly parts: Readonly<Record<string, LogLevel>> };
   readonly store: {
     readonly flushIntervalMs: number;
@@ -23,6 +24,26 @@ export interface HubConfig {
   readonly simulation: { readonly enabled: 'auto' | boolean; readonly speed: number; readonly seed: number };
   readonly replay: { readonly enabled: boolean; readonly dir: string; readonly speed: number; readonly maxParticipants: number };
   readonly scheduler: { readonly jobs: Readonly<Record<string, string>> };
+  /** The dashboard's HTTP API: accounts, sessions and login limits. */
+  readonly api: ApiConfig;
+  readonly ble: BleConfig;
+}
+
+/** Bluetooth LE: `auto` uses the adapter when there is one and stays idle when there is none. */
+export interface BleConfig {
+  readonly enabled: 'auto' | boolean;
+  /** Concurrent GATT links; a Raspberry Pi's onboard radio holds 2–5. */
+  readonly maxConnections: number;
+  /** Restart scanning when nothing at all was heard for this long (a stuck adapter). */
+  readonly scanWatchdogMs: number;
+  /** A device not heard for this long is marked unavailable (drivers of rarely used devices set their own). */
+  readonly unavailableAfterMs: number;
+  /** The user's own driver files (.js/.mjs), loaded at start when enabled; `dir` is relative to dataDir. */
+  readonly externalDrivers: { readonly enabled: boolean; readonly dir: string };
+  /** Emulated peripherals instead of the radio (the demo household). */
+  readonly emulated: boolean;
+  /** Per-device AES keys of encrypted BTHome advertisements, by MAC address, as 32 hex digits. */
+  readonly bindKeys: Readonly<Record<string, string>>;
 }
 
 export interface PersonConfig {
@@ -38,4 +59,18 @@ export interface DeviceConfig {
   readonly personId?: string;
   /** For shared devices (scale, cuff): the device's user slot → person. */
   readonly userSlots?: Readonly<Record<string, string>>;
+}
+
+export interface ApiConfig {
+  readonly enabled: boolean;
+  /** The built dashboard; '' means ui/dist of this installation. */
+  readonly uiDir: string;
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
+  /** Failed logins of one username within the window that lock it. */
+  readonly loginMaxFailures: number;
+  /** Failed logins from one address within the window that block it. */
+  readonly loginAddressMaxFailures: number;
+  readonly loginWindowMinutes: number;
+  readonly lockoutMinutes: number;
 }

@@ -1,4 +1,5 @@
 import { LOG_LEVELS } from '../log/logger.js';
+import { mqttConfigSchema } from '../mqtt/mqtt-config.js';
 
 const logLevel = { type: 'string', enum: LOG_LEVELS } as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$' } as const;
@@ -20,11 +21,7 @@ export const configSchema = {
       additionalProperties: false,
       properties: { host: { type: 'string', minLength: 1 }, port },
     },
-    mqtt: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { enabled: { type: 'boolean' }, host: { type: 'string', minLength: 1 }, port },
-    },
+    mqtt: mqttConfigSchema,
     logging: {
       type: 'object',
       additionalProperties: false,
@@ -102,6 +99,41 @@ export const configSchema = {
         dir: { type: 'string', minLength: 1 },
         speed: { type: 'number', exclusiveMinimum: 0, maximum: 1_000_000 },
         maxParticipants: { type: 'integer', minimum: 1, maximum: 100 },
+      },
+    },
+    ble: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { anyOf: [{ type: 'boolean' }, { const: 'auto' }] },
+        maxConnections: { type: 'integer', minimum: 1, maximum: 20 },
+        scanWatchdogMs: { type: 'integer', minimum: 1000, maximum: 3_600_000 },
+        unavailableAfterMs: { type: 'integer', minimum: 1000, maximum: 7 * 86_400_000 },
+        externalDrivers: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { enabled: { type: 'boolean' }, dir: { type: 'string', minLength: 1 } },
+        },
+        emulated: { type: 'boolean' },
+        bindKeys: {
+          type: 'object',
+          additionalProperties: { type: 'string', pattern: '^[0-9A-Fa-f]{32}$' },
+          propertyNames: { pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$' },
+        },
+      },
+    },
+    api: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        uiDir: { type: 'string' },
+        sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
+        sessionMaxHours: { type: 'integer', minimum: 1, maximum: 720 },
+        loginMaxFailures: { type: 'integer', minimum: 1, maximum: 100 },
+        loginAddressMaxFailures: { type: 'integer', minimum: 1, maximum: 10_000 },
+        loginWindowMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
+        lockoutMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
       },
     },
     scheduler: {
