@@ -41,6 +41,13 @@ export interface DeviceDiscoveredEvent {
   readonly ts: number;
 }
 
+/** The pairing window (like permit-join): while open, sources accept devices they have not met. */
+export interface PairingChangedEvent {
+  readonly open: boolean;
+  /** When an open window closes, ms since the epoch. */
+  readonly until?: number;
+}
+
 export interface HubStatusEvent {
   readonly ts: number;
   readonly uptimeS: number;
@@ -49,6 +56,26 @@ export interface HubStatusEvent {
   readonly eventLoopLagMs: number;
   readonly readingsAccepted: number;
   readonly readingsRejected: number;
+}
+
+/** An alert raised, escalated or resolved by the alerts engine; `spoken` is for smart speakers. */
+export interface AlertChangedEvent {
+  readonly id: string;
+  readonly personId?: string;
+  readonly severity: 'info' | 'warning' | 'critical';
+  readonly title: string;
+  readonly spoken: string;
+  readonly explanation: string;
+  readonly state: 'active' | 'acknowledged' | 'resolved';
+  readonly ts: number;
+}
+
+/** Someone asked, through a channel, to acknowledge an alert; the alerts engine decides. */
+export interface AlertAckRequestedEvent {
+  readonly alertId: string;
+  /** The credential or account that asked. */
+  readonly by: string;
+  readonly channel: 'mqtt' | 'api' | 'dashboard';
 }
 
 /** Every event of the hub bus and its one payload type. */
@@ -60,6 +87,9 @@ export interface HubEvents {
   'device.availability': DeviceAvailabilityEvent;
   'device.discovered': DeviceDiscoveredEvent;
   'hub.status': HubStatusEvent;
+  'alert.changed': AlertChangedEvent;
+  'alert.ack.requested': AlertAckRequestedEvent;
+  'pairing.changed': PairingChangedEvent;
 }
 
 export type HubBus = EventBus<HubEvents>;
