@@ -85,11 +85,14 @@ export const simulatedProtocols: readonly SimulatedProtocol[] = [
   simulatedBerryMedBci,
 ];
 
-/** The packets a protocol sends for the given seconds, in order; pleth runs on across seconds. */
-export function simulatePackets(protocol: SimulatedProtocol, seconds: readonly OximeterSecond[]): Uint8Array[] {
+/**
+ * The packets a protocol sends for the given seconds, in order; pleth runs on across seconds.
+ * `firstSecond` continues the wave of an earlier call (a player sending one second at a time).
+ */
+export function simulatePackets(protocol: SimulatedProtocol, seconds: readonly OximeterSecond[], firstSecond = 0): Uint8Array[] {
   const rate = protocol.packetsPerSecond * protocol.samplesPerPacket;
   const packets: Uint8Array[] = [];
-  let sample = 0;
+  let sample = firstSecond * rate;
   for (const values of seconds) {
     for (let p = 0; p < protocol.packetsPerSecond; p += 1) {
       const pleth = Array.from({ length: protocol.samplesPerPacket }, () => plethAt(sample++ / rate, values.pulseRate));
