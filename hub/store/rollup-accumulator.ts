@@ -18,6 +18,8 @@ interface Aggregate {
  */
 export class RollupAccumulator {
   private readonly aggregates = new Map<string, Aggregate>();
+  /** The bucket each (series, resolution) touched last: readings arrive mostly in time order. */
+  private readonly recent = new Map<number, (Aggregate | undefined)[]>();
   private readonly upsert;
 
   constructor(db: Db) {
@@ -33,20 +35,27 @@ export class RollupAccumulator {
   }
 
   add(seriesId: number, ts: number, value: number): void {
-    for (const resolution of ROLLUP_RESOLUTIONS) {
+    let recent = this.recent.get(seriesId);
+    if (recent === undefined) {
+      recent = [];
+      this.recent.set(seriesId, recent);
+    }
+    for (let r = 0; r < ROLLUP_RESOLUTIONS.length; r++) {
+      const resolution = ROLLUP_RESOLUTIONS[r] ?? 60;
       const width = resolution * 1000;
       const bucket = Math.floor(ts / width) * width;
-      const key = `${seriesId}:${resolution}:${bucket}`;
-      const aggregate = this.aggregates.get(key);
-      if (aggregate === undefined) {
-        this.aggregates.set(key, { seriesId, resolution, bucket, count: 1, sum: value, min: value, max: value, sumsq: value * value });
-      } else {
-        aggregate.count += 1;
-        aggregate.sum += value;
-        aggregate.sumsq += value * value;
-        if (value < aggregate.min) aggregate.min = value;
-        if (value > aggregate.max) aggregate.max = value;
+      let aggregate = recent[r];
+      if (aggregate?.bucket !== bucket) {
+        const key = `${seriesId}:${resolution}:${bucket}`;
+        aggregate = this.aggregates.get(key);
+        if (aggregate === undefined) this.aggregates.set(key, (aggregate = { seriesId, resolution, bucket, count: 0, sum: 0, min: value, max: value, sumsq: 0 }));
+        recent[r] = aggregate;
       }
+      aggregate.count += 1;
+      aggregate.sum += value;
+      aggregate.sumsq += value * value;
+      if (value < aggregate.min) aggregate.min = value;
+      if (value > aggregate.max) aggregate.max = value;
     }
   }
 
@@ -55,10 +64,11 @@ export class RollupAccumulator {
     for (const a of this.aggregates.values()) {
       this.upsert.run(a.seriesId, a.resolution, a.bucket, a.count, a.sum, a.min, a.max, a.sumsq);
     }
-    this.aggregates.clear();
+    this.discard();
   }
 
   discard(): void {
     this.aggregates.clear();
+    this.recent.clear();
   }
 }
