@@ -18,14 +18,23 @@ export interface TatenoGlassReference {
   readonly threshold: number;
 }
 
-export const DEFAULT_TG_LAYOUT = {
+export interface TatenoGlassLayout {
+  readonly meanRrStartMs: number;
+  readonly meanRrBinMs: number;
+  readonly binCount: number;
+  readonly gridStartMs: number;
+  readonly gridStepMs: number;
+  readonly gridCount: number;
+}
+
+export const DEFAULT_TG_LAYOUT: TatenoGlassLayout = {
   meanRrStartMs: 350,
   meanRrBinMs: 50,
   binCount: 16,
   gridStartMs: -1200,
   gridStepMs: 8,
   gridCount: 301,
-} as const;
+};
 
 /** Fewer ΔRR than this in a bin and the neighbouring bins are pooled in, nearest first. */
 const MIN_REFERENCE_DELTAS = 300;
@@ -70,7 +79,7 @@ export interface AfDeltaSample {
 }
 
 /** Builds the reference CDFs from the ΔRR of windows known to be AF; the threshold comes later. */
-export function buildTatenoGlassCdfs(afWindows: readonly AfDeltaSample[], layout = DEFAULT_TG_LAYOUT): number[][] {
+export function buildTatenoGlassCdfs(afWindows: readonly AfDeltaSample[], layout: TatenoGlassLayout = DEFAULT_TG_LAYOUT): number[][] {
   const byBin: number[][] = Array.from({ length: layout.binCount }, () => []);
   for (const w of afWindows) {
     if (!Number.isFinite(w.meanRrMs)) continue;
