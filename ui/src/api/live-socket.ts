@@ -1,0 +1,76 @@
+import type { LiveMessage } from './types.js';
+
+export type LiveListener = (message: LiveMessage) => void;
+export type ConnectionListener = (connected: boolean) => void;
+
+/**
+ * The live stream (/api/v1/live). Reconnects with backoff when the hub restarts or the phone
+ * wakes up, and subscribes again each time, so a view only registers a listener once.
+ */
+export class LiveSocket {
+  private socket: WebSocket | undefined;
+  private readonly listeners = new Set<LiveListener>();
+  private readonly connectionListeners = new Set<ConnectionListener>();
+  private retryMs = 500;
+  private retryTimer: number | undefined;
+  private stopped = true;
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    window.clearTimeout(this.retryTimer);
+    this.socket?.close();
+    this.socket = undefined;
+  }
+
+  get connected(): boolean {
+    return this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** Returns the unsubscribe function. */
+  listen(listener: LiveListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onConnection(listener: ConnectionListener): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  private connect(): void {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}/api/v1/live`);
+    this.socket = socket;
+    socket.addEventListener('open', () => {
+      this.retryMs = 500;
+      socket.send(JSON.stringify({ type: 'subscribe' }));
+      for (const listener of this.connectionListeners) listener(true);
+    });
+    socket.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (typeof event.data !== 'string') return;
+      let message: LiveMessage;
+      try {
+        message = JSON.parse(event.data) as LiveMessage;
+      } catch {
+        return;
+      }
+      for (const listener of this.listeners) listener(message);
+    });
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      for (const listener of this.connectionListeners) listener(false);
+      if (this.stopped) return;
+      this.retryTimer = window.setTimeout(() => this.connect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 15_000);
+    });
+  }
+}
+
+export const live = new LiveSocket();

@@ -1,0 +1,121 @@
+import { ApiError, api } from './api/client.js';
+import { live } from './api/live-socket.js';
+import type { SessionInfo } from './api/types.js';
+import { alertsStore } from './alerts-store.js';
+import { h, replaceChildren } from './dom.js';
+import { startFreshnessTicker } from './format/freshness.js';
+import { createShell, type Shell } from './layout/shell.js';
+import { currentRoute, type RouteName } from './router.js';
+import { alertsView } from './views/alerts-view.js';
+import { errorText } from './views/auth-form.js';
+import { devicesView } from './views/devices-view.js';
+import { insightsView } from './views/insights-view.js';
+import { loginView } from './views/login-view.js';
+import { onboardingView } from './views/onboarding-view.js';
+import { overviewView } from './views/overview-view.js';
+import { personView } from './views/person-view.js';
+import { settingsView } from './views/settings-view.js';
+import type { View, ViewFactory } from './views/view.js';
+import { waveformView } from './views/waveform-view.js';
+
+const VIEWS: Record<Exclude<RouteName, 'not-found'>, ViewFactory> = {
+  overview: overviewView,
+  person: personView,
+  waveform: waveformView,
+  devices: devicesView,
+  alerts: alertsView,
+  insights: insightsView,
+  settings: settingsView,
+};
+
+/** Decides between first-run, sign-in and the dashboard, and swaps pages on hash changes. */
+export class App {
+  private shell: Shell | undefined;
+  private view: View | undefined;
+  private session: SessionInfo | undefined;
+  private readonly onHashChange = (): void => this.renderRoute();
+
+  constructor(private readonly root: HTMLElement) {
+    api.onSessionEnded = () => {
+      if (this.session !== undefined) this.signedOut();
+    };
+    startFreshnessTicker();
+  }
+
+  async start(): Promise<void> {
+    // Both questions at once: on a slow link every round trip before the first paint counts.
+    const onboarding = api.get<{ needed: boolean }>('/onboarding');
+    const me = api.get<SessionInfo>('/me').catch((error: unknown) => error);
+    try {
+      if ((await onboarding).needed) {
+        replaceChildren(this.root, onboardingView((session) => this.signedIn(session)));
+        return;
+      }
+      const session = await me;
+      if (session instanceof ApiError && session.status === 401) this.showLogin();
+      else if (session instanceof Error) throw session;
+      else this.signedIn(session as SessionInfo);
+    } catch (error) {
+      this.showFatal(error);
+    }
+  }
+
+  private signedIn(session: SessionInfo): void {
+    this.session = session;
+    api.remember(session);
+    live.start();
+    alertsStore.start();
+    this.shell?.dispose();
+    this.shell = createShell(session.user, () => void this.logout());
+    replaceChildren(this.root, this.shell.element);
+    window.addEventListener('hashchange', this.onHashChange);
+    this.renderRoute();
+  }
+
+  private renderRoute(): void {
+    const shell = this.shell;
+    const session = this.session;
+    if (shell === undefined || session === undefined) return;
+    this.view?.dispose?.();
+    const route = currentRoute();
+    shell.setActive(route.name);
+    this.view =
+      route.name === 'not-found'
+        ? { element: h('section', { class: 'page' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the household'))) }
+        : VIEWS[route.name]({ user: session.user, params: route.params });
+    replaceChildren(shell.main, this.view.element);
+    window.scrollTo(0, 0);
+  }
+
+  private async logout(): Promise<void> {
+    try {
+      await api.post('/auth/logout');
+    } finally {
+      this.signedOut();
+    }
+  }
+
+  private signedOut(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.view?.dispose?.();
+    this.view = undefined;
+    this.shell?.dispose();
+    this.shell = undefined;
+    this.session = undefined;
+    live.stop();
+    alertsStore.stop();
+    api.forget();
+    this.showLogin();
+  }
+
+  private showLogin(): void {
+    replaceChildren(this.root, loginView((session) => this.signedIn(session)));
+    this.root.querySelector('input')?.focus();
+  }
+
+  private showFatal(error: unknown): void {
+    const retry = h('button', { type: 'button', class: 'primary' }, 'Try again');
+    retry.addEventListener('click', () => void this.start());
+    replaceChildren(this.root, h('main', { class: 'auth', id: 'main' }, h('div', { class: 'auth-card' }, h('h1', {}, 'The hub is not answering'), h('p', { role: 'alert' }, errorText(error)), retry)));
+  }
+}

@@ -1,0 +1,18 @@
+/** Chart colours come from the page's CSS variables, so light and dark themes stay in one place. */
+export interface ChartColors {
+  readonly line: string;
+  readonly band: string;
+  readonly text: string;
+  readonly grid: string;
+}
+
+export function chartColors(element: Element = document.documentElement): ChartColors {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+  return {
+    line: read('--chart-line', '#b4532a'),
+    band: read('--chart-band', 'rgba(180, 83, 42, 0.15)'),
+    text: read('--text-muted', '#555'),
+    grid: read('--grid', 'rgba(0, 0, 0, 0.08)'),
+  };
+}

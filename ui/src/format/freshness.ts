@@ -1,0 +1,55 @@
+/** "12 s ago", "5 min ago", "3 h ago", "2 days ago", or the date when older than a week. */
+export function formatAge(ts: number, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - ts) / 1000));
+  if (seconds < 5) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 7) return days === 1 ? 'yesterday' : `${days} days ago`;
+  return formatDate(ts);
+}
+
+export function formatDate(ts: number): string {
+  return new Date(ts).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export function formatDateTime(ts: number): string {
+  return new Date(ts).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 120) return `${m} min`;
+  const hours = Math.round(m / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
+}
+
+/**
+ * Keeps every "… ago" on screen current: elements carry `data-ts` (and `data-stale-after` when
+ * they should grey out), and one timer refreshes them all each second.
+ */
+export function startFreshnessTicker(root: ParentNode = document): () => void {
+  const tick = (): void => {
+    const now = Date.now();
+    for (const element of root.querySelectorAll<HTMLElement>('[data-ts]')) refreshFreshness(element, now);
+  };
+  const timer = window.setInterval(tick, 1000);
+  return () => window.clearInterval(timer);
+}
+
+export function refreshFreshness(element: HTMLElement, now = Date.now()): void {
+  const ts = Number(element.dataset['ts']);
+  if (!Number.isFinite(ts)) return;
+  const text = formatAge(ts, now);
+  if (element.textContent !== text) element.textContent = text;
+  const staleAfter = Number(element.dataset['staleAfter']);
+  if (Number.isFinite(staleAfter)) {
+    const stale = now - ts > staleAfter;
+    element.closest('[data-metric]')?.classList.toggle('stale', stale);
+  }
+}

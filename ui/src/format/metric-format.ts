@@ -1,0 +1,47 @@
+import { METRICS, type MetricDefinition, type MetricId } from '../../../hub/core/metrics.js';
+
+export function metricDefinition(id: string): MetricDefinition | undefined {
+  return METRICS.get(id as MetricId);
+}
+
+export function metricLabel(id: string): string {
+  return metricDefinition(id)?.label ?? id.replace(/_/g, ' ');
+}
+
+export function metricUnit(id: string, fallback = ''): string {
+  return metricDefinition(id)?.unit ?? fallback;
+}
+
+/** The value with the digits worth showing: the catalogue's precision, at most one decimal for most. */
+export function formatValue(id: string, value: number): string {
+  const decimals = Math.min(metricDefinition(id)?.decimals ?? 1, id === 'body_temperature' || id === 'af_probability' || id === 'illness_score' ? 2 : 1);
+  return value.toLocaleString(undefined, { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+}
+
+/** Metrics that stream (a reading every few seconds): a value a minute old means the device is off. */
+const CONTINUOUS = new Set(['heart_rate', 'spo2', 'pulse_rate', 'perfusion_index', 'respiratory_rate', 'rr_interval', 'ambient_temperature', 'ambient_humidity']);
+
+/** How old a value may be before it is shown greyed as no longer current. */
+export function staleAfterMs(id: string): number {
+  return CONTINUOUS.has(id) ? 60_000 : 7 * 24 * 3600_000;
+}
+
+/** The order of vitals on a tile and a person's page; others follow in catalogue order. */
+export const VITALS_ORDER: readonly string[] = [
+  'heart_rate', 'spo2', 'respiratory_rate', 'body_temperature', 'bp_systolic', 'bp_diastolic', 'pulse_rate',
+  'body_weight', 'glucose', 'resting_heart_rate', 'hrv_rmssd', 'perfusion_index', 'body_fat', 'bmi', 'steps',
+];
+
+export function sortMetrics(ids: Iterable<string>): string[] {
+  const rank = (id: string): number => {
+    const i = VITALS_ORDER.indexOf(id);
+    return i >= 0 ? i : VITALS_ORDER.length + [...METRICS.keys()].indexOf(id as MetricId);
+  };
+  return [...ids].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Metrics a chart can show (not waveforms, not device battery, not rr intervals one per beat). */
+export function isChartable(id: string): boolean {
+  const def = metricDefinition(id);
+  return def !== undefined && def.kind === 'scalar' && id !== 'battery' && id !== 'rr_interval';
+}
