@@ -1,3 +1,4 @@
+import { blePart } from '../../drivers/ble/runtime/ble-part.js';
 import { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
 import { ReplaySource } from '../sources/replay-source.js';
 import { SimulatedHouseholdSource } from '../sources/simulated-household-source.js';
@@ -38,4 +39,4 @@ const replay: HubPartFactory = (context) => {
 export const CONSUMER_PARTS: readonly HubPartFactory[] = [];
 
 /** Parts that bring readings in. They start after every consumer is listening, and stop first. */
-export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay];
+export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay, blePart];
