@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
+import { decodeCommand } from '../../../hub/cli/commands/decode.js';
 import { deviceVectorsPath, repoRoot } from './helpers/paths.js';
 
 interface Vector {
@@ -18,6 +19,14 @@ interface CliOutput {
 
 const run = promisify(execFile);
 const cli = path.join(repoRoot(import.meta.url), 'dist', 'hub', 'cli', 'main.js');
+
+/** The `hearth decode` command in this process (a process per vector is slow on a Pi-class box). */
+async function hearthDecode(args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const status = await decodeCommand(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { status, stdout, stderr };
+}
 
 /** Serial format ids by the vector-id prefix the shared vectors use (longest prefix first). */
 const formatByPrefix: readonly (readonly [string, string])[] = [
@@ -45,7 +54,8 @@ t.test('the shared vectors hold every serial format', async (t) => {
 
 for (const { vector, format } of serialVectors) {
   t.test(`hearth decode ${format} ${vector.id}`, async (t) => {
-    const { stdout } = await run('node', [cli, 'decode', '--format', format, '--hex', vector.hex]);
+    const { status, stdout } = await hearthDecode(['--format', format, '--hex', vector.hex]);
+    t.equal(status, 0, 'exit status 0');
     const output = JSON.parse(stdout) as CliOutput;
     for (const [field, value] of Object.entries(vector.expected)) {
       t.same(output.fields[field], value, `field ${field}`);
@@ -71,6 +81,18 @@ t.test('hearth decode refuses a serial packet with broken framing', async (t) =>
     ['contec-legacy-record', 'F0C4DF'],
   ];
   for (const [format, hex] of broken) {
-    await t.rejects(run('node', [cli, 'decode', '--format', format, '--hex', hex]), { code: 1 }, format);
+    const { status, stdout, stderr } = await hearthDecode(['--format', format, '--hex', hex]);
+    t.equal(status, 1, `${format}: non-zero exit status`);
+    t.equal(stdout, '', `${format}: nothing on stdout`);
+    t.match(stderr, /cannot decode/, `${format}: says why`);
   }
+});
+
+t.test('the hearth binary lists and decodes the serial formats', async (t) => {
+  const { stdout: list } = await run('node', [cli, 'decode', '--list']);
+  const ids = (JSON.parse(list) as { formats: { id: string }[] }).formats.map((f) => f.id);
+  for (const [, format] of formatByPrefix) t.ok(ids.includes(format), `${format} listed`);
+  const { stdout } = await run('node', [cli, 'decode', '--format', 'contec-v7', '--hex', '01A8C5BA8782E1EB80']);
+  t.equal((JSON.parse(stdout) as CliOutput).fields['pulseRate'], 130);
+  await t.rejects(run('node', [cli, 'decode', '--format', 'nonin-df2', '--hex', '0181010084']), { code: 1 }, 'bad checksum exits 1');
 });
