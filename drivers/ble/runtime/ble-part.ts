@@ -9,7 +9,7 @@ import { loadExternalDrivers } from '../drivers/external-drivers.js';
 import { demoPeripherals } from '../emulation/demo-peripherals.js';
 import { EmulatedBinding } from '../emulation/emulated-binding.js';
 import type { BleReadingSink } from './ble-reading-sink.js';
-import { BLE_PART_NAME, BleRuntime } from './ble-runtime.js';
+import { BLE_PART_NAME, BleRuntime, type BleRuntimeOptions } from './ble-runtime.js';
 import { bleMigrations, SqliteGlucoseSequenceStore } from './glucose-sequence-store.js';
 import { loadHardwareNoble, nobleWithBinding } from './noble-loader.js';
 import type { NobleCentral } from './noble-types.js';
@@ -50,11 +50,21 @@ async function driversFor(context: HubContext): Promise<BleDriver[]> {
   return [...external.drivers, ...BUILTIN_BLE_DRIVERS];
 }
 
+/** What a test (or another front end) puts in place of the radio and the runtime's timings. */
+export interface BlePartOverrides {
+  readonly noble?: () => NobleCentral;
+  readonly tuning?: Partial<Pick<BleRuntimeOptions, 'gattTimeoutMs' | 'reconnectBackoff' | 'settleMs' | 'scheduler' | 'random'>>;
+  /** Called with the runtime once it runs. */
+  readonly started?: (runtime: BleRuntime) => void;
+}
+
 /**
  * The `ble` part: emulated peripherals when `ble.emulated`, else the adapter through noble's HCI
  * binding; with neither it logs once and stays idle, never stopping the hub.
  */
-export const blePart: HubPartFactory = (context) => {
+export const blePart: HubPartFactory = (context) => blePartWith({})(context);
+
+export const blePartWith = (overrides: BlePartOverrides): HubPartFactory => (context) => {
   const config = context.config.ble;
   if (config.enabled === false) return undefined;
   const log = context.logging.part(BLE_PART_NAME);
@@ -63,7 +73,9 @@ export const blePart: HubPartFactory = (context) => {
     name: BLE_PART_NAME,
     start: async () => {
       let noble: NobleCentral;
-      if (config.emulated) {
+      if (overrides.noble !== undefined) {
+        noble = overrides.noble();
+      } else if (config.emulated) {
         noble = nobleWithBinding(new EmulatedBinding(demoPeripherals(systemScheduler, () => context.clock.now()), { advertiseIntervalMs: 1000 }));
         log.info('Bluetooth: using emulated peripherals (ble.emulated)');
       } else {
@@ -91,8 +103,10 @@ export const blePart: HubPartFactory = (context) => {
         scanWatchdogMs: config.scanWatchdogMs,
         unavailableAfterMs: config.unavailableAfterMs,
         bindKeys: config.bindKeys,
+        ...overrides.tuning,
       });
       runtime.start();
+      overrides.started?.(runtime);
     },
     stop: async () => {
       await runtime?.stop();
