@@ -105,7 +105,10 @@ export class ReadingWriter {
   private readonly onFlush: ReadingWriterOptions['onFlush'];
   private readonly onError: ReadingWriterOptions['onError'];
 
-  /** Queues one reading. Never blocks on the disk. */
+  /**
+   * Queues one reading. A full batch is committed at once rather than on the next timer turn, so a
+   * burst handled in one event-loop turn (a replayed history, an MQTT storm) cannot outgrow memory.
+   */
   write(reading: Reading): void {
     if (!Number.isFinite(reading.value) || !Number.isSafeInteger(reading.ts) || reading.ts < 0) {
       this.reject('reading with a non-finite value or a time that is not whole milliseconds', reading.metric, reading.deviceId);
@@ -174,10 +177,17 @@ export class ReadingWriter {
     }
     this.queue.push(item);
     this.enqueuedCount++;
-    if (this.queue.length > this.options.maxQueued) {
-      this.drop(this.queue.length - this.options.maxQueued, `queue full (${this.options.maxQueued}) while the database cannot be written`);
+    if (this.queue.length >= this.options.maxBatch && !this.failing && this.flushOnce()) {
+      if (this.queue.length === 0) this.cancelTimer();
+      else this.schedule(this.options.flushIntervalMs);
+      return;
     }
-    this.schedule(this.queue.length >= this.options.maxBatch && !this.failing ? 0 : this.options.flushIntervalMs);
+    if (this.queue.length > this.options.maxQueued) {
+      // Dropped in slices of 1 %, so a writer that stays full does not shift the whole queue per reading.
+      const excess = Math.max(this.queue.length - this.options.maxQueued, Math.ceil(this.options.maxQueued / 100));
+      this.drop(excess, `queue full (${this.options.maxQueued}) while the database cannot be written`);
+    }
+    this.schedule(this.options.flushIntervalMs);
   }
 
   private reject(reason: string, metric: string, deviceId: string): void {
