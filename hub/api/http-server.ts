@@ -29,6 +29,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1_048_576,
     forceCloseConnections: true,
+    // Unknown keys are refused with a 400 rather than silently stripped: a typo must not pass as accepted.
+    ajv: { customOptions: { removeAdditional: false } },
   });
 }
 

@@ -1,0 +1,37 @@
+import type { Db } from '../store/index.js';
+
+/** The household settings the dashboard may read and the owner may change. */
+export interface HouseholdSettings {
+  readonly householdName: string;
+  readonly units: 'metric' | 'imperial';
+  readonly timeFormat: '24h' | '12h';
+}
+
+export const DEFAULT_SETTINGS: HouseholdSettings = { householdName: 'Home', units: 'metric', timeFormat: '24h' };
+
+export class SettingsStore {
+  constructor(private readonly db: Db) {}
+
+  read(): HouseholdSettings {
+    const stored: Record<string, unknown> = {};
+    for (const row of this.db.prepare<[], { key: string; value: string }>('SELECT key, value FROM account_setting').all()) {
+      stored[row.key] = JSON.parse(row.value) as unknown;
+    }
+    return { ...DEFAULT_SETTINGS, ...pick(stored) };
+  }
+
+  update(changes: Partial<HouseholdSettings>): HouseholdSettings {
+    const upsert = this.db.prepare('INSERT INTO account_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(changes)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    })();
+    return this.read();
+  }
+}
+
+/** Keeps only known keys, so a setting dropped in a later version cannot leak into answers. */
+function pick(stored: Record<string, unknown>): Partial<HouseholdSettings> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS)) if (key in stored) out[key] = stored[key];
+  return out;
+}

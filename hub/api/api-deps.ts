@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { Accounts } from '../accounts/accounts.js';
+import type { HubBus } from '../bus/hub-events.js';
+import type { Clock } from '../core/clock.js';
+import type { HouseholdRegistry } from '../household/household-registry.js';
+import type { IngestGate } from '../ingest/ingest-gate.js';
+import type { Store } from '../store/index.js';
+import type { ApiRegistry } from './api-registry.js';
+import type { HouseholdView } from './household-view.js';
+import type { PairingWindow } from './pairing-window.js';
+
+/** What the routes, the live socket and GraphQL share. */
+export interface ApiDeps {
+  readonly accounts: Accounts;
+  readonly registry: HouseholdRegistry;
+  readonly store: Store;
+  readonly bus: HubBus;
+  readonly gate: IngestGate;
+  readonly clock: Clock;
+  readonly pairing: PairingWindow;
+  readonly views: ApiRegistry;
+  readonly household: HouseholdView;
+  readonly log: Logger;
+  readonly session: { readonly idleMs: number; readonly absoluteMs: number };
+}

@@ -1,0 +1,107 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyWebsocket from '@fastify/websocket';
+import { Accounts } from '../accounts/accounts.js';
+import type { ScryptCost } from '../accounts/password-hash.js';
+import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import type { ApiDeps } from './api-deps.js';
+import { installErrorHandler } from './api-error.js';
+import { apiRegistry } from './api-registry.js';
+import { registerGraphql } from './graphql/graphql-route.js';
+import { HouseholdView } from './household-view.js';
+import { DEFAULT_LIVE_LIMITS, type LiveLimits } from './live/live-connection.js';
+import { LiveFanout } from './live/live-route.js';
+import { PairingWindow } from './pairing-window.js';
+import { installAuthHook } from './request-auth.js';
+import { registerAlertRoutes } from './routes/alerts-routes.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerDeviceRoutes } from './routes/device-routes.js';
+import { registerExportRoute } from './routes/export-route.js';
+import { registerIngestRoute } from './routes/ingest-route.js';
+import { registerPeopleRoutes } from './routes/people-routes.js';
+import { registerSeriesRoutes } from './routes/series-routes.js';
+import { registerSettingsRoutes } from './routes/settings-routes.js';
+import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
+import { BUILT_UI_DIR, registerStaticUi } from './static-ui.js';
+
+export const API_PART = 'api';
+
+/** Largest message a dashboard or GraphQL client may send over a socket. */
+const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+
+export interface ApiPartOptions {
+  /** Tests lower the password hashing cost; the hub keeps the default. */
+  readonly scryptCost?: ScryptCost;
+  readonly liveLimits?: Partial<LiveLimits>;
+}
+
+/** The dashboard's API: accounts and sessions, REST under /api/v1, the live socket, GraphQL, exports and the UI files. */
+export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
+  return (context: HubContext): HubPart | undefined => {
+    const { config } = context;
+    if (!config.api.enabled) return undefined;
+    const log = context.logging.part(API_PART);
+    let fanout: LiveFanout | undefined;
+    let pairing: PairingWindow | undefined;
+    return {
+      name: API_PART,
+      start: async () => {
+        const app = context.http;
+        const accounts = new Accounts({
+          db: context.store.db,
+          clock: context.clock,
+          sessions: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
+          login: {
+            maxFailuresPerUser: config.api.loginMaxFailures,
+            maxFailuresPerAddress: config.api.loginAddressMaxFailures,
+            windowMs: config.api.loginWindowMinutes * 60_000,
+            lockMs: config.api.lockoutMinutes * 60_000,
+          },
+          ...(options.scryptCost !== undefined ? { scryptCost: options.scryptCost } : {}),
+        });
+        pairing = new PairingWindow(context.bus, context.clock, API_PART);
+        const deps: ApiDeps = {
+          accounts,
+          registry: context.registry,
+          store: context.store,
+          bus: context.bus,
+          gate: context.gate,
+          clock: context.clock,
+          pairing,
+          views: apiRegistry(app),
+          household: new HouseholdView(context.registry, context.store, context.store.db),
+          log,
+          session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
+        };
+        await app.register(fastifyCookie);
+        await app.register(fastifyWebsocket, { options: { maxPayload: MAX_SOCKET_MESSAGE_BYTES } });
+        installErrorHandler(app, log);
+        installAuthHook(app, accounts);
+        registerAuthRoutes(app, deps);
+        registerPeopleRoutes(app, deps);
+        registerSeriesRoutes(app, deps);
+        registerDeviceRoutes(app, deps);
+        registerAlertRoutes(app, deps);
+        registerSettingsRoutes(app, deps);
+        registerUserRoutes(app, deps);
+        registerTokenRoutes(app, deps);
+        registerExportRoute(app, deps);
+        registerIngestRoute(app, deps);
+        fanout = new LiveFanout(deps, { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits }, API_PART);
+        fanout.register(app);
+        await registerGraphql(app, deps, API_PART);
+        await registerStaticUi(app, config.api.uiDir === '' ? BUILT_UI_DIR : config.api.uiDir);
+        pairing.start();
+        fanout.start();
+        context.addJob({ name: 'sessions', schedule: '*/15 * * * *', run: () => void accounts.sessions.purgeExpired() });
+        if (accounts.users.count() === 0) log.warn('no account exists yet: open the dashboard to create the owner');
+      },
+      stop: async () => {
+        fanout?.stop();
+        pairing?.stop();
+      },
+    };
+  };
+}
+
+export const apiPart: HubPartFactory = apiPartFactory();

@@ -1,0 +1,81 @@
+/** The GraphQL schema: the REST resources again, checked by the same access rules. Times are ms since the epoch. */
+export const GRAPHQL_SCHEMA = /* GraphQL */ `
+  scalar JSON
+
+  type User {
+    id: ID!
+    username: String!
+    displayName: String!
+    role: String!
+    personId: ID
+  }
+
+  type LatestValue {
+    metric: String!
+    value: Float!
+    unit: String!
+    ts: Float!
+  }
+
+  type Device {
+    id: ID!
+    name: String
+    driver: String
+    personId: ID
+    battery: Float
+    firstSeen: Float!
+    lastSeen: Float!
+  }
+
+  type Person {
+    id: ID!
+    name: String!
+    latest: [LatestValue!]!
+    devices: [Device!]!
+  }
+
+  type SeriesPoint {
+    ts: Float!
+    value: Float!
+    min: Float!
+    max: Float!
+    count: Int!
+  }
+
+  type Series {
+    metric: String!
+    unit: String!
+    resolution: String!
+    bucketMs: Float
+    points: [SeriesPoint!]!
+  }
+
+  type Reading {
+    metric: String!
+    value: Float!
+    unit: String!
+    ts: Float!
+    deviceId: String!
+    personId: ID
+    tsSource: String!
+    flags: [String!]
+  }
+
+  type Query {
+    me: User!
+    people: [Person!]!
+    person(id: ID!): Person
+    series(personId: ID!, metric: String!, from: Float!, to: Float!, maxPoints: Int = 1000): Series!
+    devices: [Device!]!
+  }
+
+  type Mutation {
+    assignDevice(deviceId: ID!, personId: ID): Device!
+    renameDevice(deviceId: ID!, name: String!): Device!
+    acknowledgeAlert(id: ID!): JSON!
+  }
+
+  type Subscription {
+    readings(personIds: [ID!], metrics: [String!]): Reading!
+  }
+`;

@@ -1,0 +1,88 @@
+import { canReadPerson, canSeeDevice } from '../accounts/access.js';
+import type { Principal } from '../accounts/principal.js';
+import type { Device, HouseholdRegistry, Person } from '../household/household-registry.js';
+import type { Db, Store } from '../store/index.js';
+
+export interface LatestValue {
+  readonly value: number;
+  readonly unit: string;
+  readonly ts: number;
+}
+
+export interface DeviceSummary {
+  readonly id: string;
+  readonly name: string | null;
+  readonly driver: string | null;
+  readonly personId: string | null;
+  readonly userSlots: Readonly<Record<string, string>>;
+  readonly battery: number | null;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
+export interface PersonSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly latest: Readonly<Record<string, LatestValue>>;
+  readonly devices: readonly Pick<DeviceSummary, 'id' | 'name' | 'battery' | 'lastSeen'>[];
+}
+
+/** People and devices as the API shows them, filtered by what the asker may see. */
+export class HouseholdView {
+  private readonly batteryOf;
+
+  constructor(
+    private readonly registry: HouseholdRegistry,
+    private readonly store: Store,
+    db: Db,
+  ) {
+    this.batteryOf = db.prepare<[string], { value: number }>(`
+      SELECT x.value FROM series s JOIN sample x ON x.series_id = s.id
+      WHERE s.device_id = ? AND s.metric = 'battery' ORDER BY x.ts DESC LIMIT 1`);
+  }
+
+  person(id: string): Person | undefined {
+    return this.registry.listPeople().find((p) => p.id === id);
+  }
+
+  visiblePeople(principal: Principal): Person[] {
+    return this.registry
+      .listPeople()
+      .filter((p) => canReadPerson(principal, p.id))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  personSummary(person: Person): PersonSummary {
+    const latest: Record<string, LatestValue> = {};
+    for (const reading of this.store.query.latest(person.id)) latest[reading.metric] = { value: reading.value, unit: reading.unit, ts: reading.ts };
+    const devices = this.registry
+      .listDevices()
+      .filter((d) => d.personId === person.id || Object.values(d.userSlots).includes(person.id))
+      .map((d) => {
+        const { id, name, battery, lastSeen } = this.deviceSummary(d);
+        return { id, name, battery, lastSeen };
+      });
+    return { id: person.id, name: person.name, latest, devices };
+  }
+
+  visibleDevices(principal: Principal): DeviceSummary[] {
+    return this.registry
+      .listDevices()
+      .filter((d) => canSeeDevice(principal, d))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((d) => this.deviceSummary(d));
+  }
+
+  deviceSummary(device: Device): DeviceSummary {
+    return {
+      id: device.id,
+      name: device.name ?? null,
+      driver: device.driver ?? null,
+      personId: device.personId ?? null,
+      userSlots: device.userSlots,
+      battery: this.batteryOf.get(device.id)?.value ?? null,
+      firstSeen: device.firstSeen,
+      lastSeen: device.lastSeen,
+    };
+  }
+}

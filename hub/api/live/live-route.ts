@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { canReadReading, canSeeDevice, canReadPerson, canReadUnassigned } from '../../accounts/access.js';
+import type { Principal } from '../../accounts/principal.js';
+import type { ApiDeps } from '../api-deps.js';
+import type { ApiAlert } from '../api-registry.js';
+import { LiveConnection, type LiveAuth, type LiveLimits } from './live-connection.js';
+
+/** A cookie sent by a page of another origin must not open a socket (cross-site WebSocket hijacking). */
+export function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `WS /api/v1/live`: fans bus events out to the dashboard's sockets, each filtered by its
+ * subscription and by what its user may see.
+ */
+export class LiveFanout {
+  private readonly connections = new Set<LiveConnection>();
+  private unwatchAlerts: (() => void) | undefined;
+  private unsubscribeAlerts: (() => void) | undefined;
+
+  constructor(
+    private readonly deps: ApiDeps,
+    private readonly limits: LiveLimits,
+    private readonly owner: string,
+  ) {}
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  register(app: FastifyInstance): void {
+    const auth: LiveAuth = {
+      byToken: (token) => this.deps.accounts.byToken(token),
+      stillValid: (principal, sessionId) => this.stillValid(principal, sessionId),
+      everyone: () => this.deps.registry.listPeople().map((p) => p.id),
+    };
+    app.get('/api/v1/live', { websocket: true }, (socket: WebSocket, request: FastifyRequest) => {
+      const cookiePrincipal = request.session !== null && sameOrigin(request) ? request.principal : null;
+      const bearer = request.session === null ? request.principal : null;
+      const connection = new LiveConnection(socket, auth, this.limits, cookiePrincipal !== null ? request.sessionId : null, cookiePrincipal ?? bearer, (c) =>
+        this.connections.delete(c),
+      );
+      this.connections.add(connection);
+    });
+  }
+
+  start(): void {
+    const { bus, registry } = this.deps;
+    bus.on('reading.accepted', this.owner, (reading) => {
+      if (this.connections.size === 0) return;
+      const target = { personId: reading.personId, metric: reading.metric };
+      for (const c of this.connections) c.offer('reading', { reading }, target, (p) => canReadReading(p, reading));
+    });
+    const deviceVisible = (deviceId: string) => (p: Principal) => {
+      const device = registry.device(deviceId);
+      return device !== undefined && canSeeDevice(p, device);
+    };
+    bus.on('device.availability', this.owner, (event) => {
+      for (const c of this.connections) c.offer('device', { event: 'availability', ...event }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
+    });
+    bus.on('device.status', this.owner, (event) => {
+      for (const c of this.connections) c.offer('device', { event: 'status', ...event }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
+    });
+    this.unwatchAlerts = this.deps.views.watchAlerts((view) => {
+      this.unsubscribeAlerts?.();
+      this.unsubscribeAlerts = view?.subscribe?.((alert) => this.fanAlert(alert));
+    });
+  }
+
+  stop(): void {
+    this.unwatchAlerts?.();
+    this.unsubscribeAlerts?.();
+  }
+
+  private fanAlert(alert: ApiAlert): void {
+    const visible = (p: Principal): boolean => (alert.personId === undefined ? canReadUnassigned(p) : canReadPerson(p, alert.personId));
+    for (const c of this.connections) c.offer('alert', { alert }, { personId: alert.personId }, visible);
+  }
+
+  private stillValid(principal: Principal, sessionId: string | null): Principal | undefined {
+    if (sessionId !== null) return this.deps.accounts.bySession(sessionId)?.principal;
+    if (principal.tokenId === undefined) return undefined;
+    const token = this.deps.accounts.tokens.list().find((t) => t.id === principal.tokenId);
+    const user = this.deps.accounts.users.byId(principal.user.id);
+    return token === undefined || user === undefined ? undefined : { ...principal, user };
+  }
+}

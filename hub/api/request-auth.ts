@@ -1,0 +1,109 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Accounts } from '../accounts/accounts.js';
+import type { Principal } from '../accounts/principal.js';
+import type { Session } from '../accounts/session-store.js';
+import { ApiError, sendError } from './api-error.js';
+
+export const SESSION_COOKIE = 'hearth_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking, once the auth hook has run; null for anonymous requests to open routes. */
+    principal: Principal | null;
+    /** The session behind a cookie-authenticated request. */
+    session: Session | null;
+    sessionId: string | null;
+  }
+}
+
+/** Routes that must answer without login (everything else under /api and /graphql needs one). */
+function isOpenRoute(method: string, path: string, upgrade: boolean): boolean {
+  if (path === '/api/v1/health' && method === 'GET') return true;
+  if (path === '/api/v1/onboarding' && (method === 'GET' || method === 'POST')) return true;
+  if (path === '/api/v1/auth/login' && method === 'POST') return true;
+  // These two authenticate inside their handshake (cookie on upgrade, or a first message).
+  if (upgrade && method === 'GET' && (path === '/api/v1/live' || path === '/graphql')) return true;
+  return false;
+}
+
+function needsAuth(path: string): boolean {
+  return path.startsWith('/api/') || path === '/api' || path === '/graphql' || path.startsWith('/graphql/');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Who a request comes from: a bearer token, else the session cookie. */
+export function authenticate(accounts: Accounts, request: FastifyRequest): { principal: Principal | null; session: Session | null; sessionId: string | null } {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const principal = match?.[1] === undefined ? undefined : accounts.byToken(match[1]);
+    if (principal === undefined) throw new ApiError(401, 'invalid_token', 'the API token is not valid or was revoked');
+    return { principal, session: null, sessionId: null };
+  }
+  const sessionId = request.cookies[SESSION_COOKIE];
+  if (sessionId === undefined || sessionId === '') return { principal: null, session: null, sessionId: null };
+  const found = accounts.bySession(sessionId);
+  return found === undefined ? { principal: null, session: null, sessionId: null } : { principal: found.principal, session: found.session, sessionId };
+}
+
+/**
+ * Authenticates every request, refuses anonymous ones outside the open routes, and refuses
+ * cookie-authenticated writes without the session's CSRF token (bearer tokens are not sent by
+ * browsers on their own, so they need none).
+ */
+export function installAuthHook(app: FastifyInstance, accounts: Accounts): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionId', null);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!needsAuth(path)) return;
+    const upgrade = request.headers.upgrade?.toLowerCase() === 'websocket' && /\bupgrade\b/i.test(request.headers.connection ?? '');
+    try {
+      const found = authenticate(accounts, request);
+      request.principal = found.principal;
+      request.session = found.session;
+      request.sessionId = found.sessionId;
+    } catch (error) {
+      if (error instanceof ApiError) return sendError(reply, error);
+      throw error;
+    }
+    if (isOpenRoute(request.method, path, upgrade)) return;
+    if (request.principal === null) return sendError(reply, new ApiError(401, 'unauthenticated', 'log in first, or send an API token'));
+    if (request.session !== null && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameSecret(sent, request.session.csrfToken)) {
+        return sendError(reply, new ApiError(403, 'csrf_failed', `this change needs the ${CSRF_HEADER} header from /api/v1/me`));
+      }
+    }
+  });
+}
+
+/** The principal of an authenticated route (the hook guarantees one). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (request.principal === null) throw new ApiError(401, 'unauthenticated', 'log in first, or send an API token');
+  return request.principal;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, sessionId: string, maxAgeMs: number): void {
+  void reply.setCookie(SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: request.protocol === 'https',
+    maxAge: Math.floor(maxAgeMs / 1000),
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https' });
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { canReadPerson } from '../../accounts/access.js';
+import { metricDefinition, type MetricId } from '../../core/metrics.js';
+import { ApiError } from '../api-error.js';
+import type { ApiDeps } from '../api-deps.js';
+import { principalOf } from '../request-auth.js';
+import { idSchema, metricSchema, timeSchema } from '../schemas.js';
+import { personNotFound } from './people-routes.js';
+
+export const MAX_POINTS = 5000;
+/** Waveforms are dense (ECG at 130 Hz and more): a quarter of an hour is plenty for one screen. */
+export const MAX_WAVEFORM_RANGE_MS = 15 * 60_000;
+
+interface RangeQuery {
+  personId: string;
+  metric: MetricId;
+  from: number;
+  to: number;
+}
+
+const rangeQuery = {
+  type: 'object',
+  required: ['personId', 'metric', 'from', 'to'],
+  additionalProperties: false,
+  properties: { personId: idSchema, metric: metricSchema, from: timeSchema, to: timeSchema },
+} as const;
+
+function checkRange(query: RangeQuery): void {
+  if (query.to <= query.from) throw new ApiError(400, 'invalid_range', '"to" must be after "from"');
+}
+
+export function registerSeriesRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.get<{ Querystring: RangeQuery & { maxPoints: number } }>(
+    '/api/v1/series',
+    {
+      schema: {
+        querystring: {
+          ...rangeQuery,
+          properties: { ...rangeQuery.properties, maxPoints: { type: 'integer', minimum: 1, maximum: MAX_POINTS, default: 1000 } },
+        },
+      },
+    },
+    async (request) => {
+      const { personId, metric, from, to, maxPoints } = request.query;
+      if (!canReadPerson(principalOf(request), personId) || deps.household.person(personId) === undefined) throw personNotFound();
+      checkRange(request.query);
+      if (metricDefinition(metric).kind === 'waveform') throw new ApiError(400, 'waveform_metric', `${metric} is a waveform; ask /api/v1/waveforms`);
+      return { metric, unit: metricDefinition(metric).unit, ...deps.store.query.querySeries({ personId, metric, from, to, maxPoints }) };
+    },
+  );
+
+  app.get<{ Querystring: RangeQuery }>('/api/v1/waveforms', { schema: { querystring: rangeQuery } }, async (request) => {
+    const { personId, metric, from, to } = request.query;
+    if (!canReadPerson(principalOf(request), personId) || deps.household.person(personId) === undefined) throw personNotFound();
+    checkRange(request.query);
+    if (metricDefinition(metric).kind !== 'waveform') throw new ApiError(400, 'not_a_waveform', `${metric} is not a waveform; ask /api/v1/series`);
+    if (to - from > MAX_WAVEFORM_RANGE_MS) throw new ApiError(400, 'range_too_long', `ask for at most ${MAX_WAVEFORM_RANGE_MS / 60_000} minutes of waveform at once`);
+    const blocks = deps.store.query.readWaveform({ personId, metric, from, to });
+    return { metric, unit: metricDefinition(metric).unit, blocks: blocks.map(({ deviceId, t0, rateHz, samples }) => ({ deviceId, t0, rateHz, samples })) };
+  });
+}
