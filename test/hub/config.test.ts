@@ -86,3 +86,10 @@ t.test('migrations bring an old file to the current shape, step by step', async 
   t.equal(outcome.applied.length, 2);
   t.throws(() => migrateConfig({ version: 1 }, [], 2), /no migration from version 1 to 2/);
 });
+
+t.test('the example config shipped with the hub is valid', async (t) => {
+  const path = new URL('../../../hearth.example.yaml', import.meta.url).pathname;
+  const { config } = loadConfig({ path, env: {} });
+  t.equal(config.household.people.length, 2);
+  t.same(config.household.devices[1]?.userSlots, { '1': 'alex', '2': 'sam' });
+});
