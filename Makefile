@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 # Debian packages the tests drive for real (serial ptys, MQTT clients, browsers, speech, databases).
-TEST_DEBIAN_PACKAGES :=
+TEST_DEBIAN_PACKAGES := socat mosquitto mosquitto-clients chromium espeak-ng
 
 .PHONY: run test build lint deps test-deps bench clean
 
