@@ -214,6 +214,9 @@ function inMetricOrder<T extends { metric: string }>(readings: readonly T[]): T[
   return readings.map((r, i) => ({ r, k: sortKey(r, i) })).sort((a, b) => (a.r.metric < b.r.metric ? -1 : a.r.metric > b.r.metric ? 1 : a.k < b.k ? -1 : 1)).map((x) => x.r);
 }
 
+// About 45 CLI processes: on a busy single-board box that takes longer than the runner's default per-file limit.
+t.setTimeout(10 * 60_000);
+
 const document = JSON.parse(readFileSync(vectorsFile, 'utf8')) as { vectors: Vector[] };
 
 t.ok(document.vectors.length > 0, `vectors found in ${vectorsFile}`);
