@@ -13,7 +13,7 @@ export interface ApiToken {
   /** When set, the token reaches only these people (and only those its user may see). */
   readonly personIds?: readonly string[];
   readonly createdAt: number;
-  readonly lastUsed?: number;
+  readonly lastUsedAt?: number;
 }
 
 interface TokenRow {
@@ -79,6 +79,6 @@ function fromRow(row: TokenRow): ApiToken {
     scopes: JSON.parse(row.scopes) as TokenScope[],
     ...(row.person_ids !== null ? { personIds: JSON.parse(row.person_ids) as string[] } : {}),
     createdAt: row.created_at,
-    ...(row.last_used !== null ? { lastUsed: row.last_used } : {}),
+    ...(row.last_used !== null ? { lastUsedAt: row.last_used } : {}),
   };
 }

@@ -73,6 +73,10 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
         };
+        const views = apiRegistry(app);
+        app.addHook('onRoute', (route) => {
+          for (const method of [route.method].flat()) views.routes.push({ method, url: route.url });
+        });
         await app.register(fastifyCookie);
         await app.register(fastifyWebsocket, { options: { maxPayload: MAX_SOCKET_MESSAGE_BYTES } });
         installErrorHandler(app, log);

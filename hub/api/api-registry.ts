@@ -5,7 +5,8 @@ export interface ApiAlert {
   readonly id: string;
   /** The person the alert is about; undefined for household-wide alerts (a device, the hub). */
   readonly personId?: string;
-  readonly state: 'open' | 'acknowledged' | 'resolved';
+  /** raised, notified, acknowledged, resolved… as the engine names them. */
+  readonly state: string;
   readonly [field: string]: unknown;
 }
 
@@ -32,7 +33,8 @@ export interface AlertsView {
 
 export interface ApiInsight {
   readonly id: string;
-  readonly personId: string;
+  /** Undefined or null for household-wide insights. */
+  readonly personId?: string | null;
   readonly [field: string]: unknown;
 }
 
@@ -45,6 +47,8 @@ export interface InsightsView {
  * every part holds: `apiRegistry(context.http).setAlerts(view)`.
  */
 export class ApiRegistry {
+  /** Every route the API part registered, for the security tests and for operators who ask. */
+  readonly routes: { readonly method: string; readonly url: string }[] = [];
   private alertsView: AlertsView | undefined;
   private insightsView: InsightsView | undefined;
   private readonly alertListeners = new Set<(view: AlertsView | undefined) => void>();

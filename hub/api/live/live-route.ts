@@ -64,10 +64,10 @@ export class LiveFanout {
       return device !== undefined && canSeeDevice(p, device);
     };
     bus.on('device.availability', this.owner, (event) => {
-      for (const c of this.connections) c.offer('device', { event: 'availability', ...event }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
+      for (const c of this.connections) c.offer('device', { event: 'availability', ...event, device: { id: event.deviceId, available: event.available, lastSeen: event.ts } }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
     });
     bus.on('device.status', this.owner, (event) => {
-      for (const c of this.connections) c.offer('device', { event: 'status', ...event }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
+      for (const c of this.connections) c.offer('device', { event: 'status', ...event, device: { id: event.deviceId, status: event.code } }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
     });
     this.unwatchAlerts = this.deps.views.watchAlerts((view) => {
       this.unsubscribeAlerts?.();

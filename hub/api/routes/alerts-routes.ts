@@ -60,6 +60,6 @@ export function registerAlertRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/api/v1/insights', async (request) => {
     const principal = principalOf(request);
     const insights = await insightsOf(deps).list(alertAudience(principal, everyone()));
-    return insights.filter((i) => canReadPerson(principal, i.personId));
+    return insights.filter((i) => (i.personId === undefined || i.personId === null ? canReadUnassigned(principal) : canReadPerson(principal, i.personId)));
   });
 }

@@ -1,0 +1,45 @@
+import WebSocket from 'ws';
+
+/** A real WebSocket client that records every JSON message it receives. */
+export class LiveClient {
+  readonly messages: Record<string, unknown>[] = [];
+  readonly socket: WebSocket;
+  readonly opened: Promise<void>;
+  readonly closed: Promise<{ code: number }>;
+
+  constructor(url: string, options: { cookie?: string; protocol?: string; origin?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (options.cookie !== undefined) headers['cookie'] = options.cookie;
+    if (options.origin !== undefined) headers['origin'] = options.origin;
+    this.socket = new WebSocket(url, options.protocol ?? [], { headers });
+    this.socket.on('message', (data) => this.messages.push(JSON.parse(String(data)) as Record<string, unknown>));
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+    this.closed = new Promise((resolve) => this.socket.once('close', (code) => resolve({ code })));
+  }
+
+  send(message: unknown): void {
+    this.socket.send(JSON.stringify(message));
+  }
+
+  /** Waits for a message matching `match`, failing after `timeoutMs`. */
+  async next(match: (m: Record<string, unknown>) => boolean, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find(match);
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(this.messages).slice(0, 500)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export function wsUrl(base: string, path: string): string {
+  return `${base.replace(/^http/, 'ws')}${path}`;
+}
