@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { systemScheduler, type Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../serial/runtime/scheduler.js';
 import {
   type EmulatedAdvertisement,
   type EmulatedCharacteristic,
@@ -7,6 +7,14 @@ import {
   type PeripheralFault,
   type PeripheralLink,
 } from './emulated-peripheral.js';
+
+/** Timers that keep the process alive, as a real adapter's socket does while it has work pending. */
+const radioScheduler: Scheduler = {
+  after(delayMs, task) {
+    const timer = setTimeout(task, delayMs);
+    return () => clearTimeout(timer);
+  },
+};
 
 export type AdapterState = 'poweredOn' | 'poweredOff' | 'unauthorized' | 'unsupported';
 
@@ -58,7 +66,7 @@ export class EmulatedBinding extends EventEmitter {
 
   constructor(peripherals: readonly EmulatedPeripheral[], private readonly options: EmulatedBindingOptions = {}) {
     super();
-    this.scheduler = options.scheduler ?? systemScheduler;
+    this.scheduler = options.scheduler ?? radioScheduler;
     this.random = options.random ?? Math.random;
     this.state = options.initialState ?? 'poweredOn';
     for (const p of peripherals) this.add(p);
