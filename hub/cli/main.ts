@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 import { UsageError, type Command, type CommandIo } from './command.js';
-import { decodeCommand } from './commands/decode.js';
-import { evalCommand } from './commands/eval.js';
-import { runCommand } from './commands/run.js';
-import { statsCommand } from './commands/stats.js';
 
-const commands: Record<string, { run: Command; summary: string }> = {
-  run: { run: runCommand, summary: 'start the hub: run [--config <file>]' },
-  stats: { run: statsCommand, summary: 'counts of series, readings and rejections: stats [--data-dir <dir>]' },
-  decode: { run: decodeCommand, summary: 'decode one payload: --format <id> --hex <bytes> [--key <hex>] [--mac <addr>] | --list' },
-  eval: { run: evalCommand, summary: 'evaluate a shipped model: eval <model> --data <dir>' },
+/**
+ * Each command is loaded only when it runs, so that a quick command (`decode`, scripted per payload)
+ * does not pay for loading the whole hub.
+ */
+const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  run: { load: async () => (await import('./commands/run.js')).runCommand, summary: 'start the hub: run [--config <file>]' },
+  stats: {
+    load: async () => (await import('./commands/stats.js')).statsCommand,
+    summary: 'counts of series, readings and rejections: stats [--data-dir <dir>]',
+  },
+  decode: {
+    load: async () => (await import('./commands/decode.js')).decodeCommand,
+    summary: 'decode one payload: --format <id> --hex <bytes> [--key <hex>] [--mac <addr>] | --list',
+  },
+  eval: { load: async () => (await import('./commands/eval.js')).evalCommand, summary: 'evaluate a shipped model: eval <model> --data <dir>' },
 };
 
 function usage(): string {
@@ -33,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`hearth ${name}: ${error.message}`);
