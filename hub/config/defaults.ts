@@ -40,6 +40,7 @@ export const DEFAULT_CONFIG: HubConfig = {
     loginWindowMinutes: 15,
     lockoutMinutes: 15,
   },
+  serial: { enabled: true, discover: true, pollIntervalMs: 2000, ports: [] },
   scheduler: {
     jobs: {
       retention: '17 3 * * *',

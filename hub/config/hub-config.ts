@@ -24,6 +24,14 @@ export interface HubConfig {
   readonly simulation: { readonly enabled: 'auto' | boolean; readonly speed: number; readonly seed: number };
   readonly replay: { readonly enabled: boolean; readonly dir: string; readonly speed: number; readonly maxParticipants: number };
   readonly scheduler: { readonly jobs: Readonly<Record<string, string>> };
+  readonly serial: {
+    readonly enabled: boolean;
+    /** Watch for USB-serial oximeters being plugged in (only known USB bridges are probed). */
+    readonly discover: boolean;
+    readonly pollIntervalMs: number;
+    /** Fixed ports, e.g. /dev/serial/by-id/…; `driver` skips probing. */
+    readonly ports: readonly { readonly path: string; readonly driver?: string }[];
+  };
   /** The dashboard's HTTP API: accounts, sessions and login limits. */
   readonly api: ApiConfig;
   readonly ble: BleConfig;

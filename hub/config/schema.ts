@@ -136,6 +136,27 @@ export const configSchema = {
         lockoutMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
       },
     },
+    serial: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        discover: { type: 'boolean' },
+        pollIntervalMs: { type: 'integer', minimum: 200, maximum: 600_000 },
+        ports: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path'],
+            properties: {
+              path: { type: 'string', minLength: 1 },
+              driver: { type: 'string', enum: ['contec-legacy', 'contec-v7', 'nonin-df2', 'berrymed-bci'] },
+            },
+          },
+        },
+      },
+    },
     scheduler: {
       type: 'object',
       additionalProperties: false,

@@ -3,6 +3,7 @@ import { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
 import { apiPart } from '../api/api-part.js';
 import { ReplaySource } from '../sources/replay-source.js';
 import { SimulatedHouseholdSource } from '../sources/simulated-household-source.js';
+import { serialSource } from '../sources/serial-source.js';
 import type { HubContext, HubPartFactory } from './hub-part.js';
 
 /** `auto`: simulate when no real device is configured, so a fresh box shows something alive. */
@@ -40,4 +41,4 @@ const replay: HubPartFactory = (context) => {
 export const CONSUMER_PARTS: readonly HubPartFactory[] = [apiPart];
 
 /** Parts that bring readings in. They start after every consumer is listening, and stop first. */
-export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay, blePart];
+export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay, blePart, serialSource];
