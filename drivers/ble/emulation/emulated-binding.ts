@@ -166,6 +166,8 @@ export class EmulatedBinding extends EventEmitter {
     this.scheduler.after(this.options.connectDelayMs ?? 5, () => {
       if (!presence.connecting) return;
       presence.connecting = false;
+      // Gone while the central was connecting: the attempt never completes.
+      if (!presence.inRange) return;
       presence.connected = true;
       presence.subscriptions.clear();
       this.counts.connects++;
