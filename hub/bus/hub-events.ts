@@ -58,6 +58,16 @@ export interface HubStatusEvent {
   readonly readingsRejected: number;
 }
 
+/**
+ * An alert's lifecycle: raised (held back during quiet hours when its severity allows), notified
+ * on the loud channels, acknowledged by someone, resolved once its condition has cleared. 'active'
+ * is the name earlier publishers used for an open alert.
+ */
+export type AlertState = 'raised' | 'notified' | 'active' | 'acknowledged' | 'resolved';
+
+/** What happened to the alert that this event reports. */
+export type AlertChange = 'raised' | 'notified' | 'repeated' | 'escalated' | 'folded' | 'cleared' | 'acknowledged' | 'resolved';
+
 /** An alert raised, escalated or resolved by the alerts engine; `spoken` is for smart speakers. */
 export interface AlertChangedEvent {
   readonly id: string;
@@ -66,8 +76,24 @@ export interface AlertChangedEvent {
   readonly title: string;
   readonly spoken: string;
   readonly explanation: string;
-  readonly state: 'active' | 'acknowledged' | 'resolved';
+  readonly state: AlertState;
   readonly ts: number;
+  readonly change?: AlertChange;
+  /** The rule that raised it (`spo2_low`, `device_silent`…). */
+  readonly rule?: string;
+  readonly deviceId?: string;
+  readonly raisedAt?: number;
+  readonly acknowledgedAt?: number;
+  /** Display name of the account, or the MQTT credential, that acknowledged. */
+  readonly acknowledgedBy?: string;
+  readonly acknowledgedVia?: string;
+  readonly resolvedAt?: number;
+  /** The value(s) and times that triggered it. */
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** How many times the loud channels have repeated it. */
+  readonly repeats?: number;
+  /** Whether the person's caregivers have been told. */
+  readonly escalated?: boolean;
 }
 
 /** Someone asked, through a channel, to acknowledge an alert; the alerts engine decides. */

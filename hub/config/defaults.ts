@@ -1,4 +1,5 @@
 import { DEFAULT_MQTT_CONFIG } from '../mqtt/mqtt-config.js';
+import { DEFAULT_ALERTS_CONFIG } from '../alerts/alerts-config.js';
 import type { HubConfig } from './hub-config.js';
 
 export const CURRENT_CONFIG_VERSION = 1;
@@ -41,6 +42,7 @@ export const DEFAULT_CONFIG: HubConfig = {
     lockoutMinutes: 15,
   },
   serial: { enabled: true, discover: true, pollIntervalMs: 2000, ports: [] },
+  alerts: DEFAULT_ALERTS_CONFIG,
   scheduler: {
     jobs: {
       retention: '17 3 * * *',

@@ -1,5 +1,6 @@
 import type { LogLevel } from '../log/logger.js';
 import type { MqttConfig } from '../mqtt/mqtt-config.js';
+import type { AlertsConfig } from '../alerts/alerts-config.js';
 
 /** The hub's configuration after defaults, migrations and environment overrides. */
 export interface HubConfig {
@@ -35,6 +36,8 @@ export interface HubConfig {
   /** The dashboard's HTTP API: accounts, sessions and login limits. */
   readonly api: ApiConfig;
   readonly ble: BleConfig;
+  /** Rules, channels, escalation and quiet hours of the alerts engine. */
+  readonly alerts: AlertsConfig;
 }
 
 /** Bluetooth LE: `auto` uses the adapter when there is one and stays idle when there is none. */

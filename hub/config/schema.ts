@@ -1,5 +1,6 @@
 import { LOG_LEVELS } from '../log/logger.js';
 import { mqttConfigSchema } from '../mqtt/mqtt-config.js';
+import { alertsConfigSchema } from '../alerts/alerts-config.js';
 
 const logLevel = { type: 'string', enum: LOG_LEVELS } as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$' } as const;
@@ -22,6 +23,7 @@ export const configSchema = {
       properties: { host: { type: 'string', minLength: 1 }, port },
     },
     mqtt: mqttConfigSchema,
+    alerts: alertsConfigSchema,
     logging: {
       type: 'object',
       additionalProperties: false,

@@ -1,0 +1,21 @@
+import type { AlertRecord } from './alert-record.js';
+import type { Caregivers } from './caregiver-directory.js';
+
+/**
+ * Why a channel is handed an alert: the first notification, a repeat while nobody acknowledged,
+ * the escalation to caregivers, or any other change (acknowledged, resolved, folded) that a
+ * channel showing state must reflect.
+ */
+export type Delivery =
+  | { readonly kind: 'notify' }
+  | { readonly kind: 'repeat' }
+  | { readonly kind: 'escalate'; readonly caregivers: Caregivers }
+  | { readonly kind: 'update'; readonly change: 'folded' | 'cleared' | 'acknowledged' | 'resolved' };
+
+/** A way to tell people. A channel ignores the deliveries it has nothing to do with (resolves undefined). */
+export interface AlertChannel {
+  readonly name: string;
+  /** Resolves true when it told someone, false when the delivery was not for it; rejects when it failed. */
+  deliver(alert: AlertRecord, delivery: Delivery): Promise<boolean> | boolean;
+  stop?(): Promise<void> | void;
+}

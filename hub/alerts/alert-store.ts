@@ -1,0 +1,120 @@
+import type { Db, MigrationStep } from '../store/index.js';
+import type { AlertHistoryEntry, AlertHistoryKind, AlertRecord } from './alert-record.js';
+
+export const ALERTS_SCHEMA_PART = 'alerts';
+
+export const alertMigrations: readonly MigrationStep[] = [
+  (db) =>
+    db.exec(`
+      CREATE TABLE alert (
+        id TEXT PRIMARY KEY,
+        dedupe_key TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        person_id TEXT,
+        severity TEXT NOT NULL,
+        state TEXT NOT NULL,
+        raised_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX alert_open ON alert (state) WHERE state <> 'resolved';
+      CREATE INDEX alert_raised ON alert (raised_at);
+      CREATE TABLE alert_event (
+        id INTEGER PRIMARY KEY,
+        alert_id TEXT NOT NULL REFERENCES alert (id) ON DELETE CASCADE,
+        ts INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        channel TEXT,
+        actor TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX alert_event_alert ON alert_event (alert_id, ts);
+    `),
+];
+
+interface AlertRow {
+  body: string;
+}
+
+interface EventRow {
+  ts: number;
+  kind: AlertHistoryKind;
+  channel: string | null;
+  actor: string | null;
+  detail: string | null;
+}
+
+/**
+ * Alerts and their history in SQLite. Each change is written at once, in one transaction with its
+ * history line: an alert is rare and must survive a power cut more than it must be cheap.
+ */
+export class AlertStore {
+  constructor(private readonly db: Db) {}
+
+  save(alert: AlertRecord, now: number, event?: AlertHistoryEntry): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO alert (id, dedupe_key, rule, person_id, severity, state, raised_at, updated_at, body)
+           VALUES (@id, @key, @rule, @personId, @severity, @state, @raisedAt, @now, @body)
+           ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, state = excluded.state, updated_at = excluded.updated_at, body = excluded.body`,
+        )
+        .run({ id: alert.id, key: alert.key, rule: alert.rule, personId: alert.personId ?? null, severity: alert.severity, state: alert.state, raisedAt: alert.raisedAt, now, body: JSON.stringify(alert) });
+      if (event !== undefined) this.insertEvent(alert.id, event);
+    })();
+  }
+
+  note(alertId: string, event: AlertHistoryEntry): void {
+    this.insertEvent(alertId, event);
+  }
+
+  open(): AlertRecord[] {
+    return this.db
+      .prepare<[], AlertRow>("SELECT body FROM alert WHERE state <> 'resolved' ORDER BY raised_at")
+      .all()
+      .map((row) => JSON.parse(row.body) as AlertRecord);
+  }
+
+  /** The newest alerts first, open or not. */
+  recent(limit: number): AlertRecord[] {
+    return this.db
+      .prepare<[number], AlertRow>('SELECT body FROM alert ORDER BY raised_at DESC, id LIMIT ?')
+      .all(limit)
+      .map((row) => JSON.parse(row.body) as AlertRecord);
+  }
+
+  byId(id: string): AlertRecord | undefined {
+    const row = this.db.prepare<[string], AlertRow>('SELECT body FROM alert WHERE id = ?').get(id);
+    return row === undefined ? undefined : (JSON.parse(row.body) as AlertRecord);
+  }
+
+  /** The last alert raised for a key, resolved or not (for folding a rule that fires again soon). */
+  lastFor(key: string): AlertRecord | undefined {
+    const row = this.db.prepare<[string], AlertRow>('SELECT body FROM alert WHERE dedupe_key = ? ORDER BY raised_at DESC LIMIT 1').get(key);
+    return row === undefined ? undefined : (JSON.parse(row.body) as AlertRecord);
+  }
+
+  history(alertId: string): AlertHistoryEntry[] {
+    return this.db
+      .prepare<[string], EventRow>('SELECT ts, kind, channel, actor, detail FROM alert_event WHERE alert_id = ? ORDER BY ts, id')
+      .all(alertId)
+      .map((row) => ({
+        ts: row.ts,
+        kind: row.kind,
+        ...(row.channel !== null ? { channel: row.channel } : {}),
+        ...(row.actor !== null ? { actor: row.actor } : {}),
+        ...(row.detail !== null ? { detail: row.detail } : {}),
+      }));
+  }
+
+  /** Forgets resolved alerts older than `before`, with their history; returns how many. */
+  pruneResolved(before: number): number {
+    return this.db.prepare("DELETE FROM alert WHERE state = 'resolved' AND updated_at < ?").run(before).changes;
+  }
+
+  private insertEvent(alertId: string, event: AlertHistoryEntry): void {
+    this.db
+      .prepare('INSERT INTO alert_event (alert_id, ts, kind, channel, actor, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(alertId, event.ts, event.kind, event.channel ?? null, event.actor ?? null, event.detail ?? null);
+  }
+}

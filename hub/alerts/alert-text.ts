@@ -1,0 +1,133 @@
+import { isMetricId, METRICS } from '../core/metrics.js';
+import type { AlertText } from './alert-record.js';
+import type { ResolvedRule } from './rule-book.js';
+import type { LocalTime } from './local-time.js';
+
+/** How a metric is said aloud and written in a sentence. */
+const SPOKEN_METRICS: Readonly<Record<string, { readonly name: string; readonly unit: string; readonly percent?: boolean }>> = {
+  spo2: { name: 'oxygen level', unit: 'percent' },
+  heart_rate: { name: 'heart rate', unit: 'beats per minute' },
+  pulse_rate: { name: 'pulse', unit: 'beats per minute' },
+  body_temperature: { name: 'temperature', unit: 'degrees' },
+  bp_systolic: { name: 'blood pressure', unit: 'millimetres of mercury' },
+  bp_diastolic: { name: 'lower blood pressure', unit: 'millimetres of mercury' },
+  body_weight: { name: 'weight', unit: 'kilograms' },
+  glucose: { name: 'blood sugar', unit: 'milligrams per decilitre' },
+  respiratory_rate: { name: 'breathing rate', unit: 'breaths per minute' },
+  af_probability: { name: 'likelihood of atrial fibrillation', unit: 'percent', percent: true },
+  illness_score: { name: 'illness score', unit: '' },
+};
+
+export interface TextContext {
+  /** The person's name as the household wrote it; undefined for a device nobody wears. */
+  readonly personName?: string;
+  readonly deviceName?: string;
+  readonly time: LocalTime;
+}
+
+function spokenMetric(metric: string): { name: string; unit: string; percent?: boolean } {
+  const known = SPOKEN_METRICS[metric];
+  if (known !== undefined) return known;
+  const label = isMetricId(metric) ? (METRICS.get(metric)?.label ?? metric) : metric;
+  return { name: label.toLowerCase(), unit: isMetricId(metric) ? (METRICS.get(metric)?.unit ?? '') : '' };
+}
+
+function amount(metric: string, value: number): string {
+  const said = spokenMetric(metric);
+  const decimals = isMetricId(metric) ? (METRICS.get(metric)?.decimals ?? 1) : 1;
+  const shown = said.percent === true ? Math.round(value * 100) : Number(value.toFixed(Math.min(decimals, 1)));
+  return said.unit === '' ? String(shown) : `${shown} ${said.unit}`;
+}
+
+function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (ms < 90_000) return `${Math.max(1, Math.round(ms / 1000))} seconds`;
+  if (minutes < 90) return `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
+}
+
+function whose(context: TextContext): string {
+  return context.personName === undefined ? 'The' : `${context.personName}'s`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function theDevice(context: TextContext): string {
+  return context.deviceName === undefined ? 'a device' : `the ${context.deviceName}`;
+}
+
+export function thresholdText(rule: ResolvedRule & { kind: 'threshold' }, context: TextContext, trigger: { value: number; worst: number; since: number; ts: number }): AlertText {
+  const said = spokenMetric(rule.metric);
+  const low = rule.below !== undefined;
+  const line = (low ? rule.below : rule.above) ?? 0;
+  const clearAt = low ? line + rule.hysteresis : line - rule.hysteresis;
+  const how = low ? 'below' : 'above';
+  const lasted = trigger.ts - trigger.since;
+  const title = `${capitalised(said.name)} ${low ? 'low' : 'high'}${context.personName === undefined ? '' : ` — ${context.personName}`}`;
+  const spoken =
+    rule.forSeconds > 0
+      ? `${whose(context)} ${said.name} has been ${how} ${amount(rule.metric, line)} for ${duration(Math.max(lasted, rule.forSeconds * 1000))}. It is now ${amount(rule.metric, trigger.value)}.`
+      : `${whose(context)} ${said.name} is ${amount(rule.metric, trigger.value)}, ${how} ${amount(rule.metric, line)}.`;
+  const explanation =
+    `${capitalised(said.name)} went ${how} ${amount(rule.metric, line)} at ${context.time.clock(trigger.since)}` +
+    (rule.forSeconds > 0 ? ` and stayed there for ${duration(lasted)}` : '') +
+    `; the ${low ? 'lowest' : 'highest'} value was ${amount(rule.metric, trigger.worst)}. ` +
+    `The rule "${rule.id}" raises an alert when it is ${how} ${amount(rule.metric, line)}` +
+    (rule.forSeconds > 0 ? ` for ${duration(rule.forSeconds * 1000)}` : '') +
+    `, and it clears once it is back at ${amount(rule.metric, clearAt)} or ${low ? 'more' : 'less'}. ` +
+    'This is a reading from a home device, not a diagnosis: if it seems wrong, check the sensor; if it seems right, seek medical advice.';
+  return { title, spoken, explanation };
+}
+
+export function rateText(rule: ResolvedRule & { kind: 'rate' }, context: TextContext, from: { ts: number; value: number }, to: { ts: number; value: number }): AlertText {
+  const said = spokenMetric(rule.metric);
+  const verb = rule.direction === 'rise' ? 'gone up' : 'gone down';
+  const change = Math.abs(to.value - from.value);
+  const title = `${capitalised(said.name)} ${rule.direction === 'rise' ? 'rising' : 'falling'} fast${context.personName === undefined ? '' : ` — ${context.personName}`}`;
+  const spoken = `${whose(context)} ${said.name} has ${verb} by ${amount(rule.metric, change)} in ${duration(to.ts - from.ts)}.`;
+  const explanation =
+    `${capitalised(said.name)} was ${amount(rule.metric, from.value)} on ${context.time.dayAndClock(from.ts)} and ${amount(rule.metric, to.value)} on ${context.time.dayAndClock(to.ts)}. ` +
+    `The rule "${rule.id}" raises an alert for a change of ${amount(rule.metric, rule.change)} or more within ${duration(rule.withinHours * 3_600_000)}. ` +
+    (rule.metric === 'body_weight' ? 'A quick gain can mean fluid retention; people with heart failure are often asked to report it. ' : '') +
+    'This is a reading from a home device, not a diagnosis.';
+  return { title, spoken, explanation };
+}
+
+export function silenceText(rule: ResolvedRule & { kind: 'no_data' }, context: TextContext, lastTs: number): AlertText {
+  const device = theDevice(context);
+  const owner = context.personName === undefined ? '' : ` of ${context.personName}`;
+  return {
+    title: `${capitalised(context.deviceName ?? 'device')} silent${context.personName === undefined ? '' : ` — ${context.personName}`}`,
+    spoken: `${capitalised(device)}${owner} has been silent since ${context.time.clock(lastTs)}.`,
+    explanation:
+      `No reading has arrived from ${device}${owner} since ${context.time.dayAndClock(lastTs)}. ` +
+      `The rule "${rule.id}" raises an alert after ${duration(rule.afterHours * 3_600_000)} of silence. ` +
+      'Check that it is worn or switched on, charged and within reach of the hub.',
+  };
+}
+
+export function batteryText(rule: ResolvedRule & { kind: 'battery' }, context: TextContext, level: number): AlertText {
+  const device = theDevice(context);
+  const owner = context.personName === undefined ? '' : ` of ${context.personName}`;
+  return {
+    title: `Battery low: ${context.deviceName ?? 'device'}`,
+    spoken: `The battery of ${device}${owner} is at ${Math.round(level)} percent.`,
+    explanation: `${capitalised(device)}${owner} reported ${Math.round(level)} % battery, below ${rule.below} %. Charge or replace it so that readings do not stop.`,
+  };
+}
+
+export function unavailableText(rule: ResolvedRule & { kind: 'unavailable' }, context: TextContext, since: number): AlertText {
+  const device = theDevice(context);
+  const owner = context.personName === undefined ? '' : ` of ${context.personName}`;
+  return {
+    title: `Device unavailable: ${context.deviceName ?? 'device'}`,
+    spoken: `${capitalised(device)}${owner} has not been reachable since ${context.time.clock(since)}.`,
+    explanation:
+      `The hub lost ${device}${owner} at ${context.time.dayAndClock(since)}` +
+      (rule.afterMinutes > 0 ? ` and has not found it again for ${duration(rule.afterMinutes * 60_000)}` : '') +
+      '. It may be out of range, switched off or out of battery.',
+  };
+}

@@ -1,0 +1,153 @@
+import { isAbsolute, join } from 'node:path';
+import type { Logger } from 'pino';
+import { apiRegistry } from '../api/api-registry.js';
+import { isMetricId } from '../core/metrics.js';
+import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import { migrate } from '../store/index.js';
+import type { AlertChannel } from './alert-channel.js';
+import { AlertEngine } from './alert-engine.js';
+import { ALERTS_SCHEMA_PART, alertMigrations, AlertStore } from './alert-store.js';
+import { AlertsApiView } from './alerts-view.js';
+import { BusChannel } from './bus-channel.js';
+import { CaregiverDirectory } from './caregiver-directory.js';
+import { EspeakSpeaker, type Speaker } from './espeak-speaker.js';
+import { householdLookup } from './household-lookup.js';
+import { LocalTime } from './local-time.js';
+import { QuietHours } from './quiet-hours.js';
+import type { Sleep } from './retry-with-backoff.js';
+import { RuleBook } from './rule-book.js';
+import { RuleEvaluator, type ReadingHistory, type RuleOutcome } from './rule-evaluator.js';
+import { SpeechChannel } from './speech-channel.js';
+import { WebhookChannel } from './webhook-channel.js';
+import { WebhookSender } from './webhook-sender.js';
+
+export const ALERTS_PART = 'alerts';
+
+/** What tests (and other boxes) may put in place of the real transports. */
+export interface AlertsPartOptions {
+  readonly speaker?: Speaker;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+}
+
+interface Running {
+  readonly engine: AlertEngine;
+  readonly evaluator: RuleEvaluator;
+  readonly store: AlertStore;
+  readonly channels: readonly AlertChannel[];
+  readonly abort: AbortController;
+}
+
+/**
+ * Alerts a household cannot miss: rules evaluated on every accepted reading and on a one-minute
+ * tick, the alert lifecycle with its history in SQLite, and the channels (dashboard through the
+ * API, MQTT through the bus, the hub's speaker, push webhooks).
+ */
+export class AlertsPart implements HubPart {
+  readonly name = ALERTS_PART;
+  private running: Running | undefined;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly context: HubContext,
+    private readonly options: AlertsPartOptions = {},
+  ) {
+    this.logger = context.logging.part(ALERTS_PART);
+  }
+
+  async start(): Promise<void> {
+    const { config, clock, bus, store, registry, http } = this.context;
+    const settings = config.alerts;
+    migrate(store.db, ALERTS_SCHEMA_PART, alertMigrations);
+    const rules = new RuleBook(settings);
+    const time = new LocalTime(settings.quietHours.timeZone);
+    const alertStore = new AlertStore(store.db);
+    const abort = new AbortController();
+    const speechDir = isAbsolute(settings.speech.dir) ? settings.speech.dir : join(config.dataDir, settings.speech.dir);
+    const speaker = this.options.speaker ?? new EspeakSpeaker({ dir: speechDir, device: settings.speech.device, voice: settings.speech.voice, logger: this.logger });
+    const sender = new WebhookSender({
+      retry: settings.webhookRetry,
+      timeoutMs: settings.webhookRetry.timeoutMs,
+      signal: abort.signal,
+      ...(this.options.fetch !== undefined ? { fetch: this.options.fetch } : {}),
+      ...(this.options.sleep !== undefined ? { sleep: this.options.sleep } : {}),
+      ...(this.options.random !== undefined ? { random: this.options.random } : {}),
+    });
+    const channels: AlertChannel[] = [new BusChannel(bus, clock), new WebhookChannel(sender, settings.webhooks, settings.dashboardUrl)];
+    if (settings.speech.enabled) channels.push(new SpeechChannel(speaker, settings.speech.minSeverity, this.logger));
+    const engine = new AlertEngine({
+      store: alertStore,
+      clock,
+      quiet: new QuietHours(settings.quietHours, time),
+      channels,
+      caregivers: new CaregiverDirectory(store.db, settings.caregivers),
+      timing: { repeatMs: settings.repeatMinutes * 60_000, escalateAfterMs: settings.escalateAfterMinutes * 60_000, refoldMs: settings.refoldMinutes * 60_000 },
+      logger: this.logger,
+    });
+    const history: ReadingHistory = (personId, deviceId, metric, from, to) => {
+      if (!isMetricId(metric)) return [];
+      const where = personId !== undefined ? { personId } : { deviceId };
+      return store.query.querySeries({ metric, ...where, from, to, maxPoints: 1000 }).points;
+    };
+    const evaluator = new RuleEvaluator(rules, householdLookup(registry), time, history, () => clock.now());
+    const reopened = engine.load();
+    for (const alert of reopened) if (alert.conditionClearedAt === undefined) evaluator.prime(alert.key);
+    this.running = { engine, evaluator, store: alertStore, channels, abort };
+    bus.on('reading.accepted', ALERTS_PART, (reading) => this.apply(evaluator.onReading(reading)));
+    bus.on('device.availability', ALERTS_PART, (event) => this.apply(evaluator.onAvailability(event)));
+    bus.on('alert.ack.requested', ALERTS_PART, (request) => {
+      if (engine.acknowledge(request.alertId, { by: request.by, via: request.channel }) === undefined) this.logger.info({ alertId: request.alertId, via: request.channel }, 'acknowledgement for an unknown alert ignored');
+    });
+    apiRegistry(http).setAlerts(new AlertsApiView(engine, alertStore));
+    this.context.addJob({ name: ALERTS_PART, schedule: '* * * * *', run: () => this.tick() });
+    this.logger.info({ rules: rules.householdRules().filter((r) => r.enabled).map((r) => r.id), open: reopened.length, channels: channels.map((c) => c.name) }, 'alerts started');
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (running === undefined) return;
+    this.running = undefined;
+    this.context.bus.removeOwner(ALERTS_PART);
+    apiRegistry(this.context.http).setAlerts(undefined);
+    running.abort.abort();
+    await running.engine.settled();
+    for (const channel of running.channels) await channel.stop?.();
+  }
+
+  /** Time-driven rules, repeats, escalation and quiet hours; the scheduler calls it every minute, tests directly. */
+  tick(): void {
+    const running = this.started();
+    this.apply(running.evaluator.tick(this.context.clock.now()));
+    running.engine.tick();
+  }
+
+  get engine(): AlertEngine {
+    return this.started().engine;
+  }
+
+  /** Resolves once every channel has finished with what it was given. */
+  settled(): Promise<void> {
+    return this.started().engine.settled();
+  }
+
+  private apply(outcomes: readonly RuleOutcome[]): void {
+    const engine = this.running?.engine;
+    if (engine === undefined) return;
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'fire') engine.fire(outcome);
+      else engine.clear(outcome.key);
+    }
+  }
+
+  private started(): Running {
+    if (this.running === undefined) throw new Error('the alerts part is not started');
+    return this.running;
+  }
+}
+
+export function alertsPartFactory(options: AlertsPartOptions = {}): HubPartFactory {
+  return (context) => (context.config.alerts.enabled ? new AlertsPart(context, options) : undefined);
+}
+
+export const alertsPart: HubPartFactory = alertsPartFactory();
