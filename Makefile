@@ -3,9 +3,13 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 # Debian packages the tests drive for real (serial ptys, MQTT clients, browsers, speech, databases).
-TEST_DEBIAN_PACKAGES := socat mosquitto mosquitto-clients chromium espeak-ng
+TEST_DEBIAN_PACKAGES := socat mosquitto mosquitto-clients chromium espeak-ng postgresql
 
-.PHONY: run test build lint deps test-deps bench clean
+# Debian's PyTorch and ONNX train the models; they install for /usr/bin/python3, not any other python3.
+MODEL_DEBIAN_PACKAGES := python3-torch python3-onnx python3-numpy
+SHARED_DATA ?= $(or $(HEARTH_SHARED_DATA),../shared/data)
+
+.PHONY: run test build lint deps test-deps bench models clean
 
 node_modules/.hearth-installed: package.json package-lock.json .npmrc
 	npm ci --no-audit --no-fund
@@ -15,6 +19,7 @@ deps: node_modules/.hearth-installed
 
 build: deps
 	npm run --silent build
+	node ui/build.mjs
 
 lint: build
 	npm run --silent lint
@@ -30,6 +35,10 @@ test: lint test-deps
 
 bench: build
 	npm run --silent bench
+
+models: build
+	scripts/ensure-debian-packages.sh $(MODEL_DEBIAN_PACKAGES)
+	/usr/bin/python3 models/train/train_all.py --data $(SHARED_DATA)
 
 clean:
 	rm -rf dist ui/dist .tap
