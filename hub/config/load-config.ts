@@ -85,7 +85,8 @@ function applyEnvOverrides(config: HubConfig, env: Env): { config: HubConfig; ov
   const port = (name: string): number => {
     const text = env[name] ?? '';
     const value = Number(text);
-    if (!/^\d+$/.test(text) || value < 1 || value > 65535) throw new ConfigError(name, `must be a port number 1–65535, got "${text}"`);
+    // 0 asks the system for any free port (tests running several hubs side by side).
+    if (!/^\d+$/.test(text) || value > 65535) throw new ConfigError(name, `must be a port number 0–65535, got "${text}"`);
     overrides.push(name);
     return value;
   };

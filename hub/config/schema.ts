@@ -4,7 +4,8 @@ import { alertsConfigSchema } from '../alerts/alerts-config.js';
 
 const logLevel = { type: 'string', enum: LOG_LEVELS } as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$' } as const;
-const port = { type: 'integer', minimum: 1, maximum: 65535 } as const;
+/** 0 asks the system for any free port. */
+const port = { type: 'integer', minimum: 0, maximum: 65535 } as const;
 
 /**
  * JSON schema of the config file (after migrations). Every object refuses unknown keys: a typo in a

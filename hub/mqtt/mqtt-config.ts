@@ -63,7 +63,8 @@ export const DEFAULT_MQTT_CONFIG: MqttConfig = {
   },
 };
 
-const port = { type: 'integer', minimum: 1, maximum: 65535 } as const;
+/** 0 asks the system for any free port. */
+const port = { type: 'integer', minimum: 0, maximum: 65535 } as const;
 const topicPart = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
 
 export const mqttConfigSchema = {

@@ -26,7 +26,8 @@ export interface RunningHub {
 /** Starts `hearth run` as a real child process with the given environment. */
 export function startHubProcess(env: Record<string, string>, port: number): RunningHub {
   const child = spawn(process.execPath, [CLI, 'run'], {
-    env: { ...process.env, HEARTH_HTTP_PORT: String(port), HEARTH_LOG_LEVEL: 'warn', ...env },
+    // The broker takes any free port unless a test names one, so hubs can run side by side.
+    env: { ...process.env, HEARTH_HTTP_PORT: String(port), HEARTH_MQTT_PORT: '0', HEARTH_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

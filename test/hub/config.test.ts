@@ -69,6 +69,7 @@ t.test('environment overrides port, data dir and log level, and are validated', 
   t.equal(config.logging.level, 'debug');
   t.equal(overrides.length, 4);
   t.throws(() => load('version: 1\n', { HEARTH_HTTP_PORT: 'eighty' }), /HEARTH_HTTP_PORT: must be a port number/);
+  t.throws(() => load('version: 1\n', { HEARTH_HTTP_PORT: '70000' }), /HEARTH_HTTP_PORT: must be a port number/);
   t.throws(() => load('version: 1\n', { HEARTH_LOG_LEVEL: 'chatty' }), /logging.level: must be one of/);
 });
 

@@ -78,13 +78,13 @@ t.test('a taken port and an unwritable data dir stop the hub with a clear messag
   const holder = startHubProcess({ HEARTH_DATA_DIR: dataDir, HEARTH_CONFIG: '' }, port);
   t.teardown(() => void holder.child.kill('SIGKILL'));
   await waitFor('the first hub', async () => ((await getJson(port, '/api/v1/health')).status === 200 ? true : undefined));
-  const clash = await runCli(['run'], { HEARTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'hearth-port2-')), HEARTH_HTTP_PORT: String(port), HEARTH_LOG_LEVEL: 'silent' });
+  const clash = await runCli(['run'], { HEARTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'hearth-port2-')), HEARTH_HTTP_PORT: String(port), HEARTH_MQTT_PORT: '0', HEARTH_LOG_LEVEL: 'silent' });
   t.equal(clash.code, 1);
   t.match(clash.stderr, new RegExp(`port ${port} .* already in use`));
 
   const notADir = join(mkdtempSync(join(tmpdir(), 'hearth-file-')), 'plain-file');
   writeFileSync(notADir, 'not a directory');
-  const unwritable = await runCli(['run'], { HEARTH_DATA_DIR: join(notADir, 'data'), HEARTH_HTTP_PORT: String(await freePort()), HEARTH_LOG_LEVEL: 'silent' });
+  const unwritable = await runCli(['run'], { HEARTH_DATA_DIR: join(notADir, 'data'), HEARTH_HTTP_PORT: String(await freePort()), HEARTH_MQTT_PORT: '0', HEARTH_LOG_LEVEL: 'silent' });
   t.equal(unwritable.code, 1);
   t.match(unwritable.stderr, /cannot start: .*plain-file/);
 });
