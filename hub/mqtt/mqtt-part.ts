@@ -1,0 +1,88 @@
+import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import { AlertAcks } from './alert-acks.js';
+import { DurableAck } from './durable-ack.js';
+import { EmbeddedBroker } from './embedded-broker.js';
+import { IngestRefusals, type MqttIngestFigures } from './ingest-refusals.js';
+import { LivePublisher } from './live-publisher.js';
+import { MqttCredentials } from './mqtt-credentials.js';
+import { MqttIngest } from './mqtt-ingest.js';
+
+export const MQTT_PART = 'mqtt';
+
+/**
+ * The embedded broker with its ingest, live topics and alert acknowledgements. `credentials` is
+ * the service the API calls to create, list and remove MQTT credentials.
+ */
+export class MqttPart implements HubPart {
+  readonly name = MQTT_PART;
+  readonly refusals: IngestRefusals;
+  private credentialService: MqttCredentials | undefined;
+  private broker: EmbeddedBroker | undefined;
+  private live: LivePublisher | undefined;
+  private durable: DurableAck | undefined;
+
+  constructor(private readonly context: HubContext) {
+    this.refusals = new IngestRefusals(context.logging.part(MQTT_PART), () => context.clock.now());
+  }
+
+  async start(): Promise<void> {
+    const { config, clock, bus, store, registry, gate, packets, logging } = this.context;
+    const logger = logging.part(MQTT_PART);
+    const mqtt = config.mqtt;
+    const credentials = new MqttCredentials(store.db, clock);
+    this.credentialService = credentials;
+    const durable = new DurableAck(store.writer, mqtt.ingest.ackWithinMs);
+    this.durable = durable;
+    const acks = new AlertAcks(bus, this.refusals);
+    const ingest = new MqttIngest({
+      gate,
+      packets,
+      devices: registry,
+      bus,
+      clock,
+      durable,
+      refusals: this.refusals,
+      maxPayloadBytes: mqtt.limits.maxPayloadBytes,
+      maxFutureSkewMs: config.ingest.maxFutureSkewMs,
+      gatewayBaseTopic: mqtt.gateways.baseTopic,
+    });
+    const broker = new EmbeddedBroker({
+      host: mqtt.host,
+      port: mqtt.port,
+      tls: mqtt.tls,
+      limits: mqtt.limits,
+      rules: { gatewayBaseTopic: mqtt.gateways.baseTopic },
+      verify: (username, secret) => credentials.verify(username, secret),
+      stillValid: (name) => credentials.exists(name),
+      inbound: [ingest, acks],
+      refusals: this.refusals,
+      logger,
+    });
+    await broker.start();
+    this.broker = broker;
+    this.live = new LivePublisher(MQTT_PART, bus, broker, acks, clock, logger);
+    this.live.start(() => {
+      const health = this.context.health();
+      return { uptimeS: health.uptimeS, readingsAccepted: gate.stats().accepted };
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.context.bus.removeOwner(MQTT_PART);
+    await this.live?.stop();
+    this.durable?.stop();
+    await this.broker?.stop();
+    this.broker = undefined;
+  }
+
+  get credentials(): MqttCredentials {
+    if (this.credentialService === undefined) throw new Error('the MQTT part is not started');
+    return this.credentialService;
+  }
+
+  figures(): MqttIngestFigures & { readonly connectedClients: number; readonly listening: readonly string[] } {
+    return { ...this.refusals.figures(), connectedClients: this.broker?.connectedClients ?? 0, listening: this.broker?.listening ?? [] };
+  }
+}
+
+export const mqttPart: HubPartFactory = (context) => (context.config.mqtt.enabled ? new MqttPart(context) : undefined);
