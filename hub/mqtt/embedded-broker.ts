@@ -168,8 +168,9 @@ export class EmbeddedBroker {
   }
 
   private disconnectRemovedCredentials(): void {
-    const broker = this.broker;
-    for (const client of Object.values(broker?.clients ?? {})) {
+    // aedes keeps its connected clients in `clients`, which its typings leave out.
+    const clients: Record<string, Client & { close?: () => void }> = (this.broker as unknown as { clients?: Record<string, Client & { close?: () => void }> } | undefined)?.clients ?? {};
+    for (const client of Object.values(clients)) {
       const principal = this.principals.get(client);
       if (principal !== undefined && !this.options.stillValid(principal.name)) {
         this.options.logger.info({ credential: principal.name }, 'closing an MQTT connection whose credential was removed');
