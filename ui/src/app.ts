@@ -4,6 +4,7 @@ import type { SessionInfo } from './api/types.js';
 import { alertsStore } from './alerts-store.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
+import { forgetPeople, loadPeople } from './household.js';
 import { createShell, type Shell } from './layout/shell.js';
 import { currentRoute, type RouteName } from './router.js';
 import { alertsView } from './views/alerts-view.js';
@@ -43,11 +44,16 @@ export class App {
   }
 
   async start(): Promise<void> {
-    // Both questions at once: on a slow link every round trip before the first paint counts.
+    // Every question at once: on a phone each round trip before the first reading counts. The
+    // live socket and the household are asked for on the guess that the session is still valid;
+    // when it is not, they fail quietly and the sign-in page stops them.
     const onboarding = api.get<{ needed: boolean }>('/onboarding');
     const me = api.get<SessionInfo>('/me').catch((error: unknown) => error);
+    live.start();
+    loadPeople().catch(() => undefined);
     try {
       if ((await onboarding).needed) {
+        live.stop();
         replaceChildren(this.root, onboardingView((session) => this.signedIn(session)));
         return;
       }
@@ -64,6 +70,7 @@ export class App {
     this.session = session;
     api.remember(session);
     live.start();
+    live.reconnectNow();
     alertsStore.start();
     this.shell?.dispose();
     this.shell = createShell(session.user, () => void this.logout());
@@ -105,10 +112,12 @@ export class App {
     live.stop();
     alertsStore.stop();
     api.forget();
+    forgetPeople();
     this.showLogin();
   }
 
   private showLogin(): void {
+    live.stop();
     replaceChildren(this.root, loginView((session) => this.signedIn(session)));
     this.root.querySelector('input')?.focus();
   }

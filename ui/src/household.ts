@@ -21,3 +21,7 @@ export function personName(people: readonly PersonOverview[], personId: string |
   if (personId === null || personId === undefined) return 'Unassigned';
   return people.find((p) => p.id === personId)?.name ?? personId;
 }
+
+export function forgetPeople(): void {
+  cached = undefined;
+}

@@ -28,6 +28,14 @@ export class LiveSocket {
     this.socket = undefined;
   }
 
+  /** Connects at once if the socket is down (after sign-in, rather than waiting out the backoff). */
+  reconnectNow(): void {
+    if (this.stopped || this.socket !== undefined) return;
+    window.clearTimeout(this.retryTimer);
+    this.retryMs = 500;
+    this.connect();
+  }
+
   get connected(): boolean {
     return this.socket?.readyState === WebSocket.OPEN;
   }
@@ -48,6 +56,7 @@ export class LiveSocket {
     const socket = new WebSocket(`${scheme}://${location.host}/api/v1/live`);
     this.socket = socket;
     socket.addEventListener('open', () => {
+      if (performance.getEntriesByName('hearth:live-open').length === 0) performance.mark('hearth:live-open');
       this.retryMs = 500;
       socket.send(JSON.stringify({ type: 'subscribe' }));
       for (const listener of this.connectionListeners) listener(true);

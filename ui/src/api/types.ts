@@ -24,7 +24,7 @@ export interface LatestValue {
 
 export interface PersonDeviceSummary {
   readonly id: string;
-  readonly name: string;
+  readonly name: string | null;
   readonly battery?: number | null;
   readonly lastSeen?: number | null;
 }
@@ -62,8 +62,8 @@ export interface WaveformBlock {
 
 export interface Device {
   readonly id: string;
-  readonly name: string;
-  readonly driver: string;
+  readonly name: string | null;
+  readonly driver: string | null;
   readonly personId?: string | null;
   readonly userSlots?: Readonly<Record<string, string>> | null;
   readonly lastSeen?: number | null;
@@ -72,8 +72,8 @@ export interface Device {
 
 export interface FoundDevice {
   readonly deviceId: string;
-  readonly name: string;
-  readonly driver: string;
+  readonly name: string | null;
+  readonly driver: string | null;
   readonly rssi?: number | null;
   readonly ts: number;
 }

@@ -137,6 +137,7 @@ export class SeriesChart {
     this.element.dataset['from'] = String(this.range.from);
     this.element.dataset['to'] = String(this.range.to);
     this.element.dataset['points'] = String(answer.points.length);
+    this.element.dataset['gaps'] = String(this.columns[1].filter((v) => v === null).length);
     if (values.length === 0) {
       this.summary.textContent = 'No readings in this period.';
       this.plotHost.setAttribute('aria-label', `${label}: no readings`);

@@ -19,7 +19,7 @@ export function formatValue(id: string, value: number): string {
 }
 
 /** Metrics that stream (a reading every few seconds): a value a minute old means the device is off. */
-const CONTINUOUS = new Set(['heart_rate', 'spo2', 'pulse_rate', 'perfusion_index', 'respiratory_rate', 'rr_interval', 'ambient_temperature', 'ambient_humidity']);
+const CONTINUOUS = new Set(['heart_rate', 'spo2', 'perfusion_index', 'respiratory_rate', 'rr_interval', 'ambient_temperature', 'ambient_humidity']);
 
 /** How old a value may be before it is shown greyed as no longer current. */
 export function staleAfterMs(id: string): number {

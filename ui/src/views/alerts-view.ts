@@ -31,7 +31,7 @@ export function alertsView(): View {
     api
       .get<Alert[]>('/alerts', { state: 'all' })
       .then((alerts) => {
-        const past = alerts.filter((a) => a.state === 'resolved' || a.state === 'acknowledged').sort((a, b) => b.raisedAt - a.raisedAt);
+        const past = alerts.filter((a) => a.state === 'resolved').sort((a, b) => b.raisedAt - a.raisedAt);
         historyStatus.textContent = past.length === 0 ? 'No past alerts.' : '';
         replaceChildren(historyList, ...past.slice(0, 100).map((a) => alertCard(a, people)));
       })

@@ -2,6 +2,7 @@ import { api } from '../api/client.js';
 import { live } from '../api/live-socket.js';
 import type { Device, PersonOverview } from '../api/types.js';
 import { h, replaceChildren, statusLine } from '../dom.js';
+import { deviceName } from '../format/device-name.js';
 import { formatAge } from '../format/freshness.js';
 import { loadPeople, personName } from '../household.js';
 import { errorText } from './auth-form.js';
@@ -46,15 +47,16 @@ export function devicesView(): View {
 }
 
 function deviceCard(device: Device & { rssi?: number | null }, people: readonly PersonOverview[], refresh: () => void): HTMLElement {
+  const label = deviceName(device);
   const id = `device-${device.id.replace(/[^a-z0-9-]/gi, '-')}`;
   const error = h('p', { class: 'form-error', role: 'alert' });
   const save = (patch: Record<string, unknown>): void => {
     error.textContent = '';
     api.patch(`/devices/${encodeURIComponent(device.id)}`, patch).then(refresh, (e: unknown) => (error.textContent = errorText(e)));
   };
-  const name = h('input', { id: `${id}-name`, value: device.name });
+  const name = h('input', { id: `${id}-name`, value: label });
   name.addEventListener('change', () => {
-    if (name.value.trim() !== '' && name.value.trim() !== device.name) save({ name: name.value.trim() });
+    if (name.value.trim() !== '' && name.value.trim() !== label) save({ name: name.value.trim() });
   });
   const shared = device.userSlots !== null && device.userSlots !== undefined && Object.keys(device.userSlots).length > 0;
   const owner = h(
@@ -66,21 +68,21 @@ function deviceCard(device: Device & { rssi?: number | null }, people: readonly 
   owner.addEventListener('change', () => save({ personId: owner.value === '' ? null : owner.value }));
   const forget = h('button', { type: 'button', class: 'danger small' }, 'Forget');
   forget.addEventListener('click', () => {
-    if (!window.confirm(`Forget ${device.name}? Its readings stay; it will need pairing again.`)) return;
+    if (!window.confirm(`Forget ${label}? Its readings stay; it will need pairing again.`)) return;
     api.delete(`/devices/${encodeURIComponent(device.id)}`).then(refresh, (e: unknown) => (error.textContent = errorText(e)));
   });
   const battery = device.battery ?? undefined;
   const slots = shared ? Object.entries(device.userSlots ?? {}).map(([slot, person]) => `${slot}: ${personName(people, person)}`).join(', ') : '';
   return h(
     'article',
-    { class: 'card device', 'data-device-id': device.id, 'aria-label': device.name },
+    { class: 'card device', 'data-device-id': device.id, 'aria-label': label },
     h('div', { class: 'field' }, h('label', { for: `${id}-name` }, 'Name'), name),
     h('div', { class: 'field' }, h('label', { for: `${id}-person` }, 'Belongs to'), owner),
     h(
       'dl',
       { class: 'facts' },
       h('dt', {}, 'Type'),
-      h('dd', {}, device.driver),
+      h('dd', {}, device.driver ?? 'unknown'),
       h('dt', {}, 'Battery'),
       h('dd', { class: battery !== undefined && battery < LOW_BATTERY ? 'low-battery' : '' }, battery !== undefined ? `${Math.round(battery)}%${battery < LOW_BATTERY ? ' — charge soon' : ''}` : '—'),
       h('dt', {}, 'Signal'),

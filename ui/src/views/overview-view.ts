@@ -1,10 +1,10 @@
-import { api } from '../api/client.js';
 import { live } from '../api/live-socket.js';
 import type { LatestValue, PersonDeviceSummary, PersonOverview } from '../api/types.js';
 import { h, replaceChildren, statusLine } from '../dom.js';
+import { deviceName } from '../format/device-name.js';
 import { formatAge } from '../format/freshness.js';
 import { isChartable, sortMetrics } from '../format/metric-format.js';
-import { rememberPeople } from '../household.js';
+import { loadPeople } from '../household.js';
 import { personHref } from '../router.js';
 import { errorText } from './auth-form.js';
 import { fillVital, vitalValue } from './vital-value.js';
@@ -31,16 +31,16 @@ export function overviewView(): View {
     markFirstLiveReading();
   });
 
-  api
-    .get<PersonOverview[]>('/people')
+  // Fresh enough when the page has just asked for it while checking the session.
+  loadPeople(5_000)
     .then((people) => {
-      rememberPeople(people);
       status.textContent = people.length === 0 ? 'No one is set up yet. Add people in Settings, then pair their devices.' : '';
       for (const person of people) {
         const tile = new PersonTile(person);
         tiles.set(person.id, tile);
         grid.append(tile.element);
       }
+      if (performance.getEntriesByName('hearth:first-tile').length === 0) performance.mark('hearth:first-tile');
     })
     .catch((error: unknown) => (status.textContent = errorText(error)));
 
@@ -84,7 +84,7 @@ class PersonTile {
     this.shown.clear();
     const metrics = sortMetrics(this.latest.keys()).slice(0, TILE_VITALS);
     if (metrics.length === 0) {
-      replaceChildren(this.vitals, h('p', { class: 'muted' }, `No readings yet for ${this.person.name}.`));
+      replaceChildren(this.vitals, h('p', { class: 'muted vitals-empty' }, `No readings yet for ${this.person.name}.`));
       return;
     }
     replaceChildren(
@@ -109,7 +109,7 @@ function deviceList(devices: readonly PersonDeviceSummary[]): HTMLElement {
       return h(
         'li',
         { class: low ? 'low-battery' : '' },
-        h('span', {}, device.name),
+        h('span', {}, deviceName(device)),
         battery !== undefined ? h('span', { class: 'battery', title: low ? 'Battery low: charge or replace soon' : 'Battery' }, batteryIcon(battery), ` ${Math.round(battery)}%`) : null,
         device.lastSeen !== null && device.lastSeen !== undefined ? h('span', { class: 'age muted', 'data-ts': device.lastSeen }, formatAge(device.lastSeen)) : null,
       );

@@ -1,6 +1,7 @@
 import { api } from '../api/client.js';
 import type { FoundDevice, PairingState, PersonOverview } from '../api/types.js';
 import { h, replaceChildren, statusLine } from '../dom.js';
+import { deviceName } from '../format/device-name.js';
 import { formatAge } from '../format/freshness.js';
 import { errorText } from './auth-form.js';
 import { signalStrength } from './signal-strength.js';
@@ -46,7 +47,7 @@ export function pairingPanel(people: () => readonly PersonOverview[], onAdded: (
   const foundRow = (device: FoundDevice): HTMLElement => {
     const nameId = `found-name-${device.deviceId}`;
     const personId = `found-person-${device.deviceId}`;
-    const name = h('input', { id: nameId, value: device.name, required: true });
+    const name = h('input', { id: nameId, value: deviceName(device), required: true });
     const person = h('select', { id: personId }, h('option', { value: '' }, 'Shared / nobody yet'), ...people().map((p) => h('option', { value: p.id }, p.name)));
     const error = h('span', { class: 'form-error', role: 'alert' });
     const add = h('button', { type: 'submit', class: 'primary' }, 'Add');
@@ -62,11 +63,11 @@ export function pairingPanel(people: () => readonly PersonOverview[], onAdded: (
       event.preventDefault();
       add.disabled = true;
       api
-        .patch(`/devices/${encodeURIComponent(device.deviceId)}`, { name: name.value.trim() || device.name, personId: person.value === '' ? null : person.value })
+        .patch(`/devices/${encodeURIComponent(device.deviceId)}`, { name: name.value.trim() || deviceName(device), personId: person.value === '' ? null : person.value })
         .then(() => {
           added.add(device.deviceId);
           form.closest('li')?.remove();
-          status.textContent = `${name.value.trim() || device.name} added.`;
+          status.textContent = `${name.value.trim() || deviceName(device)} added.`;
           onAdded();
         })
         .catch((e: unknown) => {
@@ -129,5 +130,5 @@ export function pairingPanel(people: () => readonly PersonOverview[], onAdded: (
 }
 
 function foundMeta(device: FoundDevice): (HTMLElement | string)[] {
-  return [h('strong', {}, device.name), h('span', { class: 'muted' }, ` ${device.driver}`), signalStrength(device.rssi), h('span', { class: 'age muted', 'data-ts': device.ts }, formatAge(device.ts))];
+  return [h('strong', {}, deviceName(device)), h('span', { class: 'muted' }, ` ${device.driver ?? ''}`), signalStrength(device.rssi), h('span', { class: 'age muted', 'data-ts': device.ts }, formatAge(device.ts))];
 }
