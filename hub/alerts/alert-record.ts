@@ -36,7 +36,7 @@ export interface AlertRecord extends AlertText {
   readonly acknowledgedBy?: string;
   readonly acknowledgedByUserId?: string;
   readonly acknowledgedVia?: string;
-  /** The condition is over; an unacknowledged alert stays open until someone has seen it. */
+  /** The condition is over; an unacknowledged alert stays open (and repeats) until someone has seen it. */
   readonly conditionClearedAt?: number;
   readonly resolvedAt?: number;
 }
@@ -66,7 +66,10 @@ export function isOpen(alert: AlertRecord): boolean {
   return alert.state !== 'resolved';
 }
 
-/** Open and not yet acknowledged: the loud channels keep repeating it. */
+/**
+ * Open and not yet acknowledged: the loud channels keep repeating it, even once its condition is
+ * over (a dip at 3 a.m. that passed is still something a caregiver must hear of).
+ */
 export function needsAttention(alert: AlertRecord): boolean {
-  return (alert.state === 'raised' || alert.state === 'notified') && alert.conditionClearedAt === undefined;
+  return alert.state === 'raised' || alert.state === 'notified';
 }

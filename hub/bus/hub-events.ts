@@ -1,4 +1,5 @@
 import type { Reading, WaveformBlock } from '../core/reading.js';
+import type { Insight } from '../inference/insight.js';
 import type { EventBus } from './event-bus.js';
 
 export type RejectionReason =
@@ -116,6 +117,8 @@ export interface HubEvents {
   'alert.changed': AlertChangedEvent;
   'alert.ack.requested': AlertAckRequestedEvent;
   'pairing.changed': PairingChangedEvent;
+  /** A model's finding about a person (AF episode, illness warning), already persisted. */
+  'insight.raised': Insight;
 }
 
 export type HubBus = EventBus<HubEvents>;

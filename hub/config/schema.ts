@@ -1,6 +1,7 @@
 import { LOG_LEVELS } from '../log/logger.js';
 import { mqttConfigSchema } from '../mqtt/mqtt-config.js';
 import { alertsConfigSchema } from '../alerts/alerts-config.js';
+import { inferenceConfigSchema } from '../inference/inference-config.js';
 
 const logLevel = { type: 'string', enum: LOG_LEVELS } as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$' } as const;
@@ -25,6 +26,7 @@ export const configSchema = {
     },
     mqtt: mqttConfigSchema,
     alerts: alertsConfigSchema,
+    inference: inferenceConfigSchema,
     logging: {
       type: 'object',
       additionalProperties: false,

@@ -1,19 +1,12 @@
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AfScreening } from '../../inference/af-screening.js';
 import { evaluateAf } from '../../inference/eval-af.js';
 import { evaluateIllness } from '../../inference/eval-illness.js';
 import { IllnessWarning } from '../../inference/illness-warning.js';
 import { loadModels, releaseModels, type ModelRegistry } from '../../inference/model-registry.js';
+import { installedModelsDir } from '../../inference/models-dir.js';
 import { parseArgs, stringOption } from '../args.js';
 import { UsageError, type Command, type CommandIo } from '../command.js';
-
-/** The repository's models/ folder, found from this file both in hub/ and in dist/hub/. */
-function defaultModelsDir(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const root = here.includes(`${'/dist/'}`) ? resolve(here, '../../../..') : resolve(here, '../../..');
-  return join(root, 'models');
-}
 
 function defaultDataDir(set: string): string {
   return join(process.env.HEARTH_SHARED_DATA ?? resolve('../shared/data'), set);
@@ -45,7 +38,7 @@ export const evalCommand: Command = async (args, io: CommandIo) => {
   const evaluation = name === undefined ? undefined : evaluations[name];
   if (evaluation === undefined) throw new UsageError(`eval needs one of: ${Object.keys(evaluations).join(', ')}`);
   const dataDir = stringOption(parsed, 'data') ?? defaultDataDir(evaluation.dataSet);
-  const models = await loadModels(stringOption(parsed, 'models') ?? defaultModelsDir(), { info: () => undefined, warn: io.stderr });
+  const models = await loadModels(stringOption(parsed, 'models') ?? installedModelsDir(), { info: () => undefined, warn: io.stderr });
   try {
     io.stdout(JSON.stringify(await evaluation.run(models, dataDir), null, 2));
     return 0;
