@@ -49,7 +49,8 @@ function singleObservation(row: ExportRow, patientRef: Record<string, string>): 
   };
 }
 
-const BP_PARTS = new Set(['bp_systolic', 'bp_diastolic', 'bp_mean']);
+const BP_ORDER = ['bp_systolic', 'bp_diastolic', 'bp_mean'];
+const BP_PARTS = new Set(BP_ORDER);
 
 /** Systolic and diastolic taken together become one panel with components, as clinicians expect. */
 function bloodPressurePanel(rows: readonly ExportRow[], patientRef: Record<string, string>): Record<string, unknown> {
@@ -61,7 +62,7 @@ function bloodPressurePanel(rows: readonly ExportRow[], patientRef: Record<strin
     meta: { profile: [BP_PROFILE] },
     category: category('vital-signs'),
     code: { coding: [{ system: LOINC, ...BP_PANEL }], text: 'Blood pressure' },
-    component: rows.map((row) => ({ code: { coding: FHIR_CODINGS[row.metric]?.codings ?? [], text: metricDefinition(row.metric).label }, valueQuantity: quantity(row) })),
+    component: [...rows].sort((a, b) => BP_ORDER.indexOf(a.metric) - BP_ORDER.indexOf(b.metric)).map((row) => ({ code: { coding: FHIR_CODINGS[row.metric]?.codings ?? [], text: metricDefinition(row.metric).label }, valueQuantity: quantity(row) })),
   };
 }
 

@@ -12,7 +12,7 @@ export class LiveClient {
     if (options.cookie !== undefined) headers['cookie'] = options.cookie;
     if (options.origin !== undefined) headers['origin'] = options.origin;
     this.socket = new WebSocket(url, options.protocol ?? [], { headers });
-    this.socket.on('message', (data) => this.messages.push(JSON.parse(String(data)) as Record<string, unknown>));
+    this.socket.on('message', (data: Buffer) => this.messages.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>));
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
       this.socket.once('error', reject);

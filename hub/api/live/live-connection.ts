@@ -88,13 +88,14 @@ export class LiveConnection {
 
   private send(type: string, body: Record<string, unknown>): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    const id = this.nextId++;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      // The dropped message still uses up its id, so the client sees where the gap is.
+      this.nextId += 1;
       this.dropped += 1;
       return;
     }
     this.flushDropped();
-    this.socket.send(JSON.stringify({ id, type, ...body }));
+    this.socket.send(JSON.stringify({ id: this.nextId++, type, ...body }));
   }
 
   private flushDropped(): void {
