@@ -62,6 +62,8 @@ export function createShell(user: User, onLogout: () => void): Shell {
     connection.classList.toggle('offline', !connected);
   };
   const stopConnection = live.onConnection(showConnection);
+  // The socket may have opened before this frame existed (it starts while the session is checked).
+  if (live.connected) showConnection(true);
   const renderBadge = (): void => {
     const count = alertsStore.unacknowledged().length;
     alertBadge.hidden = count === 0;
