@@ -1,5 +1,6 @@
 import { DEFAULT_MQTT_CONFIG } from '../mqtt/mqtt-config.js';
 import { DEFAULT_ALERTS_CONFIG } from '../alerts/alerts-config.js';
+import { DEFAULT_RELAY_CONFIG } from '../relay/relay-config.js';
 import { DEFAULT_INFERENCE_CONFIG } from '../inference/inference-config.js';
 import type { HubConfig } from './hub-config.js';
 
@@ -44,6 +45,7 @@ export const DEFAULT_CONFIG: HubConfig = {
   },
   serial: { enabled: true, discover: true, pollIntervalMs: 2000, ports: [] },
   alerts: DEFAULT_ALERTS_CONFIG,
+  relay: DEFAULT_RELAY_CONFIG,
   inference: DEFAULT_INFERENCE_CONFIG,
   scheduler: {
     jobs: {

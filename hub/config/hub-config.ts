@@ -1,6 +1,7 @@
 import type { LogLevel } from '../log/logger.js';
 import type { MqttConfig } from '../mqtt/mqtt-config.js';
 import type { AlertsConfig } from '../alerts/alerts-config.js';
+import type { RelayConfig } from '../relay/relay-config.js';
 import type { InferenceConfig } from '../inference/inference-config.js';
 
 /** The hub's configuration after defaults, migrations and environment overrides. */
@@ -39,6 +40,8 @@ export interface HubConfig {
   readonly ble: BleConfig;
   /** Rules, channels, escalation and quiet hours of the alerts engine. */
   readonly alerts: AlertsConfig;
+  /** The optional cloud relay: research aggregates and encrypted backups, both off by default. */
+  readonly relay: RelayConfig;
   /** Live scoring with the shipped models: AF screening, illness warning, insights. */
   readonly inference: InferenceConfig;
 }

@@ -1,6 +1,7 @@
 import { LOG_LEVELS } from '../log/logger.js';
 import { mqttConfigSchema } from '../mqtt/mqtt-config.js';
 import { alertsConfigSchema } from '../alerts/alerts-config.js';
+import { relayConfigSchema } from '../relay/relay-config.js';
 import { inferenceConfigSchema } from '../inference/inference-config.js';
 
 const logLevel = { type: 'string', enum: LOG_LEVELS } as const;
@@ -26,6 +27,7 @@ export const configSchema = {
     },
     mqtt: mqttConfigSchema,
     alerts: alertsConfigSchema,
+    relay: relayConfigSchema,
     inference: inferenceConfigSchema,
     logging: {
       type: 'object',
