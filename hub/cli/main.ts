@@ -16,6 +16,10 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     summary: 'decode one payload: --format <id> --hex <bytes> [--key <hex>] [--mac <addr>] | --list',
   },
   eval: { load: async () => (await import('./commands/eval.js')).evalCommand, summary: 'evaluate a shipped model: eval <model> --data <dir>' },
+  'mqtt-user': {
+    load: async () => (await import('./commands/mqtt-credentials.js')).mqttCredentialsCommand,
+    summary: 'MQTT credentials: mqtt-user add <name> --role <role> [--device <id>] [--person <id>] | list | remove <name>',
+  },
 };
 
 function usage(): string {
