@@ -36,7 +36,10 @@ async function pushReceiver(t: { teardown(fn: () => unknown): void }): Promise<{
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  t.teardown(() => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  }));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/caregiver-alex`, received };
 }
 
