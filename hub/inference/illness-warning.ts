@@ -1,15 +1,21 @@
 /**
  * Early illness warning from hourly resting heart rate: each hour is z-scored against the person's
- * adaptive baseline, the shipped autoencoder (illness-rhr) reconstructs the last hours as it has
- * learnt them from ordinary days, and the hour's illness score is how far resting HR sits above that
- * reconstruction. A flag needs anomalous hours that persist within a day.
+ * adaptive baseline, and the hour's illness score is the level of the last day against it: the mean
+ * z of the resting hours of the past 24 h (each z clipped to ±3, so one glitch cannot carry a day).
+ * A flag needs anomalous hours that persist within a day.
+ *
+ * The level is what an infection changes: resting HR sits a few bpm above the usual for days. The
+ * shipped autoencoder scored how far the last 8 hours stray from their own reconstruction, which a
+ * sustained rise barely does (10.9 % of injected rises flagged); it is kept loadable for `reconstruct`
+ * but no longer decides (models/illness-rhr/MODEL_CARD.md).
  */
 import * as ort from 'onnxruntime-node';
 import type { LoadedModel, ModelRegistry } from './model-registry.js';
 import { DEFAULT_PERSISTENCE, persistentFlags, type PersistenceRule } from './persistence-rule.js';
 import { HOUR_MS, type HourlyRestingHr } from './resting-hr.js';
 import { baselineHours } from './rhr-baseline.js';
-import { ILLNESS_WINDOW_HOURS, illnessWindows } from './illness-windows.js';
+import { ILLNESS_WINDOW_HOURS } from './illness-windows.js';
+import { levelScores } from './level-score.js';
 
 export const ILLNESS_MODEL_ID = 'illness-rhr';
 
@@ -19,8 +25,10 @@ export interface IllnessHourScore {
   readonly baselineBpm: number;
   readonly spreadBpm: number;
   readonly z: number;
-  /** Mean of (z − reconstruction) over the window ending at this hour: the illness_score metric. */
+  /** Mean clipped z of the resting hours of the 24 h ending at this hour: the illness_score metric. */
   readonly score: number;
+  /** Resting hours that the score averages. */
+  readonly hoursInDay: number;
   readonly anomalous: boolean;
 }
 
@@ -73,21 +81,18 @@ export class IllnessWarning {
    * `fromTs` still feed the baseline but get no score.
    */
   async illnessScores(hours: readonly HourlyRestingHr[], fromTs = -Infinity): Promise<IllnessHourScore[]> {
-    const windows = illnessWindows(baselineHours(hours, fromTs));
-    const reconstructions = await this.reconstruct(windows.map((w) => w.hours.map((h) => h.z)));
-    return windows.map((w, i) => {
-      const r = reconstructions[i] ?? [];
-      const score = w.hours.reduce((sum, h, k) => sum + h.z - (r[k] ?? 0), 0) / w.hours.length;
-      return {
-        ts: w.end.ts,
-        restingBpm: w.end.bpm,
-        baselineBpm: w.end.baselineBpm,
-        spreadBpm: w.end.spreadBpm,
-        z: w.end.z,
-        score,
-        anomalous: score > this.threshold,
-      };
-    });
+    return Promise.resolve(
+      levelScores(baselineHours(hours, fromTs)).map((h) => ({
+        ts: h.ts,
+        restingBpm: h.bpm,
+        baselineBpm: h.baselineBpm,
+        spreadBpm: h.spreadBpm,
+        z: h.z,
+        score: h.score,
+        hoursInDay: h.hoursInDay,
+        anomalous: h.score > this.threshold,
+      })),
+    );
   }
 
   /** Flags with their explanation, from scores in time order. */
