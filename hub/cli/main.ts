@@ -15,6 +15,14 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import('./commands/decode.js')).decodeCommand,
     summary: 'decode one payload: --format <id> --hex <bytes> [--key <hex>] [--mac <addr>] | --list',
   },
+  restore: {
+    load: async () => (await import('./commands/restore.js')).restoreCommand,
+    summary: 'restore an encrypted backup from the relay onto this box: restore --relay <url> [--data-dir <dir>]',
+  },
+  relay: {
+    load: async () => (await import('./commands/relay.js')).relayCommand,
+    summary: 'cloud relay: relay verify-consent | relay sent [--limit <n>] [--data-dir <dir>]',
+  },
   eval: { load: async () => (await import('./commands/eval.js')).evalCommand, summary: 'evaluate a shipped model: eval <model> --data <dir>' },
   'mqtt-user': {
     load: async () => (await import('./commands/mqtt-credentials.js')).mqttCredentialsCommand,
