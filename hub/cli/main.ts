@@ -24,6 +24,14 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     summary: 'cloud relay: relay verify-consent | relay sent [--limit <n>] [--data-dir <dir>]',
   },
   eval: { load: async () => (await import('./commands/eval.js')).evalCommand, summary: 'evaluate a shipped model: eval <model> --data <dir>' },
+  backup: {
+    load: async () => (await import('./commands/backup.js')).backupCommand,
+    summary: 'snapshot the database now (safe while the hub runs): backup [--data-dir <dir>] [--dir <backup dir>] [--keep <n>]',
+  },
+  restore: {
+    load: async () => (await import('../backup/restore-command.js')).restoreCommand,
+    summary: 'put a backup in place of the database (hub stopped): restore <file|latest> | --list | restore --relay <url> (cloud)',
+  },
   'mqtt-user': {
     load: async () => (await import('./commands/mqtt-credentials.js')).mqttCredentialsCommand,
     summary: 'MQTT credentials: mqtt-user add <name> --role <role> [--device <id>] [--person <id>] | list | remove <name>',

@@ -1,5 +1,7 @@
 import { DEFAULT_MQTT_CONFIG } from '../mqtt/mqtt-config.js';
 import { DEFAULT_ALERTS_CONFIG } from '../alerts/alerts-config.js';
+import { DEFAULT_BACKUP_CONFIG } from '../backup/backup-config.js';
+import { DEFAULT_OBSERVABILITY_CONFIG } from '../observability/observability-config.js';
 import { DEFAULT_RELAY_CONFIG } from '../relay/relay-config.js';
 import { DEFAULT_INFERENCE_CONFIG } from '../inference/inference-config.js';
 import type { HubConfig } from './hub-config.js';
@@ -45,6 +47,8 @@ export const DEFAULT_CONFIG: HubConfig = {
   },
   serial: { enabled: true, discover: true, pollIntervalMs: 2000, ports: [] },
   alerts: DEFAULT_ALERTS_CONFIG,
+  observability: DEFAULT_OBSERVABILITY_CONFIG,
+  backup: DEFAULT_BACKUP_CONFIG,
   relay: DEFAULT_RELAY_CONFIG,
   inference: DEFAULT_INFERENCE_CONFIG,
   scheduler: {

@@ -1,6 +1,8 @@
 import type { LogLevel } from '../log/logger.js';
 import type { MqttConfig } from '../mqtt/mqtt-config.js';
 import type { AlertsConfig } from '../alerts/alerts-config.js';
+import type { BackupConfig } from '../backup/backup-config.js';
+import type { ObservabilityConfig } from '../observability/observability-config.js';
 import type { RelayConfig } from '../relay/relay-config.js';
 import type { InferenceConfig } from '../inference/inference-config.js';
 
@@ -40,6 +42,10 @@ export interface HubConfig {
   readonly ble: BleConfig;
   /** Rules, channels, escalation and quiet hours of the alerts engine. */
   readonly alerts: AlertsConfig;
+  /** /metrics and the systemd watchdog's health limits. */
+  readonly observability: ObservabilityConfig;
+  /** Nightly snapshots of the database. */
+  readonly backup: BackupConfig;
   /** The optional cloud relay: research aggregates and encrypted backups, both off by default. */
   readonly relay: RelayConfig;
   /** Live scoring with the shipped models: AF screening, illness warning, insights. */

@@ -1,6 +1,8 @@
 import { LOG_LEVELS } from '../log/logger.js';
 import { mqttConfigSchema } from '../mqtt/mqtt-config.js';
 import { alertsConfigSchema } from '../alerts/alerts-config.js';
+import { backupConfigSchema } from '../backup/backup-config.js';
+import { observabilityConfigSchema } from '../observability/observability-config.js';
 import { relayConfigSchema } from '../relay/relay-config.js';
 import { inferenceConfigSchema } from '../inference/inference-config.js';
 
@@ -27,6 +29,8 @@ export const configSchema = {
     },
     mqtt: mqttConfigSchema,
     alerts: alertsConfigSchema,
+    observability: observabilityConfigSchema,
+    backup: backupConfigSchema,
     relay: relayConfigSchema,
     inference: inferenceConfigSchema,
     logging: {
