@@ -15,10 +15,6 @@ const commands: Record<string, { load: () => Promise<Command>; summary: string }
     load: async () => (await import('./commands/decode.js')).decodeCommand,
     summary: 'decode one payload: --format <id> --hex <bytes> [--key <hex>] [--mac <addr>] | --list',
   },
-  restore: {
-    load: async () => (await import('./commands/restore.js')).restoreCommand,
-    summary: 'restore an encrypted backup from the relay onto this box: restore --relay <url> [--data-dir <dir>]',
-  },
   relay: {
     load: async () => (await import('./commands/relay.js')).relayCommand,
     summary: 'cloud relay: relay verify-consent | relay sent [--limit <n>] [--data-dir <dir>]',
