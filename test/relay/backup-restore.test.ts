@@ -33,17 +33,15 @@ async function selfSignedCert(dir: string): Promise<{ cert: Buffer; key: Buffer 
 }
 
 t.test('backup over HTTPS, interrupted and resumed, restores the same readings onto an empty data dir', async (t) => {
-  let flaky: FlakyHttps | undefined;
-  let url = '';
-  let ca: Buffer | undefined;
+  const line: { flaky?: FlakyHttps } = {};
   const f = await makeFixture({
     relay: { backup: { chunkBytes: 4096 } },
-    transport: () => ({ send: (r) => (flaky as FlakyHttps).send(r) }),
+    transport: () => ({ send: (r) => (line.flaky as FlakyHttps).send(r) }),
   });
   t.teardown(() => f.close());
   // The relay as it runs in production: its own HTTPS listener.
   const { cert, key } = await selfSignedCert(f.dir);
-  ca = cert;
+  const ca = cert;
   const { buildRelayApp } = await import('../../cloud-relay/relay-app.js');
   const { DEFAULT_RELAY_SERVICE_CONFIG } = await import('../../cloud-relay/relay-config.js');
   const server = buildRelayApp({
@@ -52,10 +50,11 @@ t.test('backup over HTTPS, interrupted and resumed, restores the same readings o
     now: () => f.clock.now(),
     server: { https: { cert, key } },
   });
-  url = await server.listen({ host: '127.0.0.1', port: 0 });
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
   t.teardown(() => server.close());
   t.match(url, /^https:/);
-  flaky = new FlakyHttps(new HttpsTransport({ url, ca }));
+  const flaky = new FlakyHttps(new HttpsTransport({ url, ca }));
+  line.flaky = flaky;
 
   seedHousehold(f);
   for (let day = 0; day < 20; day++) writeDay(f, START + day * DAY_MS);
