@@ -1,0 +1,101 @@
+import { performance } from 'node:perf_hooks';
+import mqtt, { type MqttClient } from 'mqtt';
+import { DEFAULT_CONFIG } from '../hub/config/defaults.js';
+import type { HubConfig } from '../hub/config/hub-config.js';
+import { Hub } from '../hub/daemon/hub.js';
+import { HubLogging } from '../hub/log/logger.js';
+import { DEFAULT_MQTT_CONFIG } from '../hub/mqtt/mqtt-config.js';
+import { MqttPart } from '../hub/mqtt/mqtt-part.js';
+import { freePort } from '../test/helpers/hub-process.js';
+import { isMain, printTable, withTempDir } from './lib/bench-env.js';
+
+const CLIENTS = 50;
+const IN_FLIGHT_PER_CLIENT = 4;
+const DURATION_MS = 10_000;
+/** Device-timestamped readings pass the gate's duplicate check against the store. */
+const WITH_DEVICE_TIME = process.env['BENCH_DEVICE_TIME'] === '1';
+
+interface RunFigures {
+  readonly readingsPerSecond: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly stored: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * 50 devices each keep a few QoS 1 readings in flight for ten seconds. A QoS 1 PUBACK is sent only
+ * after the reading is committed, so publish→PUBACK is publish→stored. The QoS 0 run of the same
+ * load is the baseline: what durability costs.
+ */
+async function run(qos: 0 | 1, dataDir: string): Promise<RunFigures> {
+  const port = await freePort();
+  const devices = Array.from({ length: CLIENTS }, (_, i) => `bench-${i}`);
+  const config: HubConfig = {
+    ...DEFAULT_CONFIG,
+    dataDir,
+    http: { host: '127.0.0.1', port: 0 },
+    mqtt: { ...DEFAULT_MQTT_CONFIG, host: '127.0.0.1', port },
+    household: { people: [{ id: 'p', name: 'P' }], devices: devices.map((id) => ({ id, personId: 'p' })) },
+  };
+  let part: MqttPart | undefined;
+  const hub = new Hub({ config, logging: new HubLogging({ level: 'silent' }), parts: { consumers: [(c) => (part = new MqttPart(c))], sources: [] } });
+  await hub.start();
+  const clients: MqttClient[] = [];
+  try {
+    for (const id of devices) {
+      const { secret } = await (part as MqttPart).credentials.add({ name: id, role: 'device', deviceId: id });
+      clients.push(await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: id, password: secret, reconnectPeriod: 0 }));
+    }
+    const latencies: number[] = [];
+    let sent = 0;
+    const deadline = performance.now() + DURATION_MS;
+    const started = performance.now();
+    let ts = Date.now() - 3_600_000;
+    const worker = async (client: MqttClient, id: string): Promise<void> => {
+      while (performance.now() < deadline) {
+        const payload = JSON.stringify({ metric: 'heart_rate', value: 60 + (sent % 40), unit: 'bpm', ...(WITH_DEVICE_TIME ? { ts: ts++ } : {}) });
+        const t0 = performance.now();
+        await client.publishAsync(`hearth/ingest/${id}`, payload, { qos });
+        latencies.push(performance.now() - t0);
+        sent++;
+      }
+    };
+    await Promise.all(clients.flatMap((client, i) => Array.from({ length: IN_FLIGHT_PER_CLIENT }, () => worker(client, devices[i] ?? ''))));
+    const elapsedS = (performance.now() - started) / 1000;
+    await hub.store.writer.flushed();
+    latencies.sort((a, b) => a - b);
+    return {
+      readingsPerSecond: sent / elapsedS,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1] ?? Number.NaN,
+      stored: hub.store.writer.stats().written,
+    };
+  } finally {
+    await Promise.all(clients.map((c) => c.endAsync()));
+    await hub.stop();
+  }
+}
+
+export async function benchMqttIngest(): Promise<void> {
+  const qos1 = await withTempDir((dir) => run(1, dir));
+  const qos0 = await withTempDir((dir) => run(0, dir));
+  const ms = (v: number): string => `${v.toFixed(1)} ms`;
+  printTable(`MQTT ingest, ${CLIENTS} clients × ${IN_FLIGHT_PER_CLIENT} in flight, ${DURATION_MS / 1000} s, ackWithinMs ${DEFAULT_MQTT_CONFIG.ingest.ackWithinMs}`, [
+    ['QoS 1 readings/s (acked after commit)', qos1.readingsPerSecond.toFixed(0)],
+    ['QoS 1 publish→stored p50 / p95 / p99 / max', `${ms(qos1.p50)} / ${ms(qos1.p95)} / ${ms(qos1.p99)} / ${ms(qos1.max)}`],
+    ['QoS 1 readings stored', String(qos1.stored)],
+    ['baseline QoS 0 readings/s (no ack)', qos0.readingsPerSecond.toFixed(0)],
+    ['durability cost (QoS 1 / QoS 0 rate)', `${((qos1.readingsPerSecond / qos0.readingsPerSecond) * 100).toFixed(0)} %`],
+    ['target', '≥ 2000 readings/s, p99 < 50 ms'],
+  ]);
+}
+
+if (isMain(import.meta.url)) await benchMqttIngest();
