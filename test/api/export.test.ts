@@ -67,7 +67,7 @@ t.test('exports: CSV and FHIR R4 for a chosen range, of the chosen person only',
     t.equal(o.category[0]?.coding[0]?.code, 'vital-signs');
     t.match(o.effectiveDateTime, /^2025-02-10T07:3\d:00\.000Z$/);
   }
-  const [hr, bp, spo2] = observations.map((e) => e.resource) as Record<string, unknown>[];
+  const [hr, bp, spo2] = observations.map((e): Record<string, unknown> => e.resource);
   t.match(hr, { code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, valueQuantity: { value: 58, system: 'http://unitsofmeasure.org', code: '/min' } });
   t.match(bp, {
     code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },

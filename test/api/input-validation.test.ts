@@ -20,7 +20,7 @@ t.test('malformed and oversized inputs get a 4xx with a reason', async (t) => {
   const headers = { cookie: owner.cookie ?? '', 'x-csrf-token': owner.csrf ?? '' };
   const raw = async (method: string, path: string, body: string | Buffer, contentType = 'application/json'): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${api.base}${path}`, { method, headers: { ...headers, 'content-type': contentType }, body });
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, body: (await response.json()) };
   };
   const cases: [string, Promise<{ status: number; body: unknown }>, number, string][] = [
     ['broken JSON', raw('POST', '/api/v1/people', '{"name": '), 400, 'malformed_json'],

@@ -1,4 +1,8 @@
+import { EventEmitter } from 'node:events';
 import t from 'tap';
+import type { WebSocket } from 'ws';
+import { sessionPrincipal, type Principal } from '../../hub/accounts/principal.js';
+import { LiveConnection } from '../../hub/api/live/live-connection.js';
 import { onboardOwner, startApiHub } from './api-harness.js';
 import { LiveClient, wsUrl } from './live-client.js';
 
@@ -24,7 +28,7 @@ t.test('a slow live client gets dropped messages counted, not an unbounded buffe
     api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: Array.from({ length: 100 }, (_, k) => ({ metric: 'heart_rate' as const, value: 60 + (k % 30), ts: start + (i + k) * 10 })) });
     await new Promise((r) => setImmediate(r));
   }
-  await brisk.next(() => brisk.messages.filter((m) => m['type'] === 'reading').length === total, 20_000);
+  await brisk.next(() => brisk.messages.filter((m) => m['type'] === 'reading').length === total, 30_000);
   t.equal(brisk.messages.filter((m) => m['type'] === 'dropped').length, 0, 'a client that keeps up loses nothing');
 
   slow.socket.resume();
@@ -36,6 +40,48 @@ t.test('a slow live client gets dropped messages counted, not an unbounded buffe
   const received = slow.messages.filter((m) => m['type'] === 'reading').length;
   t.ok(count > 0, `${count} readings were dropped for the slow client`);
   t.equal(received + count, total + 1, 'every reading was either delivered or counted as dropped');
-  const readingIds = slow.messages.filter((m) => m['type'] === 'reading').map((m) => m['id'] as number);
-  t.ok(readingIds.some((id, i) => i > 0 && id - (readingIds[i - 1] ?? 0) > 1), 'the ids show where the gap is');
+});
+
+/** A socket whose send buffer the test fills and drains by hand. */
+class FakeSocket extends EventEmitter {
+  readonly OPEN = 1;
+  readyState = 1;
+  bufferedAmount = 0;
+  readonly sent: Record<string, unknown>[] = [];
+  send(text: string): void {
+    this.sent.push(JSON.parse(text) as Record<string, unknown>);
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+  terminate(): void {
+    this.readyState = 3;
+  }
+  ping(): void {}
+}
+
+t.test('while the send buffer is over its bound, messages are dropped with their ids, then counted', async (t) => {
+  const socket = new FakeSocket();
+  const owner: Principal = sessionPrincipal({ id: 'u1', username: 'o', displayName: 'O', role: 'owner', personId: 'alex', grants: [], createdAt: 0 });
+  const auth = { byToken: () => undefined, stillValid: (p: Principal) => p, everyone: () => ['alex'] };
+  const connection = new LiveConnection(socket as unknown as WebSocket, auth, { maxBufferedBytes: 1000, authTimeoutMs: 60_000, pingIntervalMs: 60_000 }, null, owner, () => undefined);
+  t.teardown(() => socket.emit('close'));
+  socket.emit('message', Buffer.from(JSON.stringify({ type: 'subscribe' })), false);
+  const offer = (value: number): void => connection.offer('reading', { reading: { value } }, { personId: 'alex', metric: 'heart_rate' }, () => true);
+  offer(1);
+  socket.bufferedAmount = 5000;
+  offer(2);
+  offer(3);
+  socket.bufferedAmount = 0;
+  offer(4);
+  const tail = socket.sent.filter((m) => m['type'] !== 'ready' && m['type'] !== 'subscribed');
+  t.same(
+    tail.map((m) => [m['id'], m['type'], m['count'] ?? (m['reading'] as { value: number }).value]),
+    [
+      [3, 'reading', 1],
+      [6, 'dropped', 2],
+      [7, 'reading', 4],
+    ],
+    'ids 4 and 5 went with the dropped readings; the count arrives before the next reading',
+  );
 });
