@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { DATABASE_FILE } from '../daemon/hub.js';
+import { basename, dirname } from 'node:path';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { backupDir } from './backup-dir.js';
 import { listSnapshots } from './snapshot-files.js';
@@ -21,7 +21,9 @@ export class BackupPart implements HubPart {
     const log = logging.part(BACKUP_PART);
     const dir = backupDir(config);
     this.context.addJob({ name: BACKUP_PART, schedule: config.backup.schedule, run: () => this.runNow().then(() => undefined, () => undefined) });
-    const damaged = readdirSync(config.dataDir).filter((name) => name.startsWith(`${DATABASE_FILE}.damaged-`) && !name.endsWith('-wal') && !name.endsWith('-shm'));
+    // The open file's own path; importing the daemon's constant here would make an import cycle.
+    const database = this.context.store.db.name;
+    const damaged = readdirSync(dirname(database)).filter((name) => name.startsWith(`${basename(database)}.damaged-`) && !name.endsWith('-wal') && !name.endsWith('-shm'));
     if (damaged.length > 0) {
       const newest = listSnapshots(dir)[0];
       log.warn(

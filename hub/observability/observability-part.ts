@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TokenStore } from '../accounts/token-store.js';
 import { HUB_VERSION } from '../core/version.js';
-import { DATABASE_FILE } from '../daemon/hub.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { HubMetrics } from './hub-metrics.js';
 import { LoopLag } from './loop-lag.js';
@@ -69,7 +67,8 @@ export class ObservabilityPart implements HubPart {
       owner: OBSERVABILITY_PART,
       writer,
       writeFailing: () => alarm.raised,
-      databaseFile: join(config.dataDir, DATABASE_FILE),
+      // The open file's own path; importing the daemon's constant here would make an import cycle.
+      databaseFile: store.db.name,
       webSocketClients: () => (http as { websocketServer?: { clients: Set<unknown> } }).websocketServer?.clients.size,
       loopLag: this.metricsLag,
       uptimeS: () => Math.round((this.monotonic() - this.startedAt) / 1000),
