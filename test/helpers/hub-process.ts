@@ -55,7 +55,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`timed out waiting for ${what}${lastError !== undefined ? ` (last error: ${String(lastError)})` : ''}`);
+  const last = lastError instanceof Error ? lastError.message : JSON.stringify(lastError);
+  throw new Error(`timed out waiting for ${what}${lastError !== undefined ? ` (last error: ${last})` : ''}`);
 }
 
 export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
