@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import t from 'tap';
-import { randomFor } from '../../drivers/sim/seeded-random.js';
+import { randomFor } from '../../hub/core/seeded-random.js';
 import { SIMULATED_PEOPLE } from '../../drivers/sim/household-profile.js';
 import { isAsleep } from '../../drivers/sim/physiology.js';
 import { apiRegistry } from '../../hub/api/api-registry.js';

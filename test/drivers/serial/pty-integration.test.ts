@@ -9,7 +9,7 @@ import { SerialRuntime } from '../../../drivers/serial/runtime/serial-runtime.js
 import { openSerialport } from '../../../drivers/serial/runtime/serialport-opener.js';
 import { withLineNoise } from '../../../drivers/serial/sim/line-noise.js';
 import type { OximeterSecond } from '../../../drivers/serial/sim/oximeter-values.js';
-import { seededRandom } from '../../../drivers/serial/sim/seeded-random.js';
+import { seededRandom } from '../../../hub/core/seeded-random.js';
 import { SerialDeviceWriter } from '../../../drivers/serial/sim/serial-device-writer.js';
 import { simulatedPleth, simulatedProtocols, simulatePackets, type SimulatedProtocol } from '../../../drivers/serial/sim/simulated-protocols.js';
 import { eventually, RecordingSink } from './helpers/recording-sink.js';

@@ -5,7 +5,7 @@ import { ContecLegacyRecordingDecoder } from '../../../drivers/serial/contec-leg
 import { serialFormats } from '../../../drivers/serial/formats.js';
 import { isPlausible } from '../../../drivers/serial/oximeter-readings.js';
 import { serialDrivers } from '../../../drivers/serial/serial-drivers.js';
-import { randomInt, seededRandom } from '../../../drivers/serial/sim/seeded-random.js';
+import { randomInt, seededRandom } from '../../../hub/core/seeded-random.js';
 import { simulatedProtocols } from '../../../drivers/serial/sim/simulated-protocols.js';
 import type { DecodedPacket, SerialStreamDecoder } from '../../../drivers/serial/stream-decoder.js';
 
