@@ -19,7 +19,14 @@ export interface RelayAppOptions {
  * Bodies are kept as bytes as well as parsed, because a signature covers the exact bytes sent.
  */
 export function buildRelayApp(options: RelayAppOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, ...options.server } as FastifyServerOptions);
+  // Ajv must refuse unknown fields, not strip them: a payload carrying more than the protocol names is
+  // a bug on the hub to be seen, and the signature covers the bytes as sent.
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ...options.server,
+  } as FastifyServerOptions);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     request.rawBody = body as Buffer;

@@ -15,7 +15,8 @@ const PATTERNS: readonly [string, RegExp][] = [
   ['a device address', /\b[0-9a-f]{2}([:-])[0-9a-f]{2}(\1[0-9a-f]{2}){4}\b/i],
   ['an IP address', /\b(?:\d{1,3}\.){3}\d{1,3}\b/],
   ['a time of day', /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/],
-  ['an exact timestamp', /(?<![\d.])1\d{12}(?![\d.])/],
+  // Bounded by non-word characters: hex pseudonyms hold digit runs by chance.
+  ['an exact timestamp', /(?<![\w.])1\d{12}(?![\w.])/],
 ];
 
 export class PayloadRefused extends Error {
