@@ -133,7 +133,7 @@ export class Hub {
       version: HUB_VERSION,
       uptimeS: Math.round((this.clock.now() - this.startedAt) / 1000),
       problems,
-      store: { ...this.store.query.stats() },
+      store: this.store.query.summary(),
       writer: { ...writer },
       ingest: {
         accepted: gate.accepted,

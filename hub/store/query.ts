@@ -145,6 +145,15 @@ export class StoreQuery {
   }
 
   /** Counts over whole tables: meant for the CLI and the status page, not for a hot path. */
+  /**
+   * Figures cheap enough for every health request on a large database: the series count and file
+   * size, not row counts (those scan whole tables; `stats()` has them).
+   */
+  summary(): { series: number; fileBytes: number } {
+    const series = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM series').get()?.n ?? 0;
+    return { series, fileBytes: fileSize(this.path) + fileSize(`${this.path}-wal`) };
+  }
+
   stats(): StoreStats {
     const count = (sql: string): number => (this.db.prepare<[], { n: number | null }>(sql).get()?.n ?? 0);
     return {

@@ -243,6 +243,8 @@ export class ReadingWriter {
     c.totalFlushMs += durationMs;
     if (this.failing) {
       this.failing = false;
+      // lastError names a current problem (health reads it); the history stays in failedFlushes.
+      c.lastError = null;
       this.logger.info({ failedFlushes: c.failedFlushes, dropped: c.dropped }, 'store writes resumed');
     }
     this.resolveWaiters();

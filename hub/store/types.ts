@@ -112,5 +112,6 @@ export interface WriterStats {
   readonly totalFlushMs: number;
   /** Items dropped from a full queue while the database could not be written. */
   readonly dropped: number;
+  /** Why writes are failing now; null while they succeed (failedFlushes keeps the history). */
   readonly lastError: string | null;
 }

@@ -42,7 +42,7 @@ t.test('a full disk loses nothing that was queued: the flush is retried until it
   await acked;
   t.equal(countRows(db, 'sample'), 2000, 'every queued reading is stored once space is back');
   t.equal(countRows(db, 'series'), 3);
-  t.match(writer.stats(), { queued: 0, written: 2000, dropped: 0 });
+  t.match(writer.stats(), { queued: 0, written: 2000, dropped: 0, lastError: null, failedFlushes: 2 });
   const total = db.prepare<[], { n: number }>('SELECT sum(count) AS n FROM rollup WHERE resolution = 86400').get()?.n;
   t.equal(total, 2000, 'rollups count each reading exactly once despite the failed attempts');
 });
