@@ -2,6 +2,7 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import { migrate, type MigrationStep } from '../store/index.js';
+import { outboxMigration } from './home-assistant/bridge-outbox.js';
 import type { MqttPrincipal, MqttRole } from './mqtt-principal.js';
 
 /** Cost of one password check (~16 MiB, tens of ms on a Pi): slow for a guesser, fine once per connect. */
@@ -20,6 +21,7 @@ export const mqttMigrations: readonly MigrationStep[] = [
       hash BLOB NOT NULL,
       created_at INTEGER NOT NULL
     ) STRICT`),
+  outboxMigration,
 ];
 
 export interface MqttCredentialInfo extends MqttPrincipal {

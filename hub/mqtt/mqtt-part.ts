@@ -1,5 +1,7 @@
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { AlertAcks } from './alert-acks.js';
+import { BridgeOutbox } from './home-assistant/bridge-outbox.js';
+import { HomeAssistantBridge } from './home-assistant/ha-bridge.js';
 import { DurableAck } from './durable-ack.js';
 import { EmbeddedBroker } from './embedded-broker.js';
 import { IngestRefusals, type MqttIngestFigures } from './ingest-refusals.js';
@@ -20,6 +22,7 @@ export class MqttPart implements HubPart {
   private broker: EmbeddedBroker | undefined;
   private live: LivePublisher | undefined;
   private durable: DurableAck | undefined;
+  private homeAssistant: HomeAssistantBridge | undefined;
 
   constructor(private readonly context: HubContext) {
     this.refusals = new IngestRefusals(context.logging.part(MQTT_PART), () => context.clock.now());
@@ -58,6 +61,8 @@ export class MqttPart implements HubPart {
       refusals: this.refusals,
       logger,
     });
+    if (mqtt.homeAssistant.enabled) this.startHomeAssistant();
+    if (!mqtt.enabled) return;
     await broker.start();
     this.broker = broker;
     this.live = new LivePublisher(MQTT_PART, bus, broker, acks, clock, logger);
@@ -67,8 +72,36 @@ export class MqttPart implements HubPart {
     });
   }
 
+  private startHomeAssistant(): void {
+    const { config, clock, bus, store, registry, logging } = this.context;
+    const bridge = new HomeAssistantBridge({
+      config: config.mqtt.homeAssistant,
+      owner: MQTT_PART,
+      bus,
+      outbox: new BridgeOutbox(store.db, config.mqtt.homeAssistant.queueMaxMessages),
+      clock,
+      logger: logging.part('home-assistant'),
+      household: () => {
+        const series = store.query.seriesList();
+        const personMetrics = new Map<string, { personId: string; metric: string }>();
+        for (const s of series) if (s.personId !== undefined) personMetrics.set(`${s.personId}/${s.metric}`, { personId: s.personId, metric: s.metric });
+        return {
+          prefix: config.mqtt.homeAssistant.discoveryPrefix,
+          people: registry.listPeople(),
+          devices: registry.listDevices(),
+          personMetrics: [...personMetrics.values()],
+          batteryDevices: [...new Set(series.filter((s) => s.metric === 'battery').map((s) => s.deviceId))],
+        };
+      },
+    });
+    bridge.start();
+    this.homeAssistant = bridge;
+  }
+
   async stop(): Promise<void> {
     this.context.bus.removeOwner(MQTT_PART);
+    await this.homeAssistant?.stop();
+    this.homeAssistant = undefined;
     await this.live?.stop();
     this.durable?.stop();
     await this.broker?.stop();
@@ -80,9 +113,14 @@ export class MqttPart implements HubPart {
     return this.credentialService;
   }
 
-  figures(): MqttIngestFigures & { readonly connectedClients: number; readonly listening: readonly string[] } {
-    return { ...this.refusals.figures(), connectedClients: this.broker?.connectedClients ?? 0, listening: this.broker?.listening ?? [] };
+  figures(): MqttIngestFigures & { readonly connectedClients: number; readonly listening: readonly string[]; readonly homeAssistantQueued: number } {
+    return {
+      ...this.refusals.figures(),
+      connectedClients: this.broker?.connectedClients ?? 0,
+      listening: this.broker?.listening ?? [],
+      homeAssistantQueued: this.homeAssistant?.queued ?? 0,
+    };
   }
 }
 
-export const mqttPart: HubPartFactory = (context) => (context.config.mqtt.enabled ? new MqttPart(context) : undefined);
+export const mqttPart: HubPartFactory = (context) => (context.config.mqtt.enabled || context.config.mqtt.homeAssistant.enabled ? new MqttPart(context) : undefined);
