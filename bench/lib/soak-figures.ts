@@ -58,17 +58,30 @@ export function soakFigures(samples: readonly SoakSample[]): SoakFigures {
   };
 }
 
-/**
- * The leak check the short soak asserts: the samples after warm-up in thirds, and the last third's
- * highest RSS against the first third's. Allocation comes in waves (GC, SQLite's page cache, WAL
- * checkpoints), so only a ratio well above 1 means memory grows without bound.
- */
-export function rssThirds(samples: readonly SoakSample[], warmFraction = 0.2): { firstMax: number; lastMax: number } {
+/** Peaks and floors of one figure in the first and last third of the samples after warm-up. */
+export interface Thirds {
+  readonly firstMax: number;
+  readonly lastMax: number;
+  readonly firstMin: number;
+  readonly lastMin: number;
+}
+
+export function thirds(samples: readonly SoakSample[], pick: (s: SoakSample) => number, warmFraction = 0.2): Thirds {
   const end = samples[samples.length - 1]?.atMs ?? 0;
-  const warm = samples.filter((s) => s.atMs >= end * warmFraction);
+  const warm = samples.filter((s) => s.atMs >= end * warmFraction).map(pick);
   const third = Math.floor(warm.length / 3);
-  const max = (part: readonly SoakSample[]): number => Math.max(...part.map((s) => s.rssBytes));
-  return { firstMax: max(warm.slice(0, third)), lastMax: max(warm.slice(warm.length - third)) };
+  const first = warm.slice(0, third);
+  const last = warm.slice(warm.length - third);
+  return { firstMax: Math.max(...first), lastMax: Math.max(...last), firstMin: Math.min(...first), lastMin: Math.min(...last) };
+}
+
+/**
+ * The leak check the short soak asserts: the last third's highest RSS against the first third's,
+ * after warm-up. Allocation comes in waves (GC, SQLite's page cache, WAL checkpoints), so only a
+ * ratio well above 1 means memory grows without bound.
+ */
+export function rssThirds(samples: readonly SoakSample[], warmFraction = 0.2): Thirds {
+  return thirds(samples, (s) => s.rssBytes, warmFraction);
 }
 
 export const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} MB`;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { getJson, runCli } from '../../test/helpers/hub-process.js';
 import { onboardOwner, startSoakHub, type SoakReplay } from './soak-hub.js';
 import { takeSample, type SoakSample } from './soak-sampler.js';
@@ -41,7 +43,25 @@ export interface SoakStoreStats {
   readonly newestReading: string | null;
 }
 
+/**
+ * Days with any reading, summed over people: the participants' recordings lie at different times
+ * of the year, so a month of replay holds fewer person-days than people × days.
+ */
+function personDays(databaseFile: string): number {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    const row = db
+      .prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM (SELECT DISTINCT series.person_id, sample.ts / 86400000 FROM sample JOIN series ON series.id = sample.series_id)')
+      .get();
+    return row?.n ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
 export interface SoakResult {
+  /** Days with readings summed over people (see personDays). */
+  readonly personDays: number;
   readonly samples: readonly SoakSample[];
   readonly progress: readonly SoakProgress[];
   readonly tallies: readonly LiveTally[];
@@ -124,7 +144,9 @@ export async function runSoak(plan: SoakPlan): Promise<SoakResult> {
   } finally {
     exitCode = await hub.stop({ keepDataDir: true });
   }
+  let days = 0;
   try {
+    days = existsSync(hub.databaseFile) ? personDays(hub.databaseFile) : 0;
     const result = await runCli(['stats', '--data-dir', `${hub.dataDir}/data`]);
     if (result.code === 0) stored = JSON.parse(result.stdout) as SoakStoreStats;
   } finally {
@@ -132,6 +154,7 @@ export async function runSoak(plan: SoakPlan): Promise<SoakResult> {
   }
   const output = hub.process.output();
   return {
+    personDays: days,
     samples,
     progress,
     tallies,

@@ -15,7 +15,9 @@ export interface SoakSample {
   readonly flushes: number;
   readonly written: number;
   readonly accepted: number;
+  /** The database file and its write-ahead log together, and the log alone. */
   readonly dbBytes: number;
+  readonly walBytes: number;
 }
 
 function procField(file: string, field: string): number {
@@ -68,6 +70,7 @@ export async function takeSample(pid: number, port: number, databaseFile: string
     written: metricValue(text, 'hearth_store_written_total'),
     accepted: zeroIfAbsent(metricValue(text, 'hearth_readings_accepted_total')),
     dbBytes: fileBytes(databaseFile) + fileBytes(`${databaseFile}-wal`),
+    walBytes: fileBytes(`${databaseFile}-wal`),
   };
 }
 
