@@ -35,7 +35,7 @@ function percentile(sorted: readonly number[], p: number): number {
  * after the reading is committed, so publish→PUBACK is publish→stored. The QoS 0 run of the same
  * load is the baseline: what durability costs.
  */
-async function run(qos: 0 | 1, dataDir: string, perClientRate?: number): Promise<RunFigures> {
+async function measure(qos: 0 | 1, dataDir: string, perClientRate?: number): Promise<RunFigures> {
   const port = await freePort();
   const devices = Array.from({ length: CLIENTS }, (_, i) => `bench-${i}`);
   const config: HubConfig = {
@@ -102,10 +102,10 @@ async function run(qos: 0 | 1, dataDir: string, perClientRate?: number): Promise
   }
 }
 
-export async function benchMqttIngest(): Promise<void> {
-  const offered = await withTempDir((dir) => run(1, dir, TARGET_RATE / CLIENTS));
-  const saturated = await withTempDir((dir) => run(1, dir));
-  const baseline = await withTempDir((dir) => run(0, dir, TARGET_RATE / CLIENTS));
+export async function run(): Promise<void> {
+  const offered = await withTempDir((dir) => measure(1, dir, TARGET_RATE / CLIENTS));
+  const saturated = await withTempDir((dir) => measure(1, dir));
+  const baseline = await withTempDir((dir) => measure(0, dir, TARGET_RATE / CLIENTS));
   const ms = (v: number): string => `${v.toFixed(1)} ms`;
   const latency = (f: RunFigures): string => `${ms(f.p50)} / ${ms(f.p95)} / ${ms(f.p99)} / ${ms(f.max)}`;
   printTable(`MQTT ingest, ${CLIENTS} clients, ${DURATION_MS / 1000} s per run, ackWithinMs ${ACK_WITHIN_MS} (BENCH_ACK_WITHIN_MS)`, [
@@ -119,4 +119,4 @@ export async function benchMqttIngest(): Promise<void> {
   ]);
 }
 
-if (isMain(import.meta.url)) await benchMqttIngest();
+if (isMain(import.meta.url)) await run();

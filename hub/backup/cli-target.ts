@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { backupDir } from './backup-dir.js';
 import { ConfigInvalidError, loadConfig } from '../config/load-config.js';
-import { DATABASE_FILE } from '../daemon/hub.js';
+import { DATABASE_FILE } from '../store/database-file.js';
 import { stringOption, type ParsedArgs } from '../cli/args.js';
 import { UsageError } from '../cli/command.js';
 

@@ -18,6 +18,7 @@ import { ingestMigrations, RejectionLedger } from '../ingest/rejection-ledger.js
 import { storedReadingLookup } from '../ingest/stored-reading-lookup.js';
 import type { HubLogging } from '../log/logger.js';
 import { JobScheduler, type ScheduledJob } from '../scheduler/job-scheduler.js';
+import { DATABASE_FILE } from '../store/database-file.js';
 import { migrate, Store } from '../store/index.js';
 import type { HubContext, HubPart, HubPartFactory } from './hub-part.js';
 import { CONSUMER_PARTS, SOURCE_PARTS } from './hub-parts.js';
@@ -31,7 +32,6 @@ export interface HubOptions {
   readonly parts?: { readonly consumers: readonly HubPartFactory[]; readonly sources: readonly HubPartFactory[] };
 }
 
-export const DATABASE_FILE = 'hearth.db';
 
 /**
  * The daemon: the store, household, gate and HTTP server at its core, and the optional parts of

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Reading } from '../../hub/core/reading.js';
-import { DATABASE_FILE } from '../../hub/daemon/hub.js';
+import { DATABASE_FILE } from '../../hub/store/database-file.js';
 import { Store } from '../../hub/store/index.js';
 
 export interface HeartRateHistory {

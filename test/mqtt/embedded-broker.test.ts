@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { MqttClient } from 'mqtt';
 import t from 'tap';
-import { DATABASE_FILE } from '../../hub/daemon/hub.js';
+import { DATABASE_FILE } from '../../hub/store/database-file.js';
 import { closedByBroker, collect, connect, connectRefusal, GATEWAY_HEARD_MAC, runTool, startMqttHub, type MqttHub } from './helpers/mqtt-hub.js';
 
 /** Counts committed rows through a separate connection: what is there survives a crash of the hub. */

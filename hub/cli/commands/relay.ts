@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
 import { systemClock } from '../../core/clock.js';
-import { DATABASE_FILE } from '../../daemon/hub.js';
+import { DATABASE_FILE } from '../../store/database-file.js';
 import { ConsentLog } from '../../relay/consent-log.js';
 import { parseArgs, stringOption } from '../args.js';
 import { UsageError, type Command } from '../command.js';

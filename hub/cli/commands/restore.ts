@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
-import { DATABASE_FILE } from '../../daemon/hub.js';
+import { DATABASE_FILE } from '../../store/database-file.js';
 import { BackupDecryptError } from '../../relay/backup/backup-cipher.js';
 import { deriveBackupKeys, WeakPassphrase } from '../../relay/backup/backup-keys.js';
 import { restoreBackup, RestoreError } from '../../relay/backup/restore.js';

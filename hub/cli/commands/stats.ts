@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
-import { DATABASE_FILE } from '../../daemon/hub.js';
+import { DATABASE_FILE } from '../../store/database-file.js';
 import { readRejectionTotals } from '../../ingest/rejection-ledger.js';
 import { parseArgs, stringOption } from '../args.js';
 import { UsageError, type Command } from '../command.js';
