@@ -3,6 +3,7 @@
  * the af-rr model, writes af_probability and hrv_rmssd back, and raises an insight when the
  * probability stays over the model's threshold for a sustained period.
  */
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Reading } from '../core/reading.js';
 import { personalRrBaseline, type AfScreening, type AfWindowScore } from './af-screening.js';
@@ -19,6 +20,8 @@ export interface AfMonitorOptions {
   readonly lastInsightTs: (personId: string) => number | undefined;
   readonly raise: (insight: Omit<Insight, 'id'>) => void;
   readonly logger: Logger;
+  /** Told how long each model run took, in seconds (the hub's metrics). */
+  readonly observe?: (seconds: number) => void;
 }
 
 /** A pause longer than this between beats breaks the window: the strap was off or out of range. */
@@ -89,7 +92,9 @@ export class AfMonitor {
     const person = this.person(personId);
     let result: AfWindowScore;
     try {
+      const started = performance.now();
       result = await this.options.screening.scoreRrWindow(rrMs, personalRrBaseline(person.usual));
+      this.options.observe?.((performance.now() - started) / 1000);
     } catch (error) {
       this.options.logger.error({ err: error }, 'AF window could not be scored');
       return;

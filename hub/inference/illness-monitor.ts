@@ -4,6 +4,7 @@
  * score of that hour against the person's adaptive baseline, written as illness_score; and an
  * insight when the persistence rule flags.
  */
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import type { StoreQuery } from '../store/index.js';
@@ -28,6 +29,8 @@ export interface IllnessMonitorOptions {
   readonly lastInsightTs: (personId: string) => number | undefined;
   readonly raise: (insight: Omit<Insight, 'id'>) => void;
   readonly logger: Logger;
+  /** Told how long each model run took, in seconds (the hub's metrics). */
+  readonly observe?: (seconds: number) => void;
 }
 
 /** Resting hours read back for scoring: the baseline's four weeks, the gap day and a margin. */
@@ -62,7 +65,9 @@ export class IllnessMonitor {
     const rule = warning.rule;
     const lookBack = hourStart - (rule.withinHours + rule.quietHours) * HOUR_MS;
     const hours = history.filter((h) => h.ts > hourStart - HISTORY_MS);
+    const started = performance.now();
     const scores = await warning.illnessScores(hours, lookBack);
+    this.options.observe?.((performance.now() - started) / 1000);
     const current = scores[scores.length - 1];
     if (current === undefined || current.ts !== hourStart) return;
     // The catalogue keeps illness_score at 0 or more: a resting HR below the usual is not a sign of illness.

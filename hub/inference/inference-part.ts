@@ -3,6 +3,7 @@
  * the hub carries on), screens RR intervals for AF as they arrive, runs the hourly illness job, and
  * keeps the insights both raise: in its own table, on the bus ('insight.raised') and in the API.
  */
+import { metricHooks } from '../observability/metric-hooks.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { apiRegistry } from '../api/api-registry.js';
@@ -75,6 +76,7 @@ export class InferencePart implements HubPart {
             lastInsightTs: (personId) => insights.lastTs(personId, 'af-rr'),
             raise,
             logger: this.logger,
+            observe: (seconds) => metricHooks(http).observeInference('af-rr', seconds),
           });
     if (af !== undefined) bus.on('reading.accepted', INFERENCE_PART, (reading) => af.onReading(reading));
 
@@ -91,6 +93,7 @@ export class InferencePart implements HubPart {
           lastInsightTs: (personId) => insights.lastTs(personId, 'illness-rhr'),
           raise,
           logger: this.logger,
+          observe: (seconds) => metricHooks(http).observeInference('illness-rhr', seconds),
         })
       : undefined;
     if (illness !== undefined) this.context.addJob({ name: ILLNESS_JOB, schedule: '2 * * * *', run: () => illness.runHourly() });

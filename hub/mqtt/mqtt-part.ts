@@ -1,3 +1,4 @@
+import { metricHooks } from '../observability/metric-hooks.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { AlertAcks } from './alert-acks.js';
 import { BridgeOutbox } from './home-assistant/bridge-outbox.js';
@@ -65,6 +66,7 @@ export class MqttPart implements HubPart {
     if (!mqtt.enabled) return;
     await broker.start();
     this.broker = broker;
+    metricHooks(this.context.http).mqttClients = () => broker.connectedClients;
     this.live = new LivePublisher(MQTT_PART, bus, broker, acks, clock, logger);
     this.live.start(() => {
       const health = this.context.health();
@@ -104,6 +106,7 @@ export class MqttPart implements HubPart {
     this.homeAssistant = undefined;
     await this.live?.stop();
     this.durable?.stop();
+    metricHooks(this.context.http).mqttClients = undefined;
     await this.broker?.stop();
     this.broker = undefined;
   }
