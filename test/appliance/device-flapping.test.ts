@@ -68,7 +68,7 @@ t.test('a strap flapping every few seconds for an hour: no crash, no leak, bound
       sources: [
         blePartWith({
           noble: () => nobleWithBinding(binding),
-          tuning: { scheduler: clock, gattTimeoutMs: 1000, reconnectBackoff: { initialMs: 200, maxMs: 2000, factor: 2, jitter: 0.3 }, settleMs: 500 },
+          tuning: { scheduler: clock, random: () => 0.5, gattTimeoutMs: 1000, reconnectBackoff: { initialMs: 200, maxMs: 2000, factor: 2, jitter: 0.3 }, settleMs: 500 },
         }),
       ],
     },
