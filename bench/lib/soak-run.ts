@@ -141,9 +141,12 @@ export async function runSoak(plan: SoakPlan): Promise<SoakResult> {
     if (finished()) for (let i = 0; i < 50 && (await readHealth(hub.port)).queued > 0; i++) await sleep(200);
     health = await readHealth(hub.port);
     await clients?.close();
-  } finally {
-    exitCode = await hub.stop({ keepDataDir: true });
+  } catch (error) {
+    // A failed run leaves no hub behind and no temp folder.
+    await hub.stop();
+    throw error;
   }
+  exitCode = await hub.stop({ keepDataDir: true });
   let days = 0;
   try {
     days = existsSync(hub.databaseFile) ? personDays(hub.databaseFile) : 0;
