@@ -27,6 +27,13 @@ export const runCommand: Command = async (args, io) => {
   const log = logging.part('hub');
   log.info({ configFile: loaded.path ?? '(defaults)', migrations: loaded.migrationsApplied, environment: loaded.overrides }, 'configuration loaded');
   const hub = new Hub({ config: loaded.config, logging });
+  // Signals are caught from before the start: a stop asked for while the parts come up waits for
+  // them and then takes them down in order, instead of killing the process half-started.
+  let signalled: (signal: string) => void = () => undefined;
+  const stopAsked = new Promise<string>((resolve) => (signalled = resolve));
+  const onSignal = (signal: string) => (): void => signalled(signal);
+  process.once('SIGTERM', onSignal('SIGTERM'));
+  process.once('SIGINT', onSignal('SIGINT'));
   try {
     await hub.start();
   } catch (error) {
@@ -36,21 +43,13 @@ export const runCommand: Command = async (args, io) => {
     }
     throw error;
   }
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const shutdown = (signal: string): void => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'stopping');
-      hub.stop().then(
-        () => resolve(0),
-        (error: unknown) => {
-          log.error({ err: error }, 'stopped with an error');
-          resolve(1);
-        },
-      );
-    };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
-  });
+  const signal = await stopAsked;
+  log.info({ signal }, 'stopping');
+  try {
+    await hub.stop();
+    return 0;
+  } catch (error) {
+    log.error({ err: error }, 'stopped with an error');
+    return 1;
+  }
 };
