@@ -28,7 +28,7 @@ t.test('a slow live client gets dropped messages counted, not an unbounded buffe
     api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: Array.from({ length: 100 }, (_, k) => ({ metric: 'heart_rate' as const, value: 60 + (k % 30), ts: start + (i + k) * 10 })) });
     await new Promise((r) => setImmediate(r));
   }
-  await brisk.next(() => brisk.messages.filter((m) => m['type'] === 'reading').length === total, 30_000);
+  await brisk.count('reading', total, 30_000);
   t.equal(brisk.messages.filter((m) => m['type'] === 'dropped').length, 0, 'a client that keeps up loses nothing');
 
   slow.socket.resume();
@@ -63,7 +63,7 @@ class FakeSocket extends EventEmitter {
 t.test('while the send buffer is over its bound, messages are dropped with their ids, then counted', async (t) => {
   const socket = new FakeSocket();
   const owner: Principal = sessionPrincipal({ id: 'u1', username: 'o', displayName: 'O', role: 'owner', personId: 'alex', grants: [], createdAt: 0 });
-  const auth = { byToken: () => undefined, stillValid: (p: Principal) => p, everyone: () => ['alex'] };
+  const auth = { byToken: () => undefined, stillValid: (p: Principal) => p, everyone: () => ['alex'], latest: () => [] };
   const connection = new LiveConnection(socket as unknown as WebSocket, auth, { maxBufferedBytes: 1000, authTimeoutMs: 60_000, pingIntervalMs: 60_000 }, null, owner, () => undefined);
   t.teardown(() => socket.emit('close'));
   socket.emit('message', Buffer.from(JSON.stringify({ type: 'subscribe' })), false);
@@ -84,4 +84,23 @@ t.test('while the send buffer is over its bound, messages are dropped with their
     ],
     'ids 4 and 5 went with the dropped readings; the count arrives before the next reading',
   );
+});
+
+t.test('a subscription that asks for it gets each person’s latest readings at once, marked as such', async (t) => {
+  const socket = new FakeSocket();
+  const owner: Principal = sessionPrincipal({ id: 'u1', username: 'o', displayName: 'O', role: 'owner', personId: 'alex', grants: [], createdAt: 0 });
+  const latest = [
+    { metric: 'heart_rate' as const, value: 64, unit: 'bpm', ts: 1000, deviceId: 'strap', personId: 'alex', tsSource: 'hub' as const },
+    { metric: 'spo2' as const, value: 97, unit: '%', ts: 900, deviceId: 'oxi', personId: 'alex', tsSource: 'hub' as const },
+  ];
+  const auth = { byToken: () => undefined, stillValid: (p: Principal) => p, everyone: () => ['alex'], latest: () => latest };
+  const connection = new LiveConnection(socket as unknown as WebSocket, auth, { maxBufferedBytes: 1000, authTimeoutMs: 60_000, pingIntervalMs: 60_000 }, null, owner, () => undefined);
+  t.teardown(() => socket.emit('close'));
+  t.ok(connection);
+  socket.emit('message', Buffer.from(JSON.stringify({ type: 'subscribe', metrics: ['spo2'], latest: true })), false);
+  const types = socket.sent.map((m) => m['type']);
+  t.same(types.slice(-2), ['subscribed', 'reading'], 'the snapshot follows the confirmation, filtered by the subscription');
+  t.match(socket.sent.at(-1), { reading: { metric: 'spo2', value: 97 }, latest: true });
+  socket.emit('message', Buffer.from(JSON.stringify({ type: 'subscribe' })), false);
+  t.equal(socket.sent.at(-1)?.['type'], 'subscribed', 'without asking, no snapshot');
 });

@@ -35,6 +35,19 @@ export class LiveClient {
     }
   }
 
+  /** Waits until `count` messages of `type` have arrived (counted as they come, not rescanned). */
+  async count(type: string, count: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let seen = 0;
+    let scanned = 0;
+    for (;;) {
+      for (; scanned < this.messages.length; scanned++) if (this.messages[scanned]?.['type'] === type) seen++;
+      if (seen >= count) return;
+      if (Date.now() > deadline) throw new Error(`${seen} of ${count} "${type}" messages arrived in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   close(): void {
     this.socket.close();
   }

@@ -2,6 +2,7 @@ import type { WebSocket, RawData } from 'ws';
 import { readablePeople } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import { isMetricId } from '../../core/metrics.js';
+import type { Reading } from '../../core/reading.js';
 
 export interface LiveLimits {
   /** Above this many bytes waiting in the socket, messages are dropped (and counted) instead of queued. */
@@ -22,6 +23,8 @@ export interface LiveAuth {
   stillValid(principal: Principal, sessionId: string | null): Principal | undefined;
   /** Every person id of the household, for subscriptions to "everyone I may see". */
   everyone(): readonly string[];
+  /** A person's latest reading of each metric, sent right after a subscription. */
+  latest(personId: string): readonly Reading[];
 }
 
 interface Subscription {
@@ -34,6 +37,7 @@ interface ClientMessage {
   token?: unknown;
   personIds?: unknown;
   metrics?: unknown;
+  latest?: unknown;
 }
 
 /**
@@ -187,6 +191,13 @@ export class LiveConnection {
     this.subscription = { personIds: personIds === null ? null : new Set(personIds), metrics: metrics === null ? null : new Set(metrics) };
     const people = personIds ?? readablePeople(principal, this.auth.everyone());
     this.reply('subscribed', { personIds: people, metrics: metrics ?? null });
+    // Asked for by a page that wants numbers at once rather than waiting for the next reading.
+    if (message.latest !== true) return;
+    for (const personId of people) {
+      for (const reading of this.auth.latest(personId)) {
+        this.offer('reading', { reading, latest: true }, { personId, metric: reading.metric }, () => true);
+      }
+    }
   }
 
   private keepAlive(): void {

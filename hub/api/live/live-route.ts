@@ -41,6 +41,7 @@ export class LiveFanout {
       byToken: (token) => this.deps.accounts.byToken(token),
       stillValid: (principal, sessionId) => this.stillValid(principal, sessionId),
       everyone: () => this.deps.registry.listPeople().map((p) => p.id),
+      latest: (personId) => this.deps.store.query.latest(personId),
     };
     app.get('/api/v1/live', { websocket: true }, (socket: WebSocket, request: FastifyRequest) => {
       const cookiePrincipal = request.session !== null && sameOrigin(request) ? request.principal : null;

@@ -58,7 +58,7 @@ export class LiveSocket {
     socket.addEventListener('open', () => {
       if (performance.getEntriesByName('hearth:live-open').length === 0) performance.mark('hearth:live-open');
       this.retryMs = 500;
-      socket.send(JSON.stringify({ type: 'subscribe' }));
+      socket.send(JSON.stringify({ type: 'subscribe', latest: true }));
       for (const listener of this.connectionListeners) listener(true);
     });
     socket.addEventListener('message', (event: MessageEvent<unknown>) => {
