@@ -1,5 +1,6 @@
 import { DecodeError, type DecodeOptions, type DecodeResult, type FormatDecoder } from '../../format.js';
 import { ByteReader } from '../codec/byte-reader.js';
+import { readDateTime } from '../codec/date-time.js';
 import { miScaleTimestamp, miScaleWeight, miScaleWeightKg, type MiScaleUnit } from '../codec/mi-scale.js';
 import { ReadingCollector } from '../codec/plausible-readings.js';
 
@@ -15,14 +16,8 @@ function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {
   const reader = new ByteReader(ID, bytes);
   const control = reader.u8('control');
   const rawWeight = reader.u16('weight');
-  const timestamp = {
-    year: reader.u16('year'),
-    month: reader.u8('month'),
-    day: reader.u8('day'),
-    hours: reader.u8('hours'),
-    minutes: reader.u8('minutes'),
-    seconds: reader.u8('seconds'),
-  };
+  // The scale's clock travels in the GATT Date Time layout.
+  const timestamp = readDateTime(reader, 'timestamp');
   const unit: MiScaleUnit = (control & 0x01) !== 0 ? 'lb' : (control & 0x10) !== 0 ? 'jin' : 'kg';
   const stabilized = (control & 0x20) !== 0;
   const loadRemoved = (control & 0x80) !== 0;

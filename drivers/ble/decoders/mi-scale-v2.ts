@@ -1,5 +1,6 @@
 import { DecodeError, type DecodeOptions, type DecodeResult, type FormatDecoder } from '../../format.js';
 import { ByteReader } from '../codec/byte-reader.js';
+import { readDateTime } from '../codec/date-time.js';
 import { miScaleTimestamp, miScaleWeight, miScaleWeightKg, type MiScaleUnit } from '../codec/mi-scale.js';
 import { ReadingCollector } from '../codec/plausible-readings.js';
 
@@ -15,14 +16,8 @@ function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {
   const reader = new ByteReader(ID, bytes);
   const control0 = reader.u8('control 0');
   const control1 = reader.u8('control 1');
-  const timestamp = {
-    year: reader.u16('year'),
-    month: reader.u8('month'),
-    day: reader.u8('day'),
-    hours: reader.u8('hours'),
-    minutes: reader.u8('minutes'),
-    seconds: reader.u8('seconds'),
-  };
+  // The scale's clock travels in the GATT Date Time layout.
+  const timestamp = readDateTime(reader, 'timestamp');
   const impedanceOhm = reader.u16('impedance');
   const rawWeight = reader.u16('weight');
   const unit: MiScaleUnit = (control0 & 0x01) !== 0 ? 'lb' : (control1 & 0x40) !== 0 ? 'jin' : 'kg';
