@@ -117,6 +117,17 @@ export class HouseholdRegistry implements PersonResolver {
     return updated;
   }
 
+  /**
+   * Removes a device from the household: its readings stay in the history, but nothing it sends is
+   * taken again until it is paired anew. False when there was no such device.
+   */
+  forgetDevice(id: string): boolean {
+    if (!this.devices.has(id)) return false;
+    this.db.prepare('DELETE FROM device WHERE id = ?').run(id);
+    this.devices.delete(id);
+    return true;
+  }
+
   personFor(deviceId: string, userSlot?: number): string | undefined {
     const device = this.devices.get(deviceId);
     if (device === undefined) return undefined;

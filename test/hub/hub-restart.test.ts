@@ -68,3 +68,20 @@ t.test('an implausible value is rejected and its reason is counted on disk', asy
   t.teardown(() => reopened.stop());
   t.same(readRejectionTotals(reopened.store.db), { total: 2, byReason: { implausible: 2 }, byMetric: { spo2: 1, heart_rate: 1 } });
 });
+
+t.test('a forgotten device stays forgotten over a restart unless the config names it', async (t) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-forget-'));
+  const first = quietHub(dataDir);
+  await first.start();
+  first.context.registry.noteDeviceSeen('paired-later', 'ble-heart-rate');
+  first.context.registry.assignDevice('paired-later', 'alex');
+  t.ok(first.context.registry.forgetDevice('paired-later'));
+  t.ok(first.context.registry.forgetDevice('kit'));
+  t.notOk(first.context.registry.forgetDevice('never-seen'));
+  await first.stop();
+  const second = quietHub(dataDir);
+  await second.start();
+  t.teardown(() => second.stop());
+  t.equal(second.context.registry.device('paired-later'), undefined);
+  t.equal(second.context.registry.personFor('kit'), 'alex', 'a device the config file names comes back as the file says');
+});

@@ -13,15 +13,6 @@ interface DevicePatch {
   userSlots?: Record<string, string>;
 }
 
-/** A registry that can remove a device outright; older registries can only unassign one. */
-interface DeviceForgetting {
-  forgetDevice(id: string): boolean;
-}
-
-function canForget(registry: object): registry is DeviceForgetting {
-  return typeof (registry as Partial<DeviceForgetting>).forgetDevice === 'function';
-}
-
 export function registerDeviceRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const { registry, household, pairing } = deps;
 
@@ -49,15 +40,9 @@ export function registerDeviceRoutes(app: FastifyInstance, deps: ApiDeps): void 
 
   app.delete<{ Params: { id: string } }>('/api/v1/devices/:id', { schema: { params: idParams } }, async (request) => {
     const device = manageableDevice(deps, principalOf(request), request.params.id);
-    if (canForget(registry)) {
-      registry.forgetDevice(device.id);
-      deps.log.info({ deviceId: device.id }, 'device forgotten');
-      return { id: device.id, forgotten: true };
-    }
-    // Without removal support the device is at least taken from everyone, so its data stops reaching a person.
-    registry.assignDevice(device.id, undefined, {});
-    deps.log.info({ deviceId: device.id }, 'device unassigned');
-    return { id: device.id, forgotten: false, unassigned: true };
+    registry.forgetDevice(device.id);
+    deps.log.info({ deviceId: device.id }, 'device forgotten');
+    return { id: device.id, forgotten: true };
   });
 
   app.get('/api/v1/devices/pairing', async () => pairing.state());
