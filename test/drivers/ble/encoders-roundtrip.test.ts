@@ -1,3 +1,4 @@
+import { MG_DL_PER_MMOL_L } from '../../../drivers/ble/codec/units.js';
 import fc from 'fast-check';
 import t from 'tap';
 import { dateTimeAt, dateTimeToUtcMs } from '../../../drivers/ble/codec/date-time.js';
@@ -33,6 +34,15 @@ const UTC = { utcOffsetMinutes: 0 };
 
 function valueOf(result: DecodeResult, metric: string): number | undefined {
   return result.readings.find((r) => r.metric === metric)?.value;
+}
+
+/**
+ * mol/L travels as an SFLOAT with a mantissa of at most 2047: 0.01 mmol/L steps below 20.48 mmol/L,
+ * 0.1 mmol/L above. A value can come back off by half a step, nothing more.
+ */
+function molarRoundingMgDl(mgDl: number): number {
+  const stepMmolL = mgDl / MG_DL_PER_MMOL_L < 20.475 ? 0.01 : 0.1;
+  return (stepMmolL / 2) * MG_DL_PER_MMOL_L + 1e-9;
 }
 
 function near(a: number | undefined, b: number, tolerance: number): boolean {
@@ -195,7 +205,7 @@ t.test('glucose 2a18: kg/L and mol/L arrive in mg/dL at base time + offset; cont
       const control = glucoseMeasurementDecoder.decode(encodeGlucoseMeasurement({ sequenceNumber: seq, baseTime: dateTimeAt(ms, 0), sample: { ...sample, type: 10 } }), UTC);
       const reading = result.readings[0];
       return (
-        near(reading?.value, mgDl, unit === 'kg/L' ? 1e-6 : mgDl * 0.002) &&
+        near(reading?.value, mgDl, unit === 'kg/L' ? 1e-6 : molarRoundingMgDl(mgDl)) &&
         reading?.ts === ms + offsetMin * 60_000 &&
         result.fields['sequenceNumber'] === seq &&
         control.readings.length === 0
