@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { DecodedReading } from '../drivers/format.js';
 import { EventBus } from '../hub/bus/event-bus.js';
 import type { HubEvents } from '../hub/bus/hub-events.js';
-import { ManualClock } from '../hub/core/clock.js';
+import { ManualClock } from '../core/clock.js';
 import { DeviceHistoryDedupe } from '../hub/ingest/device-history-dedupe.js';
 import { IngestGate } from '../hub/ingest/ingest-gate.js';
 import { storedReadingLookup } from '../hub/ingest/stored-reading-lookup.js';

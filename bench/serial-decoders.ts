@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { PacketBatcher } from '../drivers/serial/packet-batcher.js';
 import { findSerialDriver } from '../drivers/serial/serial-drivers.js';
 import { withLineNoise } from '../drivers/serial/sim/line-noise.js';
-import { seededRandom } from '../hub/core/seeded-random.js';
+import { seededRandom } from '../core/seeded-random.js';
 import { simulatedProtocols, simulatePackets } from '../drivers/serial/sim/simulated-protocols.js';
 import { isMain, printTable } from './lib/bench-env.js';
 

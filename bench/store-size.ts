@@ -3,8 +3,8 @@
  * series as an oximeter sends them) and waveform samples (ECG, pleth) in the blocks devices send.
  */
 import { join } from 'node:path';
-import type { Reading } from '../hub/core/reading.js';
-import type { MetricId } from '../hub/core/metrics.js';
+import type { Reading } from '../core/reading.js';
+import type { MetricId } from '../core/metrics.js';
 import type { Store } from '../hub/store/store.js';
 import { isMain, printTable, withTempDir } from './lib/bench-env.js';
 import { BENCH_T0, databaseBytes, heartRateAt1Hz, openBenchStore, writeAll } from './lib/store-fixtures.js';

@@ -1,5 +1,5 @@
-import type { MetricId } from '../hub/core/metrics.js';
-import type { ReadingFlag } from '../hub/core/reading.js';
+import type { MetricId } from '../core/metrics.js';
+import type { ReadingFlag } from '../core/reading.js';
 
 /**
  * The contract of a wire-format decoder: a pure function from one payload's bytes to readings in

@@ -38,4 +38,4 @@ export function printTable(title: string, rows: readonly (readonly [string, stri
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
 }
 
-export { gaussian, seededRandom } from '../../hub/core/seeded-random.js';
+export { gaussian, seededRandom } from '../../core/seeded-random.js';

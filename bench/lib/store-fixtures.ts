@@ -1,4 +1,4 @@
-import type { Reading } from '../../hub/core/reading.js';
+import type { Reading } from '../../core/reading.js';
 import { Store } from '../../hub/store/store.js';
 import { gaussian, seededRandom } from './bench-env.js';
 

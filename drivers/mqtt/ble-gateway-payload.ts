@@ -1,6 +1,6 @@
 import type { DecodedReading } from '../format.js';
-import type { MetricId } from '../../hub/core/metrics.js';
-import { toCanonicalUnit } from './unit-conversion.js';
+import type { MetricId } from '../../core/metrics.js';
+import { toCanonicalUnit } from '../../core/unit-conversion.js';
 
 /**
  * One advertisement as Theengs Gateway or OpenMQTTGateway publish it on `…/BTtoMQTT/<mac>`:

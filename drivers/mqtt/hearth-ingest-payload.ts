@@ -1,6 +1,6 @@
 import type { DecodedReading } from '../format.js';
-import { isMetricId, METRICS } from '../../hub/core/metrics.js';
-import { toCanonicalUnit } from './unit-conversion.js';
+import { isMetricId, METRICS } from '../../core/metrics.js';
+import { toCanonicalUnit } from '../../core/unit-conversion.js';
 
 /**
  * The JSON a LAN device publishes to `hearth/ingest/<deviceId>`:

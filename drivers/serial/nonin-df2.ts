@@ -1,4 +1,4 @@
-import type { ReadingFlag } from '../../hub/core/reading.js';
+import type { ReadingFlag } from '../../core/reading.js';
 import { DecodeError, type FormatDecoder } from '../format.js';
 import { ByteQueue } from './byte-queue.js';
 import { FramingCounter } from './framing-counter.js';

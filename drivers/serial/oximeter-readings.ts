@@ -1,5 +1,6 @@
-import { metricDefinition, type MetricId } from '../../hub/core/metrics.js';
-import type { ReadingFlag } from '../../hub/core/reading.js';
+import type { MetricId } from '../../core/metrics.js';
+import { isPlausible } from '../../core/plausibility.js';
+import type { ReadingFlag } from '../../core/reading.js';
 import type { DecodedReading, DeviceStatusReport } from '../format.js';
 import { valueImplausible, valueMissing } from './oximeter-status.js';
 
@@ -29,12 +30,4 @@ export class OximeterReadings {
   report(status: DeviceStatusReport): void {
     this.status.push(status);
   }
-}
-
-export function isPlausible(metric: MetricId, value: number): boolean {
-  if (!Number.isFinite(value)) return false;
-  const reject = metricDefinition(metric).plausible?.reject;
-  if (reject === undefined) return true;
-  const aboveMin = reject.minExclusive === true ? value > reject.min : value >= reject.min;
-  return aboveMin && value <= reject.max;
 }

@@ -3,7 +3,7 @@ import { encodeHeartRateMeasurement } from '../ble/encoders/heart-rate-measureme
 import type { SimulatedPerson } from './household-profile.js';
 import { simulatedDeviceIds } from './household-profile.js';
 import { HeartModel, hourOfDay } from './physiology.js';
-import { SeededRandom } from '../../hub/core/seeded-random.js';
+import { SeededRandom } from '../../core/seeded-random.js';
 import { MINUTE, SECOND, type SimulatedDevice, type SimulatedPacket } from './simulated-device.js';
 
 /** A strap streams live only: after a long gap it sends from now on, it has no memory. */

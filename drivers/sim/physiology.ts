@@ -1,5 +1,5 @@
 import type { SimulatedPerson } from './household-profile.js';
-import { randomFor, type SeededRandom } from '../../hub/core/seeded-random.js';
+import { randomFor, type SeededRandom } from '../../core/seeded-random.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

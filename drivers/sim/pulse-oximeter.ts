@@ -3,7 +3,7 @@ import { encodePlxContinuousMeasurement } from '../ble/encoders/plx-continuous-m
 import type { SimulatedPerson } from './household-profile.js';
 import { simulatedDeviceIds } from './household-profile.js';
 import { HeartModel, isAsleep, oxygen } from './physiology.js';
-import { SeededRandom } from '../../hub/core/seeded-random.js';
+import { SeededRandom } from '../../core/seeded-random.js';
 import { HOUR, MINUTE, SECOND, type SimulatedDevice, type SimulatedPacket } from './simulated-device.js';
 
 const MAX_CATCH_UP = 10 * MINUTE;

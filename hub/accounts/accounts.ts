@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Db } from '../store/index.js';
 import { migrate } from '../store/index.js';
 import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PART } from './accounts-schema.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Db } from '../store/index.js';
 import type { TokenScope } from './roles.js';
 import { randomId, randomSecret, secretHash } from './secrets.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../store/index.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Role } from './roles.js';
 import { randomId } from './secrets.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AlertChange, AlertChangedEvent } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { AlertChannel, Delivery } from './alert-channel.js';
 import { isOpen, needsAttention, type AlertHistoryEntry, type AlertRecord } from './alert-record.js';
 import type { AlertStore } from './alert-store.js';

@@ -1,4 +1,4 @@
-import { isMetricId, METRICS } from '../core/metrics.js';
+import { isMetricId, METRICS } from '../../core/metrics.js';
 import type { AlertText } from './alert-record.js';
 import type { ResolvedRule } from './rule-book.js';
 import type { LocalTime } from './local-time.js';

@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { Logger } from 'pino';
 import { apiRegistry } from '../api/api-registry.js';
-import { isMetricId } from '../core/metrics.js';
+import { isMetricId } from '../../core/metrics.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { migrate } from '../store/index.js';
 import type { AlertChannel } from './alert-channel.js';

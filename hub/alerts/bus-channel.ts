@@ -1,5 +1,5 @@
 import type { HubBus } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { AlertChannel, Delivery } from './alert-channel.js';
 import { alertChangedEvent } from './alert-engine.js';
 import type { AlertRecord } from './alert-record.js';

@@ -1,4 +1,4 @@
-import { isMetricId } from '../core/metrics.js';
+import { isMetricId } from '../../core/metrics.js';
 import type { AlertRuleSettings, AlertsConfig, RuleOverride } from './alerts-config.js';
 
 export type ResolvedRule = AlertRuleSettings & { readonly id: string };

@@ -1,5 +1,5 @@
 import type { DeviceAvailabilityEvent } from '../bus/hub-events.js';
-import type { Reading } from '../core/reading.js';
+import type { Reading } from '../../core/reading.js';
 import type { AlertText } from './alert-record.js';
 import { batteryText, rateText, silenceText, thresholdText, unavailableText, type TextContext } from './alert-text.js';
 import type { LocalTime } from './local-time.js';

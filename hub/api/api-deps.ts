@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Accounts } from '../accounts/accounts.js';
 import type { HubBus } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { IngestGate } from '../ingest/ingest-gate.js';
 import type { Store } from '../store/index.js';

@@ -1,5 +1,5 @@
 import type { DeviceDiscoveredEvent, HubBus } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 
 export const DEFAULT_PAIRING_SECONDS = 120;
 export const MAX_PAIRING_SECONDS = 600;

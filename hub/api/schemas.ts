@@ -1,4 +1,4 @@
-import { METRIC_IDS } from '../core/metrics.js';
+import { METRIC_IDS } from '../../core/metrics.js';
 
 /** JSON-schema pieces shared by the routes: every input is checked before a handler sees it. */
 export const idSchema = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$' } as const;

@@ -1,4 +1,4 @@
-import type { Reading, WaveformBlock } from '../core/reading.js';
+import type { Reading, WaveformBlock } from '../../core/reading.js';
 import type { Insight } from '../inference/insight.js';
 import type { EventBus } from './event-bus.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubBus } from '../bus/hub-events.js';
 import type { HubConfig } from '../config/hub-config.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { DevicePacketIngest } from '../ingest/device-packet-ingest.js';
 import type { IngestGate } from '../ingest/ingest-gate.js';

@@ -7,8 +7,8 @@ import { registerHealthRoute, type HealthReport } from '../api/routes/health-rou
 import { EventBus } from '../bus/event-bus.js';
 import type { HubBus, HubEvents, HubStatusEvent } from '../bus/hub-events.js';
 import type { HubConfig } from '../config/hub-config.js';
-import { systemClock, type Clock } from '../core/clock.js';
-import { HUB_VERSION } from '../core/version.js';
+import { systemClock, type Clock } from '../../core/clock.js';
+import { HUB_VERSION } from './version.js';
 import { HouseholdRegistry } from '../household/household-registry.js';
 import { householdMigrations } from '../household/household-schema.js';
 import { DeviceHistoryDedupe } from '../ingest/device-history-dedupe.js';

@@ -1,5 +1,5 @@
-import { isMetricId, metricDefinition, type MetricId } from '../core/metrics.js';
-import type { ReadingFlag, TimestampSource } from '../core/reading.js';
+import { isMetricId, metricDefinition, type MetricId } from '../../core/metrics.js';
+import type { ReadingFlag, TimestampSource } from '../../core/reading.js';
 import { decodeFlags } from '../store/flags.js';
 import type { Db } from '../store/index.js';
 

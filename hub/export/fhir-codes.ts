@@ -1,4 +1,4 @@
-import type { MetricId } from '../core/metrics.js';
+import type { MetricId } from '../../core/metrics.js';
 
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';

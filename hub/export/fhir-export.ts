@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { metricDefinition } from '../core/metrics.js';
+import { metricDefinition } from '../../core/metrics.js';
 import type { ExportRow } from './export-rows.js';
 import { BP_PANEL, BP_PROFILE, FHIR_CODINGS, LOINC, OBSERVATION_CATEGORY, UCUM, VITAL_SIGNS_PROFILE } from './fhir-codes.js';
 

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { DeviceConfig, PersonConfig } from '../config/hub-config.js';
 import type { PersonResolver } from '../ingest/ingest-types.js';
 

@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { Reading } from '../core/reading.js';
+import type { Reading } from '../../core/reading.js';
 import { personalRrBaseline, type AfScreening, type AfWindowScore } from './af-screening.js';
 import type { DerivedReadings } from './derived-readings.js';
 import type { Insight } from './insight.js';

@@ -4,7 +4,7 @@
  * by the alert rules. Each person gets their own derived-data device, `hub:inference:<personId>`:
  * one shared device would make two people's readings at the same time look like duplicates.
  */
-import type { MetricId } from '../core/metrics.js';
+import type { MetricId } from '../../core/metrics.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { IngestGate } from '../ingest/ingest-gate.js';
 

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { StoreQuery } from '../store/index.js';
 import type { DerivedReadings } from './derived-readings.js';
 import { inferenceDeviceId } from './derived-readings.js';

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { DecodedReading, DecodedWaveform } from '../../drivers/format.js';
 import type { HubBus, RejectionReason } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
-import { isMetricId, METRICS } from '../core/metrics.js';
-import type { Reading, ReadingFlag, WaveformBlock } from '../core/reading.js';
+import type { Clock } from '../../core/clock.js';
+import { isMetricId, METRICS } from '../../core/metrics.js';
+import type { Reading, ReadingFlag, WaveformBlock } from '../../core/reading.js';
 import { bloodPressureInconsistencies } from './blood-pressure-consistency.js';
 import type { DuplicateChecker, IngestBatch, IngestOutcome, PersonResolver, ReadingSink } from './ingest-types.js';
-import { checkPlausible, roundTo } from './plausibility.js';
+import { checkPlausible, roundTo } from '../../core/plausibility.js';
 import { RejectionCounter } from './rejection-counter.js';
 
 export interface IngestGateOptions {

@@ -1,5 +1,5 @@
 import type { DecodedReading, DecodedWaveform } from '../../drivers/format.js';
-import type { Reading, WaveformBlock } from '../core/reading.js';
+import type { Reading, WaveformBlock } from '../../core/reading.js';
 
 /** What a driver, simulator, MQTT client or import hands to the gate: one device's decoded output. */
 export interface IngestBatch {

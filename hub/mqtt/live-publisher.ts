@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { HubBus, HubStatusEvent } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
-import { HUB_VERSION } from '../core/version.js';
+import type { Clock } from '../../core/clock.js';
+import { HUB_VERSION } from '../daemon/version.js';
 import type { AlertAcks } from './alert-acks.js';
 import { alertPayload, alertTopics, liveReadingTopic } from './live-topics.js';
 import { STATUS_TOPIC } from './topic-acl.js';

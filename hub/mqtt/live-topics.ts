@@ -1,5 +1,5 @@
 import type { AlertChangedEvent } from '../bus/hub-events.js';
-import type { Reading } from '../core/reading.js';
+import type { Reading } from '../../core/reading.js';
 import { ALERTS_TOPIC } from './topic-acl.js';
 
 /** `hearth/<personId|unassigned>/<metric>` (DESIGN.md). */

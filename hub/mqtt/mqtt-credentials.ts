@@ -1,6 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import { migrate, type MigrationStep } from '../store/index.js';
 import { outboxMigration } from './home-assistant/bridge-outbox.js';
 import type { MqttPrincipal, MqttRole } from './mqtt-principal.js';

@@ -2,11 +2,11 @@ import { parseGatewayAdvertisement } from '../../drivers/mqtt/ble-gateway-payloa
 import { parseIngestPayload } from '../../drivers/mqtt/hearth-ingest-payload.js';
 import type { DecodedReading } from '../../drivers/format.js';
 import type { HubBus } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
-import { METRICS } from '../core/metrics.js';
+import type { Clock } from '../../core/clock.js';
+import { METRICS } from '../../core/metrics.js';
 import type { DevicePacket } from '../ingest/device-packet-ingest.js';
 import type { IngestBatch, IngestOutcome } from '../ingest/ingest-types.js';
-import { checkPlausible, roundTo } from '../ingest/plausibility.js';
+import { checkPlausible, roundTo } from '../../core/plausibility.js';
 import type { DurableAck } from './durable-ack.js';
 import type { IngestRefusals } from './ingest-refusals.js';
 import { INGEST_PREFIX } from './topic-acl.js';

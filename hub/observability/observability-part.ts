@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { TokenStore } from '../accounts/token-store.js';
-import { HUB_VERSION } from '../core/version.js';
+import { HUB_VERSION } from '../daemon/version.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { HubMetrics } from './hub-metrics.js';
 import { LoopLag } from './loop-lag.js';

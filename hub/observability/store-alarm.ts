@@ -1,5 +1,5 @@
 import type { HubBus } from '../bus/hub-events.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { WriterStats } from '../store/index.js';
 
 export const STORE_ALARM_RULE = 'hub_store_write';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/index.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 
 export type ConsentPurpose = 'research' | 'backup';
 export const CONSENT_PURPOSES: readonly ConsentPurpose[] = ['research', 'backup'];

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { HEADER_DAY, HEADER_KEY, HEADER_NONCE, HEADER_SIGNATURE, keyIdOf, signingString, utcDay } from '../../cloud-relay/protocol/signing.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { RelaySecrets } from './relay-secrets.js';
 
 const SIGNING_KEY = 'hub-signing-key';

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Db } from '../store/index.js';
 import { retryDelay } from './backoff.js';
 import type { Random } from './laplace.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AggregateBatch, AggregateCell } from '../../cloud-relay/protocol/batch.js';
 import { utcDay } from '../../cloud-relay/protocol/signing.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { Db } from '../store/index.js';
 import { ageBand, noisedCells } from './anonymise.js';

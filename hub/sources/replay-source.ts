@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { IngestGate } from '../ingest/ingest-gate.js';
 import { listReplayParticipants, TimedCsvReader, type ReplayParticipant } from './replay-files.js';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { DevicePacketIngest } from '../ingest/device-packet-ingest.js';
 

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { systemClock, type Clock } from '../core/clock.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 import { StoreCorruptError, StoreDirectoryError, sqliteCode } from './errors.js';
 import { silentLogger, type CorruptionPolicy, type StoreLogger } from './types.js';
 

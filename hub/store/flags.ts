@@ -1,4 +1,4 @@
-import type { ReadingFlag, TimestampSource } from '../core/reading.js';
+import type { ReadingFlag, TimestampSource } from '../../core/reading.js';
 
 /**
  * Bit positions of the `flags` column. Stored on disk: append new flags, never reorder or reuse a

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import type { Reading, WaveformBlock } from '../core/reading.js';
-import { isMetricId, metricDefinition } from '../core/metrics.js';
+import type { Reading, WaveformBlock } from '../../core/reading.js';
+import { isMetricId, metricDefinition } from '../../core/metrics.js';
 import type { Db } from './database.js';
 import { decodeFlags } from './flags.js';
 import { planQuery, type QueryPlan } from './query-plan.js';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Reading, WaveformBlock } from '../core/reading.js';
+import type { Reading, WaveformBlock } from '../../core/reading.js';
 import type { Db } from './database.js';
 import { StoreWriteError, describe } from './errors.js';
 import { encodeFlags } from './flags.js';

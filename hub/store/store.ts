@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../core/clock.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 import { openDatabase, type Db } from './database.js';
 import { migrate } from './migrations.js';
 import { StoreQuery } from './query.js';

@@ -1,4 +1,4 @@
-import type { MetricId } from '../core/metrics.js';
+import type { MetricId } from '../../core/metrics.js';
 
 /**
  * The logger the store writes to. Compatible with pino's `(obj, msg)` call shape, so a pino child

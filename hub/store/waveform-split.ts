@@ -1,4 +1,4 @@
-import type { WaveformBlock } from '../core/reading.js';
+import type { WaveformBlock } from '../../core/reading.js';
 
 export interface WaveformPiece {
   readonly t0: number;

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { ManualClock } from '../../hub/core/clock.js';
-import type { MetricId } from '../../hub/core/metrics.js';
+import { ManualClock } from '../../core/clock.js';
+import type { MetricId } from '../../core/metrics.js';
 import type { AlertRecord } from '../../hub/alerts/alert-record.js';
 import { startAlertsHub, type AlertsHub } from './helpers/alerts-hub.js';
 

@@ -10,7 +10,7 @@ import type { AlertRecord } from '../../hub/alerts/alert-record.js';
 import { EspeakSpeaker } from '../../hub/alerts/espeak-speaker.js';
 import { SpeechChannel } from '../../hub/alerts/speech-channel.js';
 import { WebhookSender } from '../../hub/alerts/webhook-sender.js';
-import { ManualClock } from '../../hub/core/clock.js';
+import { ManualClock } from '../../core/clock.js';
 import { startAlertsHub } from './helpers/alerts-hub.js';
 
 /** A push server on 127.0.0.1 answering with the given statuses in turn, then 200. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { apiPartFactory, type ApiPartOptions } from '../../hub/api/api-part.js';
 import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
-import type { Clock } from '../../hub/core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import { Hub } from '../../hub/daemon/hub.js';
 import { HubLogging } from '../../hub/log/logger.js';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
-import type { Clock } from '../../hub/core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { HubPartFactory } from '../../hub/daemon/hub-part.js';
 import { Hub } from '../../hub/daemon/hub.js';
 import { HubLogging } from '../../hub/log/logger.js';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { ManualClock } from '../../hub/core/clock.js';
+import { ManualClock } from '../../core/clock.js';
 import { observabilityPartFactory, type ObservabilityPart } from '../../hub/observability/observability-part.js';
 import { applianceHub, sample } from './appliance-hub.js';
 

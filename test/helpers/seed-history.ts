@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Reading } from '../../hub/core/reading.js';
+import type { Reading } from '../../core/reading.js';
 import { DATABASE_FILE } from '../../hub/store/database-file.js';
 import { Store } from '../../hub/store/index.js';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import t from 'tap';
 import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
-import { METRICS, type MetricId } from '../../hub/core/metrics.js';
+import { METRICS, type MetricId } from '../../core/metrics.js';
 import { Hub } from '../../hub/daemon/hub.js';
-import { roundTo } from '../../hub/ingest/plausibility.js';
+import { roundTo } from '../../core/plausibility.js';
 import { readRejectionTotals } from '../../hub/ingest/rejection-ledger.js';
 import { HubLogging } from '../../hub/log/logger.js';
 

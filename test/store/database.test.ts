@@ -1,7 +1,7 @@
 import t from 'tap';
 import { readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManualClock } from '../../hub/core/clock.js';
+import { ManualClock } from '../../core/clock.js';
 import { openDatabase } from '../../hub/store/database.js';
 import { StoreCorruptError, StoreDirectoryError } from '../../hub/store/errors.js';
 import { Store } from '../../hub/store/store.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import type { Reading } from '../../hub/core/reading.js';
+import type { Reading } from '../../core/reading.js';
 import type { Db } from '../../hub/store/database.js';
 import { StoreQuery } from '../../hub/store/query.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';

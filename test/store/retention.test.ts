@@ -1,6 +1,6 @@
 import t from 'tap';
 import { join } from 'node:path';
-import { ManualClock } from '../../hub/core/clock.js';
+import { ManualClock } from '../../core/clock.js';
 import { Store } from '../../hub/store/store.js';
 import { reading, tempDir } from './helpers/temp-store.js';
 

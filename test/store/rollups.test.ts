@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import type { Reading } from '../../hub/core/reading.js';
+import type { Reading } from '../../core/reading.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
 import { ManualScheduler } from './helpers/manual-scheduler.js';
 import { reading, storeDatabase } from './helpers/temp-store.js';

@@ -1,6 +1,6 @@
 import type { DateTimeFields } from './date-time.js';
 import { dateTimeToUtcMs } from './date-time.js';
-import { KG_PER_JIN, KG_PER_LB } from './units.js';
+import { KG_PER_JIN, KG_PER_LB } from '../../../core/units.js';
 
 export type MiScaleUnit = 'kg' | 'lb' | 'jin';
 

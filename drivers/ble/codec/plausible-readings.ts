@@ -1,4 +1,5 @@
-import { metricDefinition, type MetricId } from '../../../hub/core/metrics.js';
+import { metricDefinition, type MetricId } from '../../../core/metrics.js';
+import { isPlausible } from '../../../core/plausibility.js';
 import type { DecodedReading, DeviceStatusReport } from '../../format.js';
 
 type ReadingExtras = Omit<DecodedReading, 'metric' | 'value'>;
@@ -33,14 +34,6 @@ export class ReadingCollector {
   result(fields: Readonly<Record<string, unknown>>): { readings: DecodedReading[]; fields: Readonly<Record<string, unknown>>; status?: DeviceStatusReport[] } {
     return this.status.length > 0 ? { readings: this.readings, fields, status: this.status } : { readings: this.readings, fields };
   }
-}
-
-export function isPlausible(metric: MetricId, value: number): boolean {
-  if (!Number.isFinite(value)) return false;
-  const range = metricDefinition(metric).plausible?.reject;
-  if (range === undefined) return true;
-  const aboveMin = range.minExclusive === true ? value > range.min : value >= range.min;
-  return aboveMin && value <= range.max;
 }
 
 function withoutUndefined(extras: ReadingExtras): ReadingExtras {

@@ -1,4 +1,4 @@
-import type { ReadingFlag } from '../../../hub/core/reading.js';
+import type { ReadingFlag } from '../../../core/reading.js';
 
 /** What the PLX status words (protocols.md §1.7) mean for the readings of one measurement. */
 export interface PlxVerdict {

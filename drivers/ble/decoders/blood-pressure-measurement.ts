@@ -1,4 +1,4 @@
-import type { ReadingFlag } from '../../../hub/core/reading.js';
+import type { ReadingFlag } from '../../../core/reading.js';
 import { DecodeError, type DecodeOptions, type DecodeResult, type FormatDecoder } from '../../format.js';
 import { ByteReader } from '../codec/byte-reader.js';
 import { dateTimeToUtcMs, readDateTime, type DateTimeFields } from '../codec/date-time.js';

@@ -1,10 +1,10 @@
-import type { MetricId } from '../../../hub/core/metrics.js';
+import type { MetricId } from '../../../core/metrics.js';
 import { DecodeError, type DecodeOptions, type DecodeResult, type FormatDecoder } from '../../format.js';
 import { ByteReader } from '../codec/byte-reader.js';
 import { decryptBthome, macBytes } from '../codec/bthome-crypto.js';
 import { BTHOME_OBJECT_TYPES, type BthomeObjectType } from '../codec/bthome-objects.js';
 import { ReadingCollector } from '../codec/plausible-readings.js';
-import { KG_PER_LB } from '../codec/units.js';
+import { KG_PER_LB } from '../../../core/units.js';
 
 const ID = 'bthome';
 const VERSION = 2;

@@ -1,4 +1,4 @@
-import type { ReadingFlag } from '../../../hub/core/reading.js';
+import type { ReadingFlag } from '../../../core/reading.js';
 import { DecodeError, type DecodeResult, type FormatDecoder } from '../../format.js';
 import { ByteReader } from '../codec/byte-reader.js';
 import { crc16Mcrf4xx } from '../codec/crc16-mcrf4xx.js';

@@ -1,10 +1,10 @@
-import type { ReadingFlag } from '../../../hub/core/reading.js';
+import type { ReadingFlag } from '../../../core/reading.js';
 import type { DecodeOptions, DecodeResult, FormatDecoder } from '../../format.js';
 import { ByteReader } from '../codec/byte-reader.js';
 import { dateTimeToUtcMs, readDateTime } from '../codec/date-time.js';
 import { medfloatNumber, type Medfloat } from '../codec/ieee11073.js';
 import { ReadingCollector } from '../codec/plausible-readings.js';
-import { MG_DL_PER_MMOL_L } from '../codec/units.js';
+import { MG_DL_PER_MMOL_L } from '../../../core/units.js';
 
 const ID = '2a18';
 const CONTROL_SOLUTION_TYPE = 10;

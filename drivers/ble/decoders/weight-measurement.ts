@@ -2,7 +2,7 @@ import { DecodeError, type DecodeOptions, type DecodeResult, type FormatDecoder 
 import { ByteReader } from '../codec/byte-reader.js';
 import { dateTimeToUtcMs, readDateTime } from '../codec/date-time.js';
 import { ReadingCollector } from '../codec/plausible-readings.js';
-import { poundsToKg } from '../codec/units.js';
+import { poundsToKg } from '../../../core/units.js';
 
 const ID = '2a9d';
 const UNKNOWN_USER = 0xff;

@@ -1,5 +1,5 @@
 import type { FormatDecoder } from '../../format.js';
-import type { MetricId } from '../../../hub/core/metrics.js';
+import type { MetricId } from '../../../core/metrics.js';
 
 /**
  * What a driver wants to hear (Home Assistant's matchers). Every criterion given must match; a

@@ -1,7 +1,7 @@
 import { ByteWriter } from '../codec/byte-writer.js';
 import { writeDateTime, type DateTimeFields } from '../codec/date-time.js';
 import type { Medfloat } from '../codec/ieee11073.js';
-import { MG_DL_PER_MMOL_L } from '../codec/units.js';
+import { MG_DL_PER_MMOL_L } from '../../../core/units.js';
 
 export interface GlucoseSample {
   /** In `unit` as sent on the wire (kg/L or mol/L); see glucoseConcentrationFromMgDl. */

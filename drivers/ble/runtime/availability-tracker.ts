@@ -1,4 +1,4 @@
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import type { Scheduler } from '../../serial/runtime/scheduler.js';
 
 interface Presence {

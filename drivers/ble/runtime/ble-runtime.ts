@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { HubBus } from '../../../hub/bus/hub-events.js';
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import type { BackoffOptions } from '../../serial/runtime/backoff.js';
 import type { Scheduler } from '../../serial/runtime/scheduler.js';
 import type { AdvertisementDriver, BleDriver, ConnectedDriver } from '../drivers/ble-driver.js';

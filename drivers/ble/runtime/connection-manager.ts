@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import { Backoff, type BackoffOptions } from '../../serial/runtime/backoff.js';
 
 export interface ConnectionManagerOptions {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import type { DecodeOptions } from '../../format.js';
 import { BerryMedBciStreamDecoder, BCI_PACKETS_PER_SECOND } from '../../serial/berrymed-bci.js';
 import { PacketBatcher } from '../../serial/packet-batcher.js';

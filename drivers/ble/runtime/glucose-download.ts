@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { encodeRacpRequest } from '../encoders/index.js';
 import { CHARACTERISTIC, SERVICE } from '../drivers/sig-services.js';
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import type { GlucoseSequenceStore } from './glucose-sequence-store.js';
 import { GattError, type GattOperations } from './gatt-operations.js';
 import type { GattSession } from './gatt-session.js';

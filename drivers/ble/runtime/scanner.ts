@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import type { Scheduler } from '../../serial/runtime/scheduler.js';
 import type { NobleCentral, NoblePeripheral } from './noble-types.js';
 

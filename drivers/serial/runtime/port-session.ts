@@ -1,4 +1,4 @@
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import { PacketBatcher, type OximeterBatch } from '../packet-batcher.js';
 import type { SerialDriver } from '../serial-driver.js';
 import type { FramingStats, SerialStreamDecoder } from '../stream-decoder.js';

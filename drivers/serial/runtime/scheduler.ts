@@ -1,4 +1,4 @@
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 
 /** Timers, injected so that tests can run minutes of reconnects and keep-alives in no time. */
 export interface Scheduler {

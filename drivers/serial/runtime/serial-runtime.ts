@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Clock } from '../../../hub/core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import type { DeviceStatusReport } from '../../format.js';
 import type { SerialDriver } from '../serial-driver.js';
 import { findSerialDriver, serialDrivers } from '../serial-drivers.js';

@@ -1,5 +1,5 @@
 import type { SimulatedProtocol } from './simulated-protocols.js';
-import { randomInt } from '../../../hub/core/seeded-random.js';
+import { randomInt } from '../../../core/seeded-random.js';
 
 export interface LineNoiseOptions {
   /** Chance of noise before each packet. */

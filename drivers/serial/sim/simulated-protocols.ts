@@ -1,7 +1,7 @@
 import { isValidNoninFrame } from '../nonin-df2.js';
 import { encodeBci, encodeContecLegacyLive, encodeContecV7Realtime, encodeNoninPacket } from './oximeter-encoders.js';
 import { plethAt, type OximeterSecond } from './oximeter-values.js';
-import { randomInt } from '../../../hub/core/seeded-random.js';
+import { randomInt } from '../../../core/seeded-random.js';
 
 /** A protocol as the simulator speaks it. */
 export interface SimulatedProtocol {

@@ -1,8 +1,8 @@
 import type { WebSocket, RawData } from 'ws';
 import { readablePeople } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
-import { isMetricId } from '../../core/metrics.js';
-import type { Reading } from '../../core/reading.js';
+import { isMetricId } from '../../../core/metrics.js';
+import type { Reading } from '../../../core/reading.js';
 
 export interface LiveLimits {
   /** Above this many bytes waiting in the socket, messages are dropped (and counted) instead of queued. */

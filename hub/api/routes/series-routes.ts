@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { canReadPerson } from '../../accounts/access.js';
-import { metricDefinition, type MetricId } from '../../core/metrics.js';
+import { metricDefinition, type MetricId } from '../../../core/metrics.js';
 import { ApiError } from '../api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { principalOf } from '../request-auth.js';

@@ -1,6 +1,6 @@
 import { DecodeError, type DecodeOptions } from '../../../drivers/format.js';
 import { findFormat, formatDecoders } from '../../../drivers/formats.js';
-import { metricDefinition } from '../../core/metrics.js';
+import { metricDefinition } from '../../../core/metrics.js';
 import { parseArgs, requiredOption, stringOption } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 

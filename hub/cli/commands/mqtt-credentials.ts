@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
-import { systemClock } from '../../core/clock.js';
+import { systemClock } from '../../../core/clock.js';
 import { DATABASE_FILE } from '../../store/database-file.js';
 import { MqttCredentialError, MqttCredentials } from '../../mqtt/mqtt-credentials.js';
 import { isMqttRole, MQTT_ROLES } from '../../mqtt/mqtt-principal.js';

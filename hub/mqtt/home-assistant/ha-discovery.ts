@@ -1,4 +1,4 @@
-import { METRICS, type MetricId } from '../../core/metrics.js';
+import { METRICS, type MetricId } from '../../../core/metrics.js';
 
 /**
  * Home Assistant MQTT discovery, generated from the metric catalogue (label, unit, kind) and the

@@ -9,7 +9,7 @@ import type { AlertsConfig } from '../../../hub/alerts/alerts-config.js';
 import { apiPartFactory } from '../../../hub/api/api-part.js';
 import { DEFAULT_CONFIG } from '../../../hub/config/defaults.js';
 import type { HubConfig } from '../../../hub/config/hub-config.js';
-import type { ManualClock } from '../../../hub/core/clock.js';
+import type { ManualClock } from '../../../core/clock.js';
 import { Hub } from '../../../hub/daemon/hub.js';
 import type { HubPartFactory } from '../../../hub/daemon/hub-part.js';
 import { HubLogging } from '../../../hub/log/logger.js';

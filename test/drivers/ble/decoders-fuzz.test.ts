@@ -3,7 +3,7 @@ import t from 'tap';
 import { crc16Mcrf4xx } from '../../../drivers/ble/codec/crc16-mcrf4xx.js';
 import { bleFormats } from '../../../drivers/ble/formats.js';
 import { DecodeError, type DecodeOptions, type DecodeResult } from '../../../drivers/format.js';
-import { isMetricId, metricDefinition } from '../../../hub/core/metrics.js';
+import { isMetricId, metricDefinition } from '../../../core/metrics.js';
 
 /**
  * Random payloads for every Bluetooth decoder: only DecodeError may escape, and whatever is

@@ -1,4 +1,4 @@
-import { MG_DL_PER_MMOL_L } from '../../../drivers/ble/codec/units.js';
+import { MG_DL_PER_MMOL_L } from '../../../core/units.js';
 import fc from 'fast-check';
 import t from 'tap';
 import { dateTimeAt, dateTimeToUtcMs } from '../../../drivers/ble/codec/date-time.js';

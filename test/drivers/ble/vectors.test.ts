@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import t from 'tap';
-import { isMetricId, metricDefinition, type MetricId } from '../../../hub/core/metrics.js';
+import { isMetricId, metricDefinition, type MetricId } from '../../../core/metrics.js';
 import { decodeFloat, decodeSfloat } from '../../../drivers/ble/codec/ieee11073.js';
 import { cliMain, vectorsFile } from './shared-paths.js';
 

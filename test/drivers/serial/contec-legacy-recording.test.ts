@@ -4,7 +4,7 @@ import { ManualScheduler } from '../../../drivers/serial/runtime/scheduler.js';
 import { SerialRuntime } from '../../../drivers/serial/runtime/serial-runtime.js';
 import { withLineNoise } from '../../../drivers/serial/sim/line-noise.js';
 import { encodeContecLegacyRecording } from '../../../drivers/serial/sim/oximeter-encoders.js';
-import { seededRandom } from '../../../hub/core/seeded-random.js';
+import { seededRandom } from '../../../core/seeded-random.js';
 import { simulatedContecLegacy, simulatePackets } from '../../../drivers/serial/sim/simulated-protocols.js';
 import { FakeSerialLine, runFor } from './helpers/fake-serial-line.js';
 import { RecordingSink } from './helpers/recording-sink.js';

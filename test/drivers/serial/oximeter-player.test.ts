@@ -3,7 +3,7 @@ import { PacketBatcher, type OximeterBatch } from '../../../drivers/serial/packe
 import { ManualScheduler } from '../../../drivers/serial/runtime/scheduler.js';
 import { contecV7Driver } from '../../../drivers/serial/serial-drivers.js';
 import { OximeterPlayer } from '../../../drivers/serial/sim/oximeter-player.js';
-import { seededRandom } from '../../../hub/core/seeded-random.js';
+import { seededRandom } from '../../../core/seeded-random.js';
 import { simulatedContecV7, simulatedPleth } from '../../../drivers/serial/sim/simulated-protocols.js';
 import { settle } from './helpers/fake-serial-line.js';
 

@@ -3,9 +3,9 @@ import t, { type Test } from 'tap';
 import { DecodeError } from '../../../drivers/format.js';
 import { ContecLegacyRecordingDecoder } from '../../../drivers/serial/contec-legacy-record.js';
 import { serialFormats } from '../../../drivers/serial/formats.js';
-import { isPlausible } from '../../../drivers/serial/oximeter-readings.js';
+import { isPlausible } from '../../../core/plausibility.js';
 import { serialDrivers } from '../../../drivers/serial/serial-drivers.js';
-import { randomInt, seededRandom } from '../../../hub/core/seeded-random.js';
+import { randomInt, seededRandom } from '../../../core/seeded-random.js';
 import { simulatedProtocols } from '../../../drivers/serial/sim/simulated-protocols.js';
 import type { DecodedPacket, SerialStreamDecoder } from '../../../drivers/serial/stream-decoder.js';
 

@@ -3,7 +3,7 @@ import t from 'tap';
 import { PacketBatcher, type OximeterBatch } from '../../../drivers/serial/packet-batcher.js';
 import { findSerialDriver } from '../../../drivers/serial/serial-drivers.js';
 import { withLineNoise } from '../../../drivers/serial/sim/line-noise.js';
-import { seededRandom } from '../../../hub/core/seeded-random.js';
+import { seededRandom } from '../../../core/seeded-random.js';
 import { simulatedPleth, simulatedProtocols, simulatePackets } from '../../../drivers/serial/sim/simulated-protocols.js';
 import { expectedReadings, restingThenFingerOut, sortReadings } from './helpers/scenario.js';
 

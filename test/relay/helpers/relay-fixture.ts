@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildRelayApp } from '../../../cloud-relay/relay-app.js';
 import { DEFAULT_RELAY_SERVICE_CONFIG, type RelayServiceConfig } from '../../../cloud-relay/relay-config.js';
 import { SqliteRelayStorage } from '../../../cloud-relay/storage/sqlite-storage.js';
-import { ManualClock } from '../../../hub/core/clock.js';
+import { ManualClock } from '../../../core/clock.js';
 import { HouseholdRegistry } from '../../../hub/household/household-registry.js';
 import { householdMigrations } from '../../../hub/household/household-schema.js';
 import { silentLogger } from '../../../hub/log/logger.js';

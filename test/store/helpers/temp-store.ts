@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Reading } from '../../../hub/core/reading.js';
+import type { Reading } from '../../../core/reading.js';
 import { openDatabase, type Db } from '../../../hub/store/database.js';
 import { migrate } from '../../../hub/store/migrations.js';
 import { STORE_MIGRATIONS, STORE_PART } from '../../../hub/store/schema.js';

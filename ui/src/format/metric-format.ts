@@ -1,4 +1,4 @@
-import { METRICS, type MetricDefinition, type MetricId } from '../../../hub/core/metrics.js';
+import { METRICS, type MetricDefinition, type MetricId } from '../../../core/metrics.js';
 
 export function metricDefinition(id: string): MetricDefinition | undefined {
   return METRICS.get(id as MetricId);

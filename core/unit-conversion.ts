@@ -1,5 +1,5 @@
-import { KG_PER_LB, MG_DL_PER_MMOL_L } from '../ble/codec/units.js';
-import { METRICS, type MetricId } from '../../hub/core/metrics.js';
+import { KG_PER_LB, MG_DL_PER_MMOL_L } from './units.js';
+import { METRICS, type MetricId } from './metrics.js';
 
 /** Spellings a LAN device may use for a unit, mapped to the catalogue's spelling. */
 const UNIT_ALIASES: Readonly<Record<string, string>> = {
