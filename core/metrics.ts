@@ -1,6 +1,6 @@
 /**
- * The hub-wide metric catalogue (DESIGN.md): ids, canonical units, codes for exports, and the
- * plausibility limits of protocols.md §6. Ids are a contract: add new ones, never rename one.
+ * The hub-wide metric catalogue (docs/architecture.md): ids, canonical units, codes for exports, and the
+ * plausibility limits of docs/protocols.md §6. Ids are a contract: add new ones, never rename one.
  */
 
 export type MetricKind = 'scalar' | 'waveform';

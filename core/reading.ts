@@ -22,7 +22,7 @@ export type ReadingFlag =
   | 'artefact'
   | 'no_contact';
 
-/** One scalar measurement in the metric's canonical unit (DESIGN.md, "Reading"). */
+/** One scalar measurement in the metric's canonical unit (docs/architecture.md, "Reading"). */
 export interface Reading {
   readonly metric: MetricId;
   readonly value: number;

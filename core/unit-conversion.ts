@@ -19,7 +19,7 @@ const UNIT_ALIASES: Readonly<Record<string, string>> = {
 
 type Converter = (value: number) => number;
 
-/** The convertible units DESIGN.md names, keyed by the catalogue unit they convert to. */
+/** The convertible units docs/architecture.md names, keyed by the catalogue unit they convert to. */
 const CONVERSIONS: Readonly<Record<string, Readonly<Record<string, Converter>>>> = {
   'mmHg': { kPa: (v) => v * 7.500615758 },
   '°C': { '°F': (v) => ((v - 32) * 5) / 9 },

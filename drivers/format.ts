@@ -50,7 +50,7 @@ export interface DecodeOptions {
 }
 
 export interface FormatDecoder {
-  /** Format id of the DESIGN.md CLI contract: a 16-bit characteristic UUID in lower-case hex or a name. */
+  /** Format id of the docs/architecture.md CLI contract: a 16-bit characteristic UUID in lower-case hex or a name. */
   readonly id: string;
   readonly description: string;
   decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult;

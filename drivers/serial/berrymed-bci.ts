@@ -5,7 +5,7 @@ import type { DecodedPacket, FramingStats, SerialStreamDecoder } from './stream-
 import { SyncBitFramer } from './sync-bit-framer.js';
 
 /**
- * BerryMed "BCI protocol" V1.2 (protocols.md §3.3): 5-byte packets at 100/s, bit 7 set in the
+ * BerryMed "BCI protocol" V1.2 (docs/protocols.md §3.3): 5-byte packets at 100/s, bit 7 set in the
  * first byte only. The same stream arrives over USB serial and BLE notifications, so this decoder
  * knows nothing of the transport.
  */

@@ -5,7 +5,7 @@ import { OximeterReadings } from './oximeter-readings.js';
 import type { FramingStats } from './stream-decoder.js';
 
 /**
- * Download of the session a Contec CMS50D+ legacy device recorded (protocols.md §4.1): after
+ * Download of the session a Contec CMS50D+ legacy device recorded (docs/protocols.md §4.1): after
  * `F5 F5` it answers three `F2 80 00` preamble triplets, a 3-byte length, then one
  * `[F0|PR bit7] [80|PR bits 0-6] [SpO2]` triplet per second. The device has no clock, so the
  * caller supplies the session's start time.

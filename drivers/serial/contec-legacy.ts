@@ -4,7 +4,7 @@ import { oximeterStatus } from './oximeter-status.js';
 import type { DecodedPacket, FramingStats, SerialStreamDecoder } from './stream-decoder.js';
 import { SyncBitFramer } from './sync-bit-framer.js';
 
-/** Contec CMS50D+/E legacy protocol (protocols.md §4.1): 19200 8O1, 5-byte live packets at 60/s. */
+/** Contec CMS50D+/E legacy protocol (docs/protocols.md §4.1): 19200 8O1, 5-byte live packets at 60/s. */
 export const CONTEC_LEGACY_PACKET_LENGTH = 5;
 export const CONTEC_LEGACY_PACKETS_PER_SECOND = 60;
 

@@ -6,7 +6,7 @@ import { oximeterStatus } from './oximeter-status.js';
 import type { DecodedPacket, FramingStats, SerialStreamDecoder } from './stream-decoder.js';
 
 /**
- * Contec "Communication protocol of pulse oximeter V7.0" (protocols.md §4.2): 115200 8N1,
+ * Contec "Communication protocol of pulse oximeter V7.0" (docs/protocols.md §4.2): 115200 8N1,
  * packets `type (bit 7 clear) | high-byte | data…` where the high-byte carries bit 7 of each data
  * byte. Only the real-time packet 0x01 carries readings; the others are framed and skipped.
  */

@@ -7,7 +7,7 @@ import { oximeterStatus } from './oximeter-status.js';
 import type { DecodedPacket, FramingStats, SerialStreamDecoder } from './stream-decoder.js';
 
 /**
- * Nonin serial Data Format #2 (protocols.md §4.3): 5-byte frames `01 STATUS PLETH FLOAT CHK` at
+ * Nonin serial Data Format #2 (docs/protocols.md §4.3): 5-byte frames `01 STATUS PLETH FLOAT CHK` at
  * 75/s; 25 frames, the first with the SYNC bit, make a packet whose FLOAT bytes carry the values.
  */
 export const NONIN_FRAME_LENGTH = 5;

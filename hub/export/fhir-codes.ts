@@ -13,7 +13,7 @@ export interface Coding {
   readonly display: string;
 }
 
-/** LOINC codings per metric (protocols.md §5.2); a metric missing here is left out of FHIR exports. */
+/** LOINC codings per metric (docs/protocols.md §5.2); a metric missing here is left out of FHIR exports. */
 export const FHIR_CODINGS: Partial<Record<MetricId, { readonly codings: readonly Coding[]; readonly category: 'vital-signs' | 'laboratory' }>> = {
   heart_rate: { codings: [{ system: LOINC, code: '8867-4', display: 'Heart rate' }], category: 'vital-signs' },
   pulse_rate: { codings: [{ system: LOINC, code: '8867-4', display: 'Heart rate' }], category: 'vital-signs' },

@@ -6,7 +6,7 @@ export interface Inconsistency {
 }
 
 /**
- * Blood pressure values that cannot belong together (protocols.md §6): diastolic at or above
+ * Blood pressure values that cannot belong together (docs/protocols.md §6): diastolic at or above
  * systolic, a pulse pressure under 10 mmHg, or a mean outside [diastolic, systolic]. Readings of one
  * measurement share a timestamp and user slot within a batch.
  */

@@ -24,7 +24,7 @@ const MAX_WAVEFORM_RATE_HZ = 2000;
 const MAX_WAVEFORM_SAMPLES = 65_536;
 
 /**
- * The single gate every reading passes (DESIGN.md): canonical units and rounding, plausibility,
+ * The single gate every reading passes (docs/architecture.md): canonical units and rounding, plausibility,
  * blood-pressure consistency, de-duplication of re-sent device history, assignment to a person.
  * What passes goes to the store and onto the bus; what does not is counted by reason and logged.
  */

@@ -2,7 +2,7 @@ import type { AlertChangedEvent } from '../bus/hub-events.js';
 import type { Reading } from '../../core/reading.js';
 import { ALERTS_TOPIC } from './topic-acl.js';
 
-/** `hearth/<personId|unassigned>/<metric>` (DESIGN.md). */
+/** `hearth/<personId|unassigned>/<metric>` (docs/architecture.md). */
 export function liveReadingTopic(reading: Pick<Reading, 'personId' | 'metric'>): string {
   return `hearth/${reading.personId ?? 'unassigned'}/${reading.metric}`;
 }

@@ -1,5 +1,5 @@
 /**
- * BTHome v2 object ids (protocols.md §2; bthome.io): name as it appears in decoded fields,
+ * BTHome v2 object ids (docs/protocols.md §2; bthome.io): name as it appears in decoded fields,
  * value length in bytes, encoding and factor. Text (0x53) and raw (0x54) carry a length byte.
  */
 export type BthomeEncoding = 'uint' | 'sint' | 'text' | 'raw' | 'bytes';

@@ -1,6 +1,6 @@
 /**
  * IEEE-11073 20601 SFLOAT (16 bit) and FLOAT (32 bit) as used by the GATT health profiles
- * (protocols.md §0.2). A special value is returned as its name, never as a number, so that a
+ * (docs/protocols.md §0.2). A special value is returned as its name, never as a number, so that a
  * decoder cannot store "NaN" or "+INF" as a measurement by accident.
  */
 

@@ -4,7 +4,7 @@ import { KG_PER_JIN, KG_PER_LB } from '../../../core/units.js';
 
 export type MiScaleUnit = 'kg' | 'lb' | 'jin';
 
-/** Mi scale raw weight to its unit: kg steps of 1/200, lb and jin steps of 1/100 (protocols.md §3.1). */
+/** Mi scale raw weight to its unit: kg steps of 1/200, lb and jin steps of 1/100 (docs/protocols.md §3.1). */
 export function miScaleWeight(raw: number, unit: MiScaleUnit): number {
   return unit === 'kg' ? raw / 200 : raw / 100;
 }

@@ -1,6 +1,6 @@
 import type { ReadingFlag } from '../../../core/reading.js';
 
-/** What the PLX status words (protocols.md §1.7) mean for the readings of one measurement. */
+/** What the PLX status words (docs/protocols.md §1.7) mean for the readings of one measurement. */
 export interface PlxVerdict {
   /** Why the readings must not be emitted at all, or undefined when they may be. */
   readonly rejectReason?: string;

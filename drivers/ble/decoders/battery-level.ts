@@ -4,7 +4,7 @@ import { ReadingCollector } from '../codec/plausible-readings.js';
 
 const ID = '2a19';
 
-/** Battery Level (protocols.md §1.10): uint8 percent; 101..255 are reserved and not a reading. */
+/** Battery Level (docs/protocols.md §1.10): uint8 percent; 101..255 are reserved and not a reading. */
 function decode(bytes: Uint8Array): DecodeResult {
   const value = new ByteReader(ID, bytes).u8('battery level');
   const out = new ReadingCollector();

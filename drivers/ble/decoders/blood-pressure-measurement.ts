@@ -44,7 +44,7 @@ export function readBloodPressureFields(formatId: string, bytes: Uint8Array): Bl
   };
 }
 
-/** Measurement status bits (protocols.md §1.4) as reading flags. */
+/** Measurement status bits (docs/protocols.md §1.4) as reading flags. */
 export function bloodPressureStatusFlags(status: number): ReadingFlag[] {
   const flags: ReadingFlag[] = [];
   if ((status & 0x01) !== 0) flags.push('body_movement');
@@ -59,7 +59,7 @@ export function bloodPressureStatusFlags(status: number): ReadingFlag[] {
 const ID = '2a35';
 
 /**
- * Blood Pressure Measurement (protocols.md §1.4). Systolic and diastolic are mandatory; a MAP
+ * Blood Pressure Measurement (docs/protocols.md §1.4). Systolic and diastolic are mandatory; a MAP
  * of NaN (monitors that do not compute it) is absent. A pressure pair that cannot be a
  * measurement (diastolic not below systolic) is not emitted at all; a MAP outside the pair is dropped.
  */

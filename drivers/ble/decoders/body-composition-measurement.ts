@@ -23,7 +23,7 @@ const OPTIONAL_FIELDS = [
 ] as const;
 
 /**
- * Body Composition Measurement (protocols.md §1.6): 16-bit flags, body fat % mandatory, masses
+ * Body Composition Measurement (docs/protocols.md §1.6): 16-bit flags, body fat % mandatory, masses
  * at 0.005 kg / 0.01 lb. A measurement split over two indications (bit12) is decoded one packet
  * at a time; `multiplePacket` tells the caller to expect the rest.
  */

@@ -5,7 +5,7 @@ const ID = '2a38';
 
 export const BODY_SENSOR_LOCATIONS: readonly string[] = ['other', 'chest', 'wrist', 'finger', 'hand', 'ear lobe', 'foot'];
 
-/** Body Sensor Location (protocols.md §1.2): where the heart-rate sensor sits; no reading. */
+/** Body Sensor Location (docs/protocols.md §1.2): where the heart-rate sensor sits; no reading. */
 function decode(bytes: Uint8Array): DecodeResult {
   const value = new ByteReader(ID, bytes).u8('body sensor location');
   return { readings: [], fields: { value, location: BODY_SENSOR_LOCATIONS[value] ?? 'reserved' } };

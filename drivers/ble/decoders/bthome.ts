@@ -65,7 +65,7 @@ function parseObjects(payload: Uint8Array): ParsedObjects {
 }
 
 /**
- * BTHome v2 service data (UUID 0xFCD2, protocols.md §2), plain or AES-128-CCM encrypted (needs
+ * BTHome v2 service data (UUID 0xFCD2, docs/protocols.md §2), plain or AES-128-CCM encrypted (needs
  * the key and the MAC, from the options or from the advertisement itself). Replay protection
  * (counter and packet id) is the caller's state, not this decoder's: both are in `fields`.
  */

@@ -57,7 +57,7 @@ function readRecord(bytes: Uint8Array, index: number): CgmRecordFields {
 }
 
 /**
- * CGM Measurement (protocols.md §1.9): one notification may carry several records, each with
+ * CGM Measurement (docs/protocols.md §1.9): one notification may carry several records, each with
  * its own size. Their time is minutes since the CGM session start, which this payload does not
  * carry, so readings have no device time; `timeOffsetMin` stays in the record fields.
  */

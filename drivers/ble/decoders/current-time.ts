@@ -5,7 +5,7 @@ import { dateTimeToUtcMs, readDateTime } from '../codec/date-time.js';
 const ID = '2a2b';
 
 /**
- * Current Time (protocols.md §0.3): the device's clock, no reading. `deviceTs` is that clock in
+ * Current Time (docs/protocols.md §0.3): the device's clock, no reading. `deviceTs` is that clock in
  * UTC ms (the device's UTC offset, else the hub's zone), so the hub can tell how far it drifts.
  */
 function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {

@@ -24,7 +24,7 @@ function hasBit(value: number, bit: number): boolean {
 }
 
 /**
- * Glucose Measurement (protocols.md §1.8). Control-solution tests and results the meter could
+ * Glucose Measurement (docs/protocols.md §1.8). Control-solution tests and results the meter could
  * not measure (status bits 5/6) are never readings; faults the meter reports flag the reading
  * as questionable; a time fault drops the device time.
  */

@@ -17,7 +17,7 @@ export function rrRawToMs(raw: number): number {
 }
 
 /**
- * Heart Rate Measurement (protocols.md §1.2). When the strap says "contact supported but not
+ * Heart Rate Measurement (docs/protocols.md §1.2). When the strap says "contact supported but not
  * detected", neither the heart rate nor the RR intervals are emitted: a strap lying on a table
  * keeps sending a plausible-looking rate, and a flagged reading would still reach charts and
  * the resting-rate baseline. The raw values stay in `fields` and a `no_contact` status says why.

@@ -8,7 +8,7 @@ const INVALID_PULSE_RATE = 0xff;
 const INVALID_SPO2 = 0x7f;
 
 /**
- * Jumper JPD-500F (and relabels) notification (protocols.md §3.4, partly reverse-engineered).
+ * Jumper JPD-500F (and relabels) notification (docs/protocols.md §3.4, partly reverse-engineered).
  * Only 0x81 frames carry values; other frame types are reported, not errors. 0 and the
  * 0xFF / 0x7F sentinels the oximeter uses while searching are absent (null in fields).
  */

@@ -8,7 +8,7 @@ const ID = 'miscale-v1';
 const LENGTH = 10;
 
 /**
- * Xiaomi Mi Smart Scale v1 advertisement (service data 0x181D, protocols.md §3.1). A weight is
+ * Xiaomi Mi Smart Scale v1 advertisement (service data 0x181D, docs/protocols.md §3.1). A weight is
  * a reading only once the scale says it is stable and the person is still on it.
  */
 function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {

@@ -8,7 +8,7 @@ const ID = 'miscale-v2';
 const LENGTH = 13;
 
 /**
- * Xiaomi Mi Body Composition Scale v2 advertisement (service data 0x181B, protocols.md §3.1):
+ * Xiaomi Mi Body Composition Scale v2 advertisement (service data 0x181B, docs/protocols.md §3.1):
  * weight once stable with the person still on; impedance only when the scale also marks it present.
  */
 function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {

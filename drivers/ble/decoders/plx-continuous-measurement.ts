@@ -7,7 +7,7 @@ import { plxVerdict } from '../codec/plx-status.js';
 const ID = '2a5f';
 
 /**
- * PLX Continuous Measurement (protocols.md §1.7). Flag bit0 here means "Fast values follow",
+ * PLX Continuous Measurement (docs/protocols.md §1.7). Flag bit0 here means "Fast values follow",
  * unlike the spot-check's bit0 (time stamp). Readings come from the Normal pair; Fast and Slow
  * stay in `fields`. The pulse amplitude index is emitted as perfusion_index.
  */

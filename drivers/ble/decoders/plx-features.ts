@@ -3,7 +3,7 @@ import { ByteReader } from '../codec/byte-reader.js';
 
 const ID = '2a60';
 
-/** PLX Features (protocols.md §1.7): what the oximeter supports; fields only. */
+/** PLX Features (docs/protocols.md §1.7): what the oximeter supports; fields only. */
 function decode(bytes: Uint8Array): DecodeResult {
   const reader = new ByteReader(ID, bytes);
   const supportedFeatures = reader.u16('supported features');

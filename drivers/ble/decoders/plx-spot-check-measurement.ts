@@ -8,7 +8,7 @@ import { plxVerdict } from '../codec/plx-status.js';
 const ID = '2a5e';
 
 /**
- * PLX Spot-check Measurement (protocols.md §1.7). Flag bit0 is the time stamp here; bit4 says
+ * PLX Spot-check Measurement (docs/protocols.md §1.7). Flag bit0 is the time stamp here; bit4 says
  * the device clock is not set, and then its time stamp is not used.
  */
 function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {

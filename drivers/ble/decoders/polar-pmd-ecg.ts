@@ -15,7 +15,7 @@ function timestampField(ns: bigint): number | string {
 }
 
 /**
- * Polar PMD data frame carrying ECG (protocols.md §3.2): a 10-byte header (measurement type,
+ * Polar PMD data frame carrying ECG (docs/protocols.md §3.2): a 10-byte header (measurement type,
  * uint64 ns timestamp of the frame's last sample, frame type) then 3-byte signed µV samples at
  * 130 Hz. Only uncompressed frame type 0 is what the H10 sends for ECG; others are refused.
  */

@@ -51,7 +51,7 @@ function readFilter(reader: ByteReader, operator: number): { filterType: number;
 }
 
 /**
- * Record Access Control Point (protocols.md §1.11), both the requests a client writes and the
+ * Record Access Control Point (docs/protocols.md §1.11), both the requests a client writes and the
  * server's indications. Fields only: this is the download conversation, not a measurement.
  */
 function decode(bytes: Uint8Array): DecodeResult {

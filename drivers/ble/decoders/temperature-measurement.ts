@@ -40,7 +40,7 @@ export function celsiusOf(fields: TemperatureFields): number | undefined {
 
 const ID = '2a1c';
 
-/** Temperature Measurement (protocols.md §1.3): the thermometer's final result, in °C. */
+/** Temperature Measurement (docs/protocols.md §1.3): the thermometer's final result, in °C. */
 function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {
   const fields = readTemperatureFields(ID, bytes);
   const out = new ReadingCollector();

@@ -13,7 +13,7 @@ export function weightFromRaw(raw: number, imperial: boolean): number {
   return imperial ? raw / 100 : (raw * 5) / 1000;
 }
 
-/** Weight Measurement (protocols.md §1.5): weight (lb → kg), time stamp, user, BMI and height. */
+/** Weight Measurement (docs/protocols.md §1.5): weight (lb → kg), time stamp, user, BMI and height. */
 function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {
   const reader = new ByteReader(ID, bytes);
   const flags = reader.u8('flags');

@@ -4,7 +4,7 @@ import { CHARACTERISTIC, SERVICE } from './sig-services.js';
 
 /**
  * Glucose 0x1808: records are downloaded through the Record Access Control Point, only those after
- * the last sequence number the hub stored (protocols.md §1.11).
+ * the last sequence number the hub stored (docs/protocols.md §1.11).
  */
 export const glucoseDriver: ConnectedDriver = {
   id: 'ble-glucose',

@@ -2,7 +2,7 @@ import type { AdvertisementDriver } from './ble-driver.js';
 import { OCCASIONAL_USE_UNAVAILABLE_AFTER_MS } from './occasional-use.js';
 import { SERVICE } from './sig-services.js';
 
-/** Xiaomi Mi Smart Scale v1: 10 bytes of service data 0x181D (protocols.md §3.1). */
+/** Xiaomi Mi Smart Scale v1: 10 bytes of service data 0x181D (docs/protocols.md §3.1). */
 export const miScaleV1Driver: AdvertisementDriver = {
   id: 'ble-mi-scale-v1',
   label: 'Xiaomi Mi Smart Scale',

@@ -1,7 +1,7 @@
 import type { ConnectedDriver } from './ble-driver.js';
 import { CHARACTERISTIC, POLAR_PMD, SERVICE } from './sig-services.js';
 
-/** Polar H10: the standard heart rate stream plus ECG at 130 Hz through Polar's PMD service (protocols.md §3.2). */
+/** Polar H10: the standard heart rate stream plus ECG at 130 Hz through Polar's PMD service (docs/protocols.md §3.2). */
 export const polarH10Driver: ConnectedDriver = {
   id: 'ble-polar-h10',
   label: 'Polar H10 chest strap',

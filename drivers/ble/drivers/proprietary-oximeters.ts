@@ -1,7 +1,7 @@
 import type { ConnectedDriver } from './ble-driver.js';
 import { BERRYMED, JUMPER } from './sig-services.js';
 
-/** BerryMed BM1000-style oximeters: the BCI byte stream over a transparent-UART service (protocols.md §3.3). */
+/** BerryMed BM1000-style oximeters: the BCI byte stream over a transparent-UART service (docs/protocols.md §3.3). */
 export const berryMedOximeterDriver: ConnectedDriver = {
   id: 'ble-berrymed-oximeter',
   label: 'BerryMed pulse oximeter',
@@ -15,7 +15,7 @@ export const berryMedOximeterDriver: ConnectedDriver = {
   streams: [{ service: BERRYMED.service, characteristic: BERRYMED.notify, formatId: 'berrymed-bci', framing: 'berrymed-bci' }],
 };
 
-/** Jumper JPD-500F and relabels (protocols.md §3.4). */
+/** Jumper JPD-500F and relabels (docs/protocols.md §3.4). */
 export const jumperOximeterDriver: ConnectedDriver = {
   id: 'ble-jumper-oximeter',
   label: 'Jumper pulse oximeter',

@@ -1,4 +1,4 @@
-/** Bluetooth SIG service and characteristic UUIDs the drivers use (protocols.md §1.1). */
+/** Bluetooth SIG service and characteristic UUIDs the drivers use (docs/protocols.md §1.1). */
 export const SERVICE = {
   heartRate: '180d',
   healthThermometer: '1809',
@@ -37,7 +37,7 @@ export const CHARACTERISTIC = {
   firmwareRevision: '2a26',
 } as const;
 
-/** Proprietary services (protocols.md §3). */
+/** Proprietary services (docs/protocols.md §3). */
 export const POLAR_PMD = {
   service: 'fb005c8002e7f3871cad8acd2d8df0c8',
   controlPoint: 'fb005c8102e7f3871cad8acd2d8df0c8',

@@ -7,7 +7,7 @@ import { batteryAndDeviceInformation } from './standard-services.js';
 const POLAR_EPOCH_MS = Date.UTC(2000, 0, 1);
 const ECG_SAMPLES_PER_FRAME = 73;
 const ECG_RATE_HZ = 130;
-/** `02 00 00 01 82 00 01 01 0E 00`: start ECG at 130 Hz, 14 bit (protocols.md §3.2). */
+/** `02 00 00 01 82 00 01 01 0E 00`: start ECG at 130 Hz, 14 bit (docs/protocols.md §3.2). */
 export const POLAR_START_ECG = Uint8Array.of(0x02, 0x00, 0x00, 0x01, 0x82, 0x00, 0x01, 0x01, 0x0e, 0x00);
 
 /** One PMD ECG data frame: type 0, uint64 ns since 2000 of the last sample, frame type 0, int24 µV samples. */

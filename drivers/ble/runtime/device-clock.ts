@@ -1,5 +1,5 @@
 /**
- * Current Time (0x2A2B) bytes for a device clock (protocols.md §0.3): the wall-clock time in the
+ * Current Time (0x2A2B) bytes for a device clock (docs/protocols.md §0.3): the wall-clock time in the
  * device's zone, day of week, fractions, adjust reason "manual update".
  */
 export function currentTimeBytes(utcMs: number, utcOffsetMinutes: number): Uint8Array {

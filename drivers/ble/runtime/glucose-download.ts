@@ -11,7 +11,7 @@ const RACP_REPORT_RECORDS = 0x01;
 const SUCCESS = 0x01;
 const NO_RECORDS = 0x06;
 
-/** The request for records after `last`: all of them the first time (protocols.md §1.11). */
+/** The request for records after `last`: all of them the first time (docs/protocols.md §1.11). */
 export function racpRequestAfter(last: number | undefined): Uint8Array {
   if (last === undefined) return encodeRacpRequest({ opCode: RACP_REPORT_RECORDS, operator: 1 });
   return encodeRacpRequest({ opCode: RACP_REPORT_RECORDS, operator: 3, filter: { filterType: 1, values: [(last + 1) & 0xffff] } });

@@ -2,7 +2,7 @@ import { POLAR_PMD } from '../drivers/sig-services.js';
 import { GattError, type GattOperations } from './gatt-operations.js';
 import type { GattSession } from './gatt-session.js';
 
-/** `02 00 00 01 82 00 01 01 0E 00`: start ECG, 130 Hz, 14-bit (protocols.md §3.2). */
+/** `02 00 00 01 82 00 01 01 0E 00`: start ECG, 130 Hz, 14-bit (docs/protocols.md §3.2). */
 export const START_ECG_130HZ = Uint8Array.of(0x02, 0x00, 0x00, 0x01, 0x82, 0x00, 0x01, 0x01, 0x0e, 0x00);
 
 /** Asks a Polar H10 for its ECG stream; the frames then arrive on the session's PMD data stream. */

@@ -1,6 +1,6 @@
 import type { OximeterSecond } from './oximeter-values.js';
 
-/** Byte encoders for the simulated oximeters: the inverse of the decoders, from protocols.md §3.3, §4. */
+/** Byte encoders for the simulated oximeters: the inverse of the decoders, from docs/protocols.md §3.3, §4. */
 
 export function encodeContecLegacyLive(values: OximeterSecond, pleth: number): Uint8Array {
   const pulseRate = values.probeOff === true ? 255 : values.pulseRate;

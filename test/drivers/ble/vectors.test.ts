@@ -103,7 +103,7 @@ function bitSet(value: unknown, bit: number): boolean {
 
 const LB = 0.45359237;
 
-/** The readings a user should get from a vector's fields, worked out from protocols.md. */
+/** The readings a user should get from a vector's fields, worked out from docs/protocols.md. */
 function derivedReadings(formatId: string, e: Record<string, unknown>): ExpectedReading[] {
   const out: Array<{ metric: MetricId; value: number | undefined; ts?: number | 'unchecked' | undefined }> = [];
   switch (formatId) {
