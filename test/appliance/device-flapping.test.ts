@@ -14,7 +14,7 @@ import { heartRateStrap } from '../../drivers/ble/emulation/sig-devices.js';
 import { blePartWith } from '../../drivers/ble/runtime/ble-part.js';
 import { bleDeviceId } from '../../drivers/ble/runtime/ble-runtime.js';
 import { nobleWithBinding } from '../../drivers/ble/runtime/noble-loader.js';
-import { ManualScheduler } from '../../drivers/serial/runtime/scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
 import { Hub } from '../../hub/daemon/hub.js';

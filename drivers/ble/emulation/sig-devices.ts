@@ -12,7 +12,7 @@ import {
 } from '../encoders/index.js';
 import { peripheralId, type EmulatedPeripheral, type PeripheralLink } from './emulated-peripheral.js';
 import { batteryAndDeviceInformation, SettableClock } from './standard-services.js';
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 
 /** Stored measurements carry the device's local time; these devices keep UTC (offset 0). */
 export const EMULATED_UTC_OFFSET_MINUTES = 0;

@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import type { HubContext, HubPart, HubPartFactory } from '../../../hub/daemon/hub-part.js';
 import { migrate } from '../../../hub/store/index.js';
 import { DecodeError, type FormatDecoder } from '../../format.js';
-import { systemScheduler } from '../../serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../core/scheduler.js';
 import type { BleDriver } from '../drivers/ble-driver.js';
 import { BUILTIN_BLE_DRIVERS } from '../drivers/builtin-drivers.js';
 import { loadExternalDrivers } from '../drivers/external-drivers.js';

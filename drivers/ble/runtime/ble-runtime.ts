@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { HubBus } from '../../../hub/bus/hub-events.js';
 import type { Clock } from '../../../core/clock.js';
-import type { BackoffOptions } from '../../serial/runtime/backoff.js';
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { BackoffPolicy } from '../../../core/backoff.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import type { AdvertisementDriver, BleDriver, ConnectedDriver } from '../drivers/ble-driver.js';
 import { shortUuid } from '../drivers/ble-driver.js';
 import { matchDriver, type AdvertisedData } from '../drivers/driver-matching.js';
@@ -41,7 +41,7 @@ export interface BleRuntimeOptions {
   readonly bindKeys?: Readonly<Record<string, string>>;
   /** Deadline of each GATT step. */
   readonly gattTimeoutMs?: number;
-  readonly reconnectBackoff?: BackoffOptions;
+  readonly reconnectBackoff?: BackoffPolicy;
   readonly settleMs?: number;
   readonly random?: () => number;
 }

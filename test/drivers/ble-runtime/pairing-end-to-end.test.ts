@@ -8,7 +8,7 @@ import { bloodPressureCuff, GlucoseMeter, heartRateStrap, weightScale } from '..
 import { blePartWith } from '../../../drivers/ble/runtime/ble-part.js';
 import { bleDeviceId } from '../../../drivers/ble/runtime/ble-runtime.js';
 import { nobleWithBinding } from '../../../drivers/ble/runtime/noble-loader.js';
-import { systemScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../core/scheduler.js';
 import { DEFAULT_CONFIG } from '../../../hub/config/defaults.js';
 import type { HubConfig } from '../../../hub/config/hub-config.js';
 import { Hub } from '../../../hub/daemon/hub.js';

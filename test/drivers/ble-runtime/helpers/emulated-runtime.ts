@@ -10,7 +10,7 @@ import type { EmulatedPeripheral } from '../../../../drivers/ble/emulation/emula
 import { BleRuntime, type BleRuntimeOptions } from '../../../../drivers/ble/runtime/ble-runtime.js';
 import type { GlucoseSequenceStore } from '../../../../drivers/ble/runtime/glucose-sequence-store.js';
 import { nobleWithBinding } from '../../../../drivers/ble/runtime/noble-loader.js';
-import { systemScheduler } from '../../../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../../core/scheduler.js';
 import { FAST_TUNING } from './fast-tuning.js';
 
 export interface Heard {
