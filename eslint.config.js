@@ -75,7 +75,11 @@ export default tseslint.config(
     files: layered.map((folder) => `${folder}/**/*.ts`),
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}/tsconfig.json` })] },
-    rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones() }] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones() }],
+      // The layer rule reads import statements; a type written as import('…') would slip past it.
+      'no-restricted-syntax': ['error', { selector: 'TSImportType', message: 'Import the type with `import type` at the top, where the layer rule sees it (eslint-layers.js).' }],
+    },
   },
   ...typeOnlyLayers(),
 );

@@ -4,7 +4,7 @@ import t from 'tap';
 
 // Compiled to dist/test/architecture/; the repository root is three folders up.
 const root = join(import.meta.dirname, '..', '..', '..');
-const LAYER_RULES = new Set(['import-x/no-restricted-paths', '@typescript-eslint/no-restricted-imports']);
+const LAYER_RULES = new Set(['import-x/no-restricted-paths', '@typescript-eslint/no-restricted-imports', 'no-restricted-syntax']);
 
 // The project's own lint configuration, limited to the layer rules. Typed linting knows only the
 // project's files, so each case lends a real file's path to the text under test.
@@ -55,4 +55,10 @@ t.test('the dashboard may take the hub types, never its code', async (t) => {
   const problems = await layerProblems(file, "import { EventBus } from '../../../hub/bus/event-bus.js';\nexport const bus = new EventBus();\n");
   t.equal(problems.length, 1);
   t.match(problems[0], /ui\/src\/ may import hub\/ for its types only/);
+});
+
+t.test('a type imported inline is refused in a layered folder, so it cannot slip past the rule', async (t) => {
+  const problems = await layerProblems('drivers/format.ts', "export type Bus = import('../hub/bus/hub-events.js').HubBus;\n");
+  t.equal(problems.length, 1);
+  t.match(problems[0], /import type/);
 });
