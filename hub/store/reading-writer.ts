@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Reading, WaveformBlock } from '../../core/reading.js';
+import { systemScheduler, type Scheduler } from '../../core/scheduler.js';
 import type { Db } from './database.js';
 import { StoreWriteError, describe } from './errors.js';
 import { encodeFlags } from './flags.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
-import { systemScheduler, type Scheduler } from '../../core/scheduler.js';
 import { SeriesRegistry } from './series-registry.js';
 import { silentLogger, type FlushInfo, type StoreLogger, type WriterStats } from './types.js';
 import { encodeWaveform } from './waveform-codec.js';

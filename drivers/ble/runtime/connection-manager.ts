@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../../../core/clock.js';
 import { Backoff, type BackoffPolicy } from '../../../core/backoff.js';
+import type { Clock } from '../../../core/clock.js';
 
 export interface ConnectionManagerOptions {
   /** Concurrent links the radio holds (a Pi's onboard radio: 2–5). */
