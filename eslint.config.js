@@ -1,8 +1,49 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import { LAYERS } from './eslint-layers.js';
+
+const root = import.meta.dirname;
+const dir = (path) => `./${path.replace(/\/$/, '')}`;
+const shown = (paths) => paths.map((p) => `${p}/`).join(', ');
+
+/** Each layer of eslint-layers.js as a zone of import-x/no-restricted-paths, checked on resolved paths. */
+function layerZones() {
+  return LAYERS.flatMap((layer) => {
+    if ('allowed' in layer) {
+      return [{ target: dir(layer.folder), from: './', except: [...layer.allowed.map(dir), './node_modules'], message: `${layer.folder}/ may import only ${shown(layer.allowed)} (eslint-layers.js).` }];
+    }
+    if ('folders' in layer) {
+      return [{ target: layer.folders.map(dir), from: layer.forbidden.map(dir), message: `${shown(layer.folders)} may not import ${shown(layer.forbidden)} (eslint-layers.js).` }];
+    }
+    return [];
+  });
+}
+
+/**
+ * Type-only layers: import-x cannot tell `import type` apart, typescript-eslint's rule can. It sees
+ * the import as written, so it matches a relative path climbing to the forbidden top-level folder.
+ */
+function typeOnlyLayers() {
+  return LAYERS.filter((layer) => 'typesOnly' in layer).map((layer) => ({
+    files: [`${layer.folder}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: layer.typesOnly.map((folder) => ({
+          regex: `^(\\.\\./)+${folder}(/|$)`,
+          allowTypeImports: true,
+          message: `${layer.folder}/ may import ${folder}/ for its types only (eslint-layers.js).`,
+        })),
+      }],
+    },
+  }));
+}
+
+const layered = LAYERS.flatMap((layer) => ('allowed' in layer ? [layer.folder] : 'folders' in layer ? layer.folders : []));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'ui/dist/**', 'var/**', 'coverage/**', '.tap/**', 'eslint.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'ui/dist/**', 'var/**', 'coverage/**', '.tap/**', 'eslint.config.js', 'eslint-layers.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -29,4 +70,16 @@ export default tseslint.config(
     files: ['bench/**/*.ts', 'hub/cli/**/*.ts', 'models/**/*.ts', 'drivers/**/tools/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Only the layered folders: resolving every import of every file would cost for nothing.
+    files: layered.map((folder) => `${folder}/**/*.ts`),
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}/tsconfig.json` })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones() }],
+      // The layer rule reads import statements; a type written as import('…') would slip past it.
+      'no-restricted-syntax': ['error', { selector: 'TSImportType', message: 'Import the type with `import type` at the top, where the layer rule sees it (eslint-layers.js).' }],
+    },
+  },
+  ...typeOnlyLayers(),
 );

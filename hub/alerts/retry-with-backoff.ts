@@ -1,3 +1,5 @@
+import { backoffDelay } from '../../core/backoff.js';
+
 export interface RetryPolicy {
   readonly attempts: number;
   readonly baseDelayMs: number;
@@ -29,10 +31,9 @@ export class RetryableError extends Error {
   }
 }
 
-/** Exponential backoff with equal jitter: half the delay is fixed, half random, so retries spread out. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return exponential / 2 + (random() * exponential) / 2;
+/** Doubling delays with equal jitter: half of each wait is fixed, half random, so retries spread out. */
+function retryDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
+  return backoffDelay({ initialMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, factor: 2, jitter: 0.5 }, attempt - 1, random);
 }
 
 /** Runs `task` until it succeeds, fails for good, or the attempts are spent; the last error is thrown. */
@@ -51,7 +52,7 @@ export async function retryWithBackoff<T>(
         if (error instanceof RetryableError && attempt >= policy.attempts) throw new Error(`${error.message} (gave up after ${attempt} attempts)`);
         throw error;
       }
-      await wait(backoffDelay(policy, attempt, random), options.signal);
+      await wait(retryDelay(policy, attempt, random), options.signal);
     }
   }
 }

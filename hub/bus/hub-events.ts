@@ -1,5 +1,4 @@
 import type { Reading, WaveformBlock } from '../../core/reading.js';
-import type { Insight } from '../inference/insight.js';
 import type { EventBus } from './event-bus.js';
 
 export type RejectionReason =
@@ -103,6 +102,24 @@ export interface AlertAckRequestedEvent {
   /** The credential or account that asked. */
   readonly by: string;
   readonly channel: 'mqtt' | 'api' | 'dashboard';
+}
+
+/** The models that raise insights (each one's id under models/). */
+export type InsightModel = 'af-rr' | 'illness-rhr';
+
+/** What the models tell a person about themselves: persisted, shown by the API, announced on the bus. */
+export interface Insight {
+  readonly id: string;
+  readonly personId: string;
+  /** The model that raised it (its id under models/). */
+  readonly model: InsightModel;
+  readonly title: string;
+  /** Which measures, against which personal baseline, in words a person can follow. */
+  readonly explanation: string;
+  /** The model's score when it was raised (AF probability, illness score). */
+  readonly score: number;
+  /** When the condition was met, ms since the epoch, UTC. */
+  readonly ts: number;
 }
 
 /** Every event of the hub bus and its one payload type. */

@@ -1,4 +1,3 @@
-import { blePart } from '../../drivers/ble/runtime/ble-part.js';
 import { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
 import { alertsPart } from '../alerts/alerts-part.js';
 import { apiPart } from '../api/api-part.js';
@@ -7,6 +6,7 @@ import { inferencePart } from '../inference/inference-part.js';
 import { mqttPart } from '../mqtt/mqtt-part.js';
 import { observabilityPart } from '../observability/observability-part.js';
 import { relayPart } from '../relay/relay-part.js';
+import { bleSource } from '../sources/ble-source.js';
 import { ReplaySource } from '../sources/replay-source.js';
 import { SimulatedHouseholdSource } from '../sources/simulated-household-source.js';
 import { serialSource } from '../sources/serial-source.js';
@@ -47,4 +47,4 @@ const replay: HubPartFactory = (context) => {
 export const CONSUMER_PARTS: readonly HubPartFactory[] = [mqttPart, apiPart, alertsPart, inferencePart, relayPart, observabilityPart, backupPart];
 
 /** Parts that bring readings in. They start after every consumer is listening, and stop first. */
-export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay, blePart, serialSource];
+export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay, bleSource, serialSource];

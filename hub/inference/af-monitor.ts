@@ -6,9 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Reading } from '../../core/reading.js';
+import type { Insight } from '../bus/hub-events.js';
 import { personalRrBaseline, type AfScreening, type AfWindowScore } from './af-screening.js';
 import type { DerivedReadings } from './derived-readings.js';
-import type { Insight } from './insight.js';
 import type { AfFeatures } from './rr-features.js';
 
 export interface AfMonitorOptions {

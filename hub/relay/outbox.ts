@@ -1,6 +1,6 @@
+import { backoffDelay } from '../../core/backoff.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../store/index.js';
-import { retryDelay } from './backoff.js';
 import type { Random } from './laplace.js';
 
 export interface OutboxPolicy {
@@ -89,12 +89,21 @@ export class Outbox {
         this.bump('outbox.refused', 1);
       } else {
         const attempts = item.attempts + 1;
-        const at = this.clock.now() + retryDelay(attempts, this.policy.retryBaseMs, this.policy.retryMaxMs, this.random);
+        const at = this.clock.now() + this.retryDelay(attempts);
         const message = error instanceof Error ? error.message : 'the relay did not accept the batch';
         this.db.prepare('UPDATE relay_outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE seq = ?').run(attempts, at, message, item.seq);
         return delivered;
       }
     }
+  }
+
+  /**
+   * Doubling from the base up to the cap, half of it at random so that hubs that lost the relay at
+   * the same moment do not all return at once; whole milliseconds, as the outbox stores them.
+   */
+  private retryDelay(attempts: number): number {
+    const policy = { initialMs: this.policy.retryBaseMs, maxMs: this.policy.retryMaxMs, factor: 2, jitter: 0.5 };
+    return Math.round(backoffDelay(policy, attempts - 1, this.random));
   }
 
   status(): OutboxStatus {

@@ -1,5 +1,5 @@
 import { createPortLister } from '../../drivers/serial/runtime/port-lister.js';
-import { systemScheduler } from '../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../core/scheduler.js';
 import type { SerialReadingSink } from '../../drivers/serial/runtime/serial-reading-sink.js';
 import { SerialRuntime } from '../../drivers/serial/runtime/serial-runtime.js';
 import { openSerialport } from '../../drivers/serial/runtime/serialport-opener.js';

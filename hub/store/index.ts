@@ -5,5 +5,4 @@ export { ReadingWriter, WRITER_DEFAULTS, type ReadingWriterOptions } from './rea
 export { StoreQuery } from './query.js';
 export { Retention, type RawRetentionDays, type RetentionOutcome } from './retention.js';
 export { StoreCorruptError, StoreDirectoryError, StoreWriteError } from './errors.js';
-export { systemScheduler, type Scheduler } from './scheduler.js';
 export * from './types.js';

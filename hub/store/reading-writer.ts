@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Reading, WaveformBlock } from '../../core/reading.js';
+import { systemScheduler, type Scheduler } from '../../core/scheduler.js';
 import type { Db } from './database.js';
 import { StoreWriteError, describe } from './errors.js';
 import { encodeFlags } from './flags.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
-import { systemScheduler, type Scheduler } from './scheduler.js';
 import { SeriesRegistry } from './series-registry.js';
 import { silentLogger, type FlushInfo, type StoreLogger, type WriterStats } from './types.js';
 import { encodeWaveform } from './waveform-codec.js';
@@ -61,7 +61,7 @@ export class ReadingWriter {
   private enqueuedCount = 0;
   private settledCount = 0;
   private waiters: Waiter[] = [];
-  private timer: unknown = undefined;
+  private cancelFlushTimer: (() => void) | undefined = undefined;
   private timerDelay = Infinity;
   private failing = false;
   private droppedSinceReport = 0;
@@ -196,20 +196,20 @@ export class ReadingWriter {
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer !== undefined && this.timerDelay <= delayMs) return;
+    if (this.cancelFlushTimer !== undefined && this.timerDelay <= delayMs) return;
     this.cancelTimer();
     this.timerDelay = delayMs;
-    this.timer = this.scheduler.setTimeout(() => this.onTimer(), delayMs);
+    this.cancelFlushTimer = this.scheduler.after(delayMs, () => this.onTimer());
   }
 
   private cancelTimer(): void {
-    if (this.timer !== undefined) this.scheduler.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelFlushTimer?.();
+    this.cancelFlushTimer = undefined;
     this.timerDelay = Infinity;
   }
 
   private onTimer(): void {
-    this.timer = undefined;
+    this.cancelFlushTimer = undefined;
     this.timerDelay = Infinity;
     if (this.queue.length === 0) return;
     const ok = this.flushOnce();

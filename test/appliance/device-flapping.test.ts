@@ -11,10 +11,10 @@ import t from 'tap';
 import { EmulatedBinding } from '../../drivers/ble/emulation/emulated-binding.js';
 import { peripheralId } from '../../drivers/ble/emulation/emulated-peripheral.js';
 import { heartRateStrap } from '../../drivers/ble/emulation/sig-devices.js';
-import { blePartWith } from '../../drivers/ble/runtime/ble-part.js';
+import { bleSourceWith } from '../../hub/sources/ble-source.js';
 import { bleDeviceId } from '../../drivers/ble/runtime/ble-runtime.js';
 import { nobleWithBinding } from '../../drivers/ble/runtime/noble-loader.js';
-import { ManualScheduler } from '../../drivers/serial/runtime/scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
 import { Hub } from '../../hub/daemon/hub.js';
@@ -66,7 +66,7 @@ t.test('a strap flapping every few seconds for an hour: no crash, no leak, bound
     parts: {
       consumers: [],
       sources: [
-        blePartWith({
+        bleSourceWith({
           noble: () => nobleWithBinding(binding),
           tuning: { scheduler: clock, random: () => 0.5, gattTimeoutMs: 1000, reconnectBackoff: { initialMs: 200, maxMs: 2000, factor: 2, jitter: 0.3 }, settleMs: 500 },
         }),

@@ -6,10 +6,10 @@ import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
 import { ManualClock } from '../../core/clock.js';
 import type { Reading } from '../../core/reading.js';
+import type { Insight } from '../../hub/bus/hub-events.js';
 import { Hub } from '../../hub/daemon/hub.js';
 import type { HubPartFactory } from '../../hub/daemon/hub-part.js';
 import { InferencePart } from '../../hub/inference/inference-part.js';
-import type { Insight } from '../../hub/inference/insight.js';
 import { HubLogging } from '../../hub/log/logger.js';
 import { modelsDir } from './paths.js';
 

@@ -2,7 +2,7 @@ import t from 'tap';
 import type { Db } from '../../hub/store/database.js';
 import { StoreWriteError } from '../../hub/store/errors.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
-import { ManualScheduler } from './helpers/manual-scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { countRows, reading, storeDatabase } from './helpers/temp-store.js';
 
 const T0 = Date.UTC(2025, 2, 1);

@@ -4,7 +4,7 @@ import type { Reading } from '../../core/reading.js';
 import type { Db } from '../../hub/store/database.js';
 import { StoreQuery } from '../../hub/store/query.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
-import { ManualScheduler } from './helpers/manual-scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { reading, storeDatabase } from './helpers/temp-store.js';
 
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@ import t from 'tap';
 import fc from 'fast-check';
 import type { Reading } from '../../core/reading.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
-import { ManualScheduler } from './helpers/manual-scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { reading, storeDatabase } from './helpers/temp-store.js';
 
 const T0 = Date.UTC(2025, 0, 1);

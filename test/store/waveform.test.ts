@@ -4,7 +4,7 @@ import { StoreQuery } from '../../hub/store/query.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
 import { decodeWaveform, encodeWaveform, WaveformEncoding } from '../../hub/store/waveform-codec.js';
 import { MAX_SAMPLES_PER_BLOCK } from '../../hub/store/waveform-split.js';
-import { ManualScheduler } from './helpers/manual-scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { countRows, storeDatabase } from './helpers/temp-store.js';
 
 const T0 = Date.UTC(2025, 4, 5, 21, 0, 0);

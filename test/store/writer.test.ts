@@ -2,7 +2,7 @@ import t from 'tap';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
 import { StoreQuery } from '../../hub/store/query.js';
 import type { FlushInfo } from '../../hub/store/types.js';
-import { ManualScheduler } from './helpers/manual-scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { countRows, reading, storeDatabase } from './helpers/temp-store.js';
 
 const T0 = Date.UTC(2025, 0, 6, 8, 0, 0);

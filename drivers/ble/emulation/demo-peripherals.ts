@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import { bthomeSensor, miScaleV1 } from './advertising-devices.js';
 import type { EmulatedPeripheral } from './emulated-peripheral.js';
 import { berryMedOximeter, jumperOximeter, polarH10 } from './proprietary-devices.js';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import {
   type EmulatedAdvertisement,
   type EmulatedCharacteristic,

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import { BERRYMED, CHARACTERISTIC, JUMPER, POLAR_PMD, SERVICE } from '../drivers/sig-services.js';
 import { encodeHeartRateMeasurement } from '../encoders/index.js';
 import { peripheralId, type EmulatedPeripheral, type PeripheralLink } from './emulated-peripheral.js';

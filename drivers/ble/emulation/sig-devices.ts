@@ -1,3 +1,4 @@
+import type { Scheduler } from '../../../core/scheduler.js';
 import { CHARACTERISTIC, SERVICE } from '../drivers/sig-services.js';
 import {
   dateTimeAt,
@@ -12,7 +13,6 @@ import {
 } from '../encoders/index.js';
 import { peripheralId, type EmulatedPeripheral, type PeripheralLink } from './emulated-peripheral.js';
 import { batteryAndDeviceInformation, SettableClock } from './standard-services.js';
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
 
 /** Stored measurements carry the device's local time; these devices keep UTC (offset 0). */
 export const EMULATED_UTC_OFFSET_MINUTES = 0;

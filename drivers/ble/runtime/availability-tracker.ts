@@ -1,5 +1,5 @@
 import type { Clock } from '../../../core/clock.js';
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 
 interface Presence {
   lastHeard: number;

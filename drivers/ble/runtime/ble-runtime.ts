@@ -1,19 +1,19 @@
 import type { Logger } from 'pino';
-import type { HubBus } from '../../../hub/bus/hub-events.js';
+import type { BackoffPolicy } from '../../../core/backoff.js';
 import type { Clock } from '../../../core/clock.js';
-import type { BackoffOptions } from '../../serial/runtime/backoff.js';
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import type { AdvertisementDriver, BleDriver, ConnectedDriver } from '../drivers/ble-driver.js';
 import { shortUuid } from '../drivers/ble-driver.js';
 import { matchDriver, type AdvertisedData } from '../drivers/driver-matching.js';
 import { AdvertisementFilter } from './advertisement-filter.js';
 import { AvailabilityTracker } from './availability-tracker.js';
+import type { BleDeviceEvents } from './ble-device-events.js';
 import type { BleReadingSink } from './ble-reading-sink.js';
 import { ConnectionManager, type LinkOutcome } from './connection-manager.js';
 import { GattError, GattOperations } from './gatt-operations.js';
 import { GattSession, type DeviceDetails } from './gatt-session.js';
 import { downloadGlucoseRecords } from './glucose-download.js';
-import type { GlucoseSequenceStore } from './glucose-sequence-store.js';
+import type { GlucoseSequences } from './glucose-sequences.js';
 import type { NobleCentral, NoblePeripheral } from './noble-types.js';
 import { startPolarEcg } from './polar-ecg.js';
 import { Scanner } from './scanner.js';
@@ -29,11 +29,11 @@ export interface BleRuntimeOptions {
   readonly drivers: readonly BleDriver[];
   readonly sink: BleReadingSink;
   readonly registry: BleDeviceRegistry;
-  readonly bus: HubBus;
+  readonly events: BleDeviceEvents;
   readonly clock: Clock;
   readonly scheduler: Scheduler;
   readonly logger: Logger;
-  readonly sequences: GlucoseSequenceStore;
+  readonly sequences: GlucoseSequences;
   readonly maxConnections: number;
   readonly scanWatchdogMs: number;
   readonly unavailableAfterMs: number;
@@ -41,12 +41,10 @@ export interface BleRuntimeOptions {
   readonly bindKeys?: Readonly<Record<string, string>>;
   /** Deadline of each GATT step. */
   readonly gattTimeoutMs?: number;
-  readonly reconnectBackoff?: BackoffOptions;
+  readonly reconnectBackoff?: BackoffPolicy;
   readonly settleMs?: number;
   readonly random?: () => number;
 }
-
-export const BLE_PART_NAME = 'ble';
 
 /** The hub's id for a BLE device: its address, stable across restarts. */
 export function bleDeviceId(address: string): string {
@@ -105,13 +103,12 @@ export class BleRuntime {
       defaultTimeoutMs: options.unavailableAfterMs,
       onChange: (deviceId, available, ts) => {
         options.logger.info({ deviceId, available }, available ? 'BLE device available' : 'BLE device unavailable');
-        options.bus.emit('device.availability', { deviceId, available, ts });
+        options.events.availability({ deviceId, available, ts });
       },
     });
   }
 
   start(): void {
-    this.options.bus.on('pairing.changed', BLE_PART_NAME, (event) => this.setPairing(event.open, event.until));
     this.scanner.start();
     this.availability.start();
   }
@@ -155,7 +152,7 @@ export class BleRuntime {
     const driver = matchDriver(this.options.drivers, ad);
     const deviceId = bleDeviceId(peripheral.address);
     if (driver === undefined) return;
-    const { registry, bus, clock, logger } = this.options;
+    const { registry, events, clock, logger } = this.options;
     if (registry.device(deviceId) === undefined) {
       if (!this.pairing) {
         if (!this.mentioned.has(deviceId)) logger.debug({ deviceId, driver: driver.id }, 'new BLE device heard; open pairing to add it');
@@ -164,12 +161,11 @@ export class BleRuntime {
       }
       registry.noteDeviceSeen(deviceId, driver.id);
       logger.info({ deviceId, driver: driver.id }, 'BLE device added while pairing');
-      bus.emit('device.discovered', {
+      events.discovered({
         deviceId,
         driver: driver.id,
         ...(ad.localName !== undefined ? { name: ad.localName } : {}),
         rssi: peripheral.rssi,
-        transport: 'ble',
         ts: clock.now(),
       });
     } else {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
+import { Backoff, type BackoffPolicy } from '../../../core/backoff.js';
 import type { Clock } from '../../../core/clock.js';
-import { Backoff, type BackoffOptions } from '../../serial/runtime/backoff.js';
 
 export interface ConnectionManagerOptions {
   /** Concurrent links the radio holds (a Pi's onboard radio: 2–5). */
@@ -8,7 +8,7 @@ export interface ConnectionManagerOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   /** Delay before the next attempt after a failed one, growing with each failure, with jitter. */
-  readonly backoff: BackoffOptions;
+  readonly backoff: BackoffPolicy;
   /** Pause after a link that worked, so a cuff that just sent its memory is not reconnected at once. */
   readonly settleMs: number;
   readonly random?: () => number;

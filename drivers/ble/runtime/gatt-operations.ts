@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import type { NobleCharacteristic, NoblePeripheral, NobleService } from './noble-types.js';
 
 function describe(error: unknown): string {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../../core/clock.js';
-import type { DecodeOptions } from '../../format.js';
+import type { DecodedReading, DecodedWaveform, DecodeOptions } from '../../format.js';
 import { BerryMedBciStreamDecoder, BCI_PACKETS_PER_SECOND } from '../../serial/berrymed-bci.js';
 import { PacketBatcher } from '../../serial/packet-batcher.js';
 import type { ConnectedDriver, GattStream } from '../drivers/ble-driver.js';
@@ -120,7 +120,7 @@ export class GattSession {
     const decoder = new BerryMedBciStreamDecoder();
     const batcher = new PacketBatcher(BCI_PACKETS_PER_SECOND, decoder.plethRateHz);
     const { sink, deviceId, clock } = this.context;
-    const submit = (batch: { readings: readonly import('../../format.js').DecodedReading[]; waveforms: readonly import('../../format.js').DecodedWaveform[] }): void =>
+    const submit = (batch: { readings: readonly DecodedReading[]; waveforms: readonly DecodedWaveform[] }): void =>
       sink.decoded({ deviceId, readings: batch.readings, waveforms: batch.waveforms, receivedAt: clock.now() });
     this.flushers.push(() => {
       const rest = batcher.flush();

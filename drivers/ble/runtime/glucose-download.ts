@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { encodeRacpRequest } from '../encoders/index.js';
 import { CHARACTERISTIC, SERVICE } from '../drivers/sig-services.js';
 import type { Clock } from '../../../core/clock.js';
-import type { GlucoseSequenceStore } from './glucose-sequence-store.js';
+import type { GlucoseSequences } from './glucose-sequences.js';
 import { GattError, type GattOperations } from './gatt-operations.js';
 import type { GattSession } from './gatt-session.js';
 
@@ -26,7 +26,7 @@ export interface GlucoseDownloadContext {
   readonly deviceId: string;
   readonly session: GattSession;
   readonly ops: GattOperations;
-  readonly sequences: GlucoseSequenceStore;
+  readonly sequences: GlucoseSequences;
   readonly clock: Clock;
   readonly logger: Logger;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../../core/clock.js';
-import type { Scheduler } from '../../serial/runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import type { NobleCentral, NoblePeripheral } from './noble-types.js';
 
 export type ScanMode = 'passive' | 'pairing';

@@ -1,6 +1,6 @@
+import type { Scheduler } from '../../../core/scheduler.js';
 import type { SerialDriver } from '../serial-driver.js';
 import type { SerialPortInfo } from './port-info.js';
-import type { Scheduler } from './scheduler.js';
 import type { SerialConnection, SerialOpener } from './serial-connection.js';
 
 /** Drivers whose devices ship with this port's USB bridge. */

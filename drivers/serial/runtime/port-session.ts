@@ -1,11 +1,14 @@
+import { Backoff, type BackoffPolicy } from '../../../core/backoff.js';
 import type { Clock } from '../../../core/clock.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import { PacketBatcher, type OximeterBatch } from '../packet-batcher.js';
 import type { SerialDriver } from '../serial-driver.js';
 import type { FramingStats, SerialStreamDecoder } from '../stream-decoder.js';
-import { Backoff, defaultBackoff, type BackoffOptions } from './backoff.js';
-import type { Scheduler } from './scheduler.js';
 import type { SerialConnection, SerialOpener } from './serial-connection.js';
 import { portStatus, type SerialReadingSink } from './serial-reading-sink.js';
+
+/** Reopening a port: quick at first, then at most every 30 s. */
+export const defaultBackoff: BackoffPolicy = { initialMs: 500, maxMs: 30_000, factor: 2, jitter: 0.3 };
 
 export interface PortSessionOptions {
   readonly path: string;
@@ -15,7 +18,7 @@ export interface PortSessionOptions {
   readonly open: SerialOpener;
   readonly scheduler: Scheduler;
   readonly clock: Clock;
-  readonly backoff?: BackoffOptions;
+  readonly backoff?: BackoffPolicy;
   readonly random?: () => number;
   /** Seconds of device time per submitted batch. */
   readonly batchSeconds?: number;

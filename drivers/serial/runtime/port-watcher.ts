@@ -1,5 +1,5 @@
 import type { SerialPortInfo, SerialPortLister } from './port-info.js';
-import type { Scheduler } from './scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 
 export interface PortChange {
   readonly added: readonly SerialPortInfo[];

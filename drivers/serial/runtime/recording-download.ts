@@ -1,7 +1,7 @@
+import type { Scheduler } from '../../../core/scheduler.js';
 import type { DecodedReading, DeviceStatusReport } from '../../format.js';
 import { CONTEC_LEGACY_DOWNLOAD_COMMAND, CONTEC_LEGACY_LIVE_COMMAND, ContecLegacyRecordingDecoder } from '../contec-legacy-record.js';
 import { contecLegacyDriver } from '../serial-drivers.js';
-import type { Scheduler } from './scheduler.js';
 import type { SerialConnection, SerialOpener } from './serial-connection.js';
 
 export interface RecordingDownloadOptions {

@@ -1,15 +1,15 @@
 import path from 'node:path';
+import type { BackoffPolicy } from '../../../core/backoff.js';
 import type { Clock } from '../../../core/clock.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import type { DeviceStatusReport } from '../../format.js';
 import type { SerialDriver } from '../serial-driver.js';
 import { findSerialDriver, serialDrivers } from '../serial-drivers.js';
-import type { BackoffOptions } from './backoff.js';
 import { downloadContecLegacyRecording, type RecordingDownload } from './recording-download.js';
 import { driversForUsbId, probePort, type ProbeOptions } from './driver-probe.js';
 import { serialDeviceId, type SerialPortInfo, type SerialPortLister } from './port-info.js';
 import { PortSession, type PortSessionStats } from './port-session.js';
 import { PortWatcher } from './port-watcher.js';
-import type { Scheduler } from './scheduler.js';
 import type { SerialOpener } from './serial-connection.js';
 import type { SerialReadingSink } from './serial-reading-sink.js';
 
@@ -30,7 +30,7 @@ export interface SerialRuntimeOptions {
   readonly discover: boolean;
   readonly pollIntervalMs: number;
   readonly probe: Pick<ProbeOptions, 'windowMs' | 'minPackets'>;
-  readonly backoff?: BackoffOptions;
+  readonly backoff?: BackoffPolicy;
   readonly random?: () => number;
   readonly drivers?: readonly SerialDriver[];
 }

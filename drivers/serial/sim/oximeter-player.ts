@@ -1,4 +1,4 @@
-import type { Scheduler } from '../runtime/scheduler.js';
+import type { Scheduler } from '../../../core/scheduler.js';
 import { withLineNoise, type LineNoiseOptions } from './line-noise.js';
 import type { OximeterSecond } from './oximeter-values.js';
 import { simulatePackets, type SimulatedProtocol } from './simulated-protocols.js';

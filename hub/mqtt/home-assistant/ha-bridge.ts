@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import { Backoff } from '../../../drivers/serial/runtime/backoff.js';
+import { Backoff } from '../../../core/backoff.js';
 import type { HubBus } from '../../bus/hub-events.js';
 import type { Clock } from '../../../core/clock.js';
 import type { Reading } from '../../../core/reading.js';

@@ -5,7 +5,7 @@ import { bloodPressureCuff, plxOximeter, thermometer } from '../../../drivers/bl
 import { SettableClock } from '../../../drivers/ble/emulation/standard-services.js';
 import { heartRateStrap } from '../../../drivers/ble/emulation/sig-devices.js';
 import { bleDeviceId } from '../../../drivers/ble/runtime/ble-runtime.js';
-import { systemScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../core/scheduler.js';
 import { emulatedRuntime } from './helpers/emulated-runtime.js';
 import { waitFor } from './helpers/wait-for.js';
 

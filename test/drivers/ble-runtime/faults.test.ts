@@ -2,7 +2,7 @@ import t from 'tap';
 import { peripheralId } from '../../../drivers/ble/emulation/emulated-peripheral.js';
 import { GlucoseMeter, heartRateStrap } from '../../../drivers/ble/emulation/sig-devices.js';
 import { bleDeviceId } from '../../../drivers/ble/runtime/ble-runtime.js';
-import { systemScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../core/scheduler.js';
 import { emulatedRuntime } from './helpers/emulated-runtime.js';
 import { waitFor } from './helpers/wait-for.js';
 

@@ -5,10 +5,10 @@ import t from 'tap';
 import { EmulatedBinding } from '../../../drivers/ble/emulation/emulated-binding.js';
 import { peripheralId } from '../../../drivers/ble/emulation/emulated-peripheral.js';
 import { bloodPressureCuff, GlucoseMeter, heartRateStrap, weightScale } from '../../../drivers/ble/emulation/sig-devices.js';
-import { blePartWith } from '../../../drivers/ble/runtime/ble-part.js';
+import { bleSourceWith } from '../../../hub/sources/ble-source.js';
 import { bleDeviceId } from '../../../drivers/ble/runtime/ble-runtime.js';
 import { nobleWithBinding } from '../../../drivers/ble/runtime/noble-loader.js';
-import { systemScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../core/scheduler.js';
 import { DEFAULT_CONFIG } from '../../../hub/config/defaults.js';
 import type { HubConfig } from '../../../hub/config/hub-config.js';
 import { Hub } from '../../../hub/daemon/hub.js';
@@ -67,7 +67,7 @@ t.test('paired devices are assigned, stream into the store, reconnect and re-sen
   const hub = new Hub({
     config,
     logging: new HubLogging({ level: 'silent' }),
-    parts: { consumers: [], sources: [blePartWith({ noble: () => nobleWithBinding(binding), tuning: FAST_TUNING })] },
+    parts: { consumers: [], sources: [bleSourceWith({ noble: () => nobleWithBinding(binding), tuning: FAST_TUNING })] },
   });
   await hub.start();
   t.teardown(() => hub.stop());

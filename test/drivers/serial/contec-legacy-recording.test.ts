@@ -1,6 +1,6 @@
 import t from 'tap';
 import { ContecLegacyRecordingDecoder } from '../../../drivers/serial/contec-legacy-record.js';
-import { ManualScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { ManualScheduler } from '../../../core/scheduler.js';
 import { SerialRuntime } from '../../../drivers/serial/runtime/serial-runtime.js';
 import { withLineNoise } from '../../../drivers/serial/sim/line-noise.js';
 import { encodeContecLegacyRecording } from '../../../drivers/serial/sim/oximeter-encoders.js';

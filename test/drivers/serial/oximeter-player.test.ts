@@ -1,6 +1,6 @@
 import t from 'tap';
 import { PacketBatcher, type OximeterBatch } from '../../../drivers/serial/packet-batcher.js';
-import { ManualScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { ManualScheduler } from '../../../core/scheduler.js';
 import { contecV7Driver } from '../../../drivers/serial/serial-drivers.js';
 import { OximeterPlayer } from '../../../drivers/serial/sim/oximeter-player.js';
 import { seededRandom } from '../../../core/seeded-random.js';

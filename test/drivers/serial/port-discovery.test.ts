@@ -5,7 +5,7 @@ import t from 'tap';
 import type { SerialPortInfo } from '../../../drivers/serial/runtime/port-info.js';
 import { createPortLister } from '../../../drivers/serial/runtime/port-lister.js';
 import { PortWatcher, type PortChange } from '../../../drivers/serial/runtime/port-watcher.js';
-import { ManualScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { ManualScheduler } from '../../../core/scheduler.js';
 import { SerialRuntime } from '../../../drivers/serial/runtime/serial-runtime.js';
 import { sysfsPortLister } from '../../../drivers/serial/runtime/sysfs-port-lister.js';
 import { simulatedContecLegacy, simulatedNoninDf2, simulatePackets } from '../../../drivers/serial/sim/simulated-protocols.js';

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { CONTEC_V7_KEEP_ALIVE, CONTEC_V7_START_REALTIME } from '../../../drivers/serial/contec-v7.js';
 import { PortSession } from '../../../drivers/serial/runtime/port-session.js';
-import { ManualScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { ManualScheduler } from '../../../core/scheduler.js';
 import { contecLegacyDriver, contecV7Driver } from '../../../drivers/serial/serial-drivers.js';
 import type { SerialDriver } from '../../../drivers/serial/serial-driver.js';
 import { simulatedContecV7, simulatePackets } from '../../../drivers/serial/sim/simulated-protocols.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import t from 'tap';
 import { systemClock } from '../../../core/clock.js';
 import { createPortLister } from '../../../drivers/serial/runtime/port-lister.js';
-import { systemScheduler } from '../../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../core/scheduler.js';
 import { SerialRuntime } from '../../../drivers/serial/runtime/serial-runtime.js';
 import { openSerialport } from '../../../drivers/serial/runtime/serialport-opener.js';
 import { withLineNoise } from '../../../drivers/serial/sim/line-noise.js';

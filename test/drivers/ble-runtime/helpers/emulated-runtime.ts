@@ -8,9 +8,10 @@ import { BUILTIN_BLE_DRIVERS } from '../../../../drivers/ble/drivers/builtin-dri
 import { EmulatedBinding, type EmulatedBindingOptions } from '../../../../drivers/ble/emulation/emulated-binding.js';
 import type { EmulatedPeripheral } from '../../../../drivers/ble/emulation/emulated-peripheral.js';
 import { BleRuntime, type BleRuntimeOptions } from '../../../../drivers/ble/runtime/ble-runtime.js';
-import type { GlucoseSequenceStore } from '../../../../drivers/ble/runtime/glucose-sequence-store.js';
+import type { GlucoseSequences } from '../../../../drivers/ble/runtime/glucose-sequences.js';
 import { nobleWithBinding } from '../../../../drivers/ble/runtime/noble-loader.js';
-import { systemScheduler } from '../../../../drivers/serial/runtime/scheduler.js';
+import { systemScheduler } from '../../../../core/scheduler.js';
+import { bleDeviceEventsOnBus } from '../../../../hub/sources/ble-source.js';
 import { FAST_TUNING } from './fast-tuning.js';
 
 export interface Heard {
@@ -21,7 +22,7 @@ export interface Heard {
   readonly undecodable: boolean;
 }
 
-/** The runtime over real noble and the emulated binding, with every device already known and a sink that records. */
+/** The runtime over real noble and the emulated binding, with every device already known, a sink that records and its device events on a bus of its own. */
 export function emulatedRuntime(peripherals: EmulatedPeripheral[], options: { binding?: EmulatedBindingOptions; runtime?: Partial<BleRuntimeOptions>; known?: boolean } = {}) {
   const binding = new EmulatedBinding(peripherals, { advertiseIntervalMs: 10, ...options.binding });
   const heard: Heard[] = [];
@@ -29,7 +30,7 @@ export function emulatedRuntime(peripherals: EmulatedPeripheral[], options: { bi
   const bus = new EventBus<HubEvents>();
   const known = new Set<string>();
   const sequences = new Map<string, number>();
-  const sequenceStore: GlucoseSequenceStore = { last: (id) => sequences.get(id), save: (id, seq) => sequences.set(id, seq) };
+  const sequenceStore: GlucoseSequences = { last: (id) => sequences.get(id), save: (id, seq) => sequences.set(id, seq) };
   const logLines = new EventEmitter();
   const runtime = new BleRuntime({
     noble: nobleWithBinding(binding),
@@ -50,7 +51,7 @@ export function emulatedRuntime(peripherals: EmulatedPeripheral[], options: { bi
       device: (id) => (options.known === false ? (known.has(id) ? id : undefined) : id),
       noteDeviceSeen: (id) => known.add(id),
     },
-    bus,
+    events: bleDeviceEventsOnBus(bus),
     clock: { now: () => Date.now() },
     scheduler: systemScheduler,
     logger: silentLogger(),

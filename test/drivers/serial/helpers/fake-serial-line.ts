@@ -1,4 +1,4 @@
-import type { ManualScheduler } from '../../../../drivers/serial/runtime/scheduler.js';
+import type { ManualScheduler } from '../../../../core/scheduler.js';
 import type { SerialLineSettings } from '../../../../drivers/serial/serial-driver.js';
 import type { SerialConnection, SerialConnectionEvents, SerialOpener } from '../../../../drivers/serial/runtime/serial-connection.js';
 

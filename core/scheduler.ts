@@ -1,6 +1,6 @@
-import type { Clock } from '../../../core/clock.js';
+import type { Clock } from './clock.js';
 
-/** Timers, injected so that tests can run minutes of reconnects and keep-alives in no time. */
+/** Timers, injected so that tests can run minutes of reconnects, keep-alives and flushes in no time. */
 export interface Scheduler {
   /** Runs `task` once after `delayMs`; the returned function cancels it. */
   after(delayMs: number, task: () => void): () => void;
@@ -9,6 +9,7 @@ export interface Scheduler {
 export const systemScheduler: Scheduler = {
   after(delayMs, task) {
     const timer = setTimeout(task, delayMs);
+    // Whoever set a timer stops it on the way down; a pending one must not keep the process alive.
     timer.unref();
     return () => clearTimeout(timer);
   },

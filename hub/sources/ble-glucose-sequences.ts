@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { GlucoseSequences } from '../../drivers/ble/runtime/glucose-sequences.js';
 
-/** Schema steps of the BLE runtime's own tables. */
+/** Schema steps of the BLE source's own tables, run under the `ble` part's name. */
 export const bleMigrations: readonly ((db: Database) => void)[] = [
   (db) => {
     db.exec(`
@@ -13,13 +14,8 @@ export const bleMigrations: readonly ((db: Database) => void)[] = [
   },
 ];
 
-/** The highest glucose record sequence number stored per meter, so the next download asks only for newer ones. */
-export interface GlucoseSequenceStore {
-  last(deviceId: string): number | undefined;
-  save(deviceId: string, sequence: number, at: number): void;
-}
-
-export class SqliteGlucoseSequenceStore implements GlucoseSequenceStore {
+/** Each meter's last downloaded record, kept in the hub's database across restarts; it never goes back. */
+export class SqliteGlucoseSequences implements GlucoseSequences {
   constructor(private readonly db: Database) {}
 
   last(deviceId: string): number | undefined {

@@ -1,21 +1,26 @@
 import { isAbsolute, join } from 'node:path';
-import type { HubContext, HubPart, HubPartFactory } from '../../../hub/daemon/hub-part.js';
-import { migrate } from '../../../hub/store/index.js';
-import { DecodeError, type FormatDecoder } from '../../format.js';
-import { systemScheduler } from '../../serial/runtime/scheduler.js';
-import type { BleDriver } from '../drivers/ble-driver.js';
-import { BUILTIN_BLE_DRIVERS } from '../drivers/builtin-drivers.js';
-import { loadExternalDrivers } from '../drivers/external-drivers.js';
-import { demoPeripherals } from '../emulation/demo-peripherals.js';
-import { EmulatedBinding } from '../emulation/emulated-binding.js';
-import type { BleReadingSink } from './ble-reading-sink.js';
-import { BLE_PART_NAME, BleRuntime, type BleRuntimeOptions } from './ble-runtime.js';
-import { bleMigrations, SqliteGlucoseSequenceStore } from './glucose-sequence-store.js';
-import { loadHardwareNoble, nobleWithBinding } from './noble-loader.js';
-import type { NobleCentral } from './noble-types.js';
+import { systemScheduler } from '../../core/scheduler.js';
+import type { BleDriver } from '../../drivers/ble/drivers/ble-driver.js';
+import { BUILTIN_BLE_DRIVERS } from '../../drivers/ble/drivers/builtin-drivers.js';
+import { loadExternalDrivers } from '../../drivers/ble/drivers/external-drivers.js';
+import { demoPeripherals } from '../../drivers/ble/emulation/demo-peripherals.js';
+import { EmulatedBinding } from '../../drivers/ble/emulation/emulated-binding.js';
+import type { BleDeviceEvents } from '../../drivers/ble/runtime/ble-device-events.js';
+import type { BleReadingSink } from '../../drivers/ble/runtime/ble-reading-sink.js';
+import { BleRuntime, type BleRuntimeOptions } from '../../drivers/ble/runtime/ble-runtime.js';
+import { loadHardwareNoble, nobleWithBinding } from '../../drivers/ble/runtime/noble-loader.js';
+import type { NobleCentral } from '../../drivers/ble/runtime/noble-types.js';
+import { DecodeError, type FormatDecoder } from '../../drivers/format.js';
+import type { HubBus } from '../bus/hub-events.js';
+import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import { migrate } from '../store/index.js';
+import { bleMigrations, SqliteGlucoseSequences } from './ble-glucose-sequences.js';
+
+/** The part's name: its log lines, its bus listeners and its schema steps go by it. */
+export const BLE_PART_NAME = 'ble';
 
 /** The runtime's sink on the hub: known formats through the packet ingest, a driver's own decoders here. */
-export function hubSink(context: HubContext, drivers: readonly BleDriver[]): BleReadingSink {
+export function bleReadingSink(context: HubContext, drivers: readonly BleDriver[]): BleReadingSink {
   const own = new Map<string, FormatDecoder>(drivers.flatMap((d) => (d.decoders ?? []).map((f) => [f.id, f] as const)));
   const log = context.logging.part(BLE_PART_NAME);
   return {
@@ -38,6 +43,22 @@ export function hubSink(context: HubContext, drivers: readonly BleDriver[]): Ble
   };
 }
 
+/** The runtime's device events as the hub's bus events, the same as every other source's. */
+export function bleDeviceEventsOnBus(bus: HubBus): BleDeviceEvents {
+  return {
+    discovered: (event) =>
+      bus.emit('device.discovered', {
+        deviceId: event.deviceId,
+        driver: event.driver,
+        ...(event.name !== undefined ? { name: event.name } : {}),
+        rssi: event.rssi,
+        transport: 'ble',
+        ts: event.ts,
+      }),
+    availability: (event) => bus.emit('device.availability', { deviceId: event.deviceId, available: event.available, ts: event.ts }),
+  };
+}
+
 /** The user's drivers first, so that on a tie they win over the shipped ones. */
 async function driversFor(context: HubContext): Promise<BleDriver[]> {
   const { externalDrivers } = context.config.ble;
@@ -51,7 +72,7 @@ async function driversFor(context: HubContext): Promise<BleDriver[]> {
 }
 
 /** What a test (or another front end) puts in place of the radio and the runtime's timings. */
-export interface BlePartOverrides {
+export interface BleSourceOverrides {
   readonly noble?: () => NobleCentral;
   readonly tuning?: Partial<Pick<BleRuntimeOptions, 'gattTimeoutMs' | 'reconnectBackoff' | 'settleMs' | 'scheduler' | 'random'>>;
   /** Called with the runtime once it runs. */
@@ -59,12 +80,14 @@ export interface BlePartOverrides {
 }
 
 /**
- * The `ble` part: emulated peripherals when `ble.emulated`, else the adapter through noble's HCI
- * binding; with neither it logs once and stays idle, never stopping the hub.
+ * Bluetooth LE devices, as the `ble` part: emulated peripherals when `ble.emulated`, else the
+ * adapter through noble's HCI binding; with neither it logs once and stays idle, never stopping the
+ * hub. What the runtime hears goes through the ingest, its device events onto the bus, and the
+ * bus's pairing window opens and closes the runtime's.
  */
-export const blePart: HubPartFactory = (context) => blePartWith({})(context);
+export const bleSource: HubPartFactory = (context) => bleSourceWith({})(context);
 
-export const blePartWith = (overrides: BlePartOverrides): HubPartFactory => (context) => {
+export const bleSourceWith = (overrides: BleSourceOverrides): HubPartFactory => (context) => {
   const config = context.config.ble;
   if (config.enabled === false) return undefined;
   const log = context.logging.part(BLE_PART_NAME);
@@ -89,24 +112,26 @@ export const blePartWith = (overrides: BlePartOverrides): HubPartFactory => (con
       }
       migrate(context.store.db, BLE_PART_NAME, bleMigrations);
       const drivers = await driversFor(context);
-      runtime = new BleRuntime({
+      const started = new BleRuntime({
         noble,
         drivers,
-        sink: hubSink(context, drivers),
+        sink: bleReadingSink(context, drivers),
         registry: context.registry,
-        bus: context.bus,
+        events: bleDeviceEventsOnBus(context.bus),
         clock: context.clock,
         scheduler: systemScheduler,
         logger: log,
-        sequences: new SqliteGlucoseSequenceStore(context.store.db),
+        sequences: new SqliteGlucoseSequences(context.store.db),
         maxConnections: config.maxConnections,
         scanWatchdogMs: config.scanWatchdogMs,
         unavailableAfterMs: config.unavailableAfterMs,
         bindKeys: config.bindKeys,
         ...overrides.tuning,
       });
-      runtime.start();
-      overrides.started?.(runtime);
+      runtime = started;
+      context.bus.on('pairing.changed', BLE_PART_NAME, (event) => started.setPairing(event.open, event.until));
+      started.start();
+      overrides.started?.(started);
     },
     stop: async () => {
       await runtime?.stop();
