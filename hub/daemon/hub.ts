@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createHttpServer, listen } from '../api/http-server.js';
+import { createHttpServer, listen } from '../http/http-server.js';
 import { registerHealthRoute, type HealthReport } from '../api/routes/health-route.js';
 import { EventBus } from '../bus/event-bus.js';
 import type { HubBus, HubEvents, HubStatusEvent } from '../bus/hub-events.js';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { canAcknowledgeFor, canReadPerson, canReadUnassigned } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import type { AckChannel, AlertsView, ApiAlert, InsightsView } from '../api-registry.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idParams } from '../schemas.js';
 
 /** People whose alerts the principal may read: 'all' also covers household-wide ones. */
