@@ -1,6 +1,6 @@
 /** The inference part's own table of insights, and the API's view of it. */
 import { randomUUID } from 'node:crypto';
-import type { ApiInsight, InsightsView } from '../api/api-registry.js';
+import type { ApiInsight, InsightsView } from '../services/insights-service.js';
 import type { Db, MigrationStep } from '../store/index.js';
 import type { Insight, InsightModel } from './insight.js';
 
