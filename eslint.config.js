@@ -1,5 +1,21 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const consumersStayOffTheApi = {
+  target: ['alerts', 'inference', 'mqtt', 'relay', 'observability', 'backup', 'export', 'household', 'accounts', 'sources', 'scheduler'].map((part) => `hub/${part}`),
+  from: 'hub/api',
+  message: 'Parts reach the API through the hub context (hub/services), never by importing hub/api.',
+};
+
+const consumerLayer = {
+  name: 'hearth/consumer-layer',
+  files: ['hub/**/*.ts'],
+  plugins: { 'import-x': importX },
+  settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.json` })] },
+  rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: [consumersStayOffTheApi] }] },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'ui/dist/**', 'var/**', 'coverage/**', '.tap/**', 'eslint.config.js'] },
@@ -29,4 +45,5 @@ export default tseslint.config(
     files: ['bench/**/*.ts', 'hub/cli/**/*.ts', 'models/**/*.ts', 'drivers/**/tools/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  consumerLayer,
 );
