@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { AlertChange, AlertChangedEvent } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import type { AlertChannel, Delivery } from './alert-channel.js';
-import { isOpen, needsAttention, type AlertHistoryEntry, type AlertRecord } from './alert-record.js';
+import type { AlertDeliveries } from './alert-deliveries.js';
+import { isOpen, needsAttention, shownAlert, type AlertHistoryEntry, type AlertRecord } from './alert-record.js';
 import type { AlertStore } from './alert-store.js';
 import type { CaregiverDirectory } from './caregiver-directory.js';
 import type { QuietHours } from './quiet-hours.js';
@@ -19,7 +20,11 @@ export interface AlertEngineOptions {
   readonly store: AlertStore;
   readonly clock: Clock;
   readonly quiet: QuietHours;
+  /** Tells the hub of every change: the bus's `alert.changed`. */
+  readonly publish: (event: AlertChangedEvent) => void;
+  /** The loud channels the engine hands deliveries to itself (push webhooks, which escalate to caregivers). */
   readonly channels: readonly AlertChannel[];
+  readonly deliveries: AlertDeliveries;
   readonly caregivers: CaregiverDirectory;
   readonly timing: AlertTiming;
   readonly logger: Logger;
@@ -33,7 +38,8 @@ export interface Acknowledgement {
   readonly via: string;
 }
 
-export type AlertListener = (alert: AlertRecord, change: AlertChange) => void;
+/** What the history calls the announcement on the bus, which MQTT and integrations hear. */
+export const ALERT_BUS_CHANNEL = 'mqtt';
 
 /** What an alert says on the bus (and so on `hearth/alerts`). */
 export function alertChangedEvent(alert: AlertRecord, change: AlertChange, ts: number): AlertChangedEvent {
@@ -67,8 +73,6 @@ export function alertChangedEvent(alert: AlertRecord, change: AlertChange, ts: n
  */
 export class AlertEngine {
   private readonly openByKey = new Map<string, AlertRecord>();
-  private readonly listeners = new Set<AlertListener>();
-  private readonly deliveries = new Set<Promise<void>>();
   private readonly newId: () => string;
 
   constructor(private readonly options: AlertEngineOptions) {
@@ -82,18 +86,8 @@ export class AlertEngine {
     return [...this.openByKey.values()];
   }
 
-  subscribe(listener: AlertListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   openAlerts(): AlertRecord[] {
     return [...this.openByKey.values()].sort((a, b) => b.raisedAt - a.raisedAt);
-  }
-
-  /** Resolves once every delivery started so far has finished (or failed). */
-  async settled(): Promise<void> {
-    while (this.deliveries.size > 0) await Promise.allSettled([...this.deliveries]);
   }
 
   fire(fired: RuleFired): AlertRecord {
@@ -123,7 +117,7 @@ export class AlertEngine {
     this.options.store.save(alert, now, { ts: now, kind: 'raised', detail: held ? 'held for quiet hours' : undefined });
     this.options.logger.info({ alertId: alert.id, rule: alert.rule, severity: alert.severity, held }, 'alert raised');
     this.options.logger.debug({ alertId: alert.id, personId: alert.personId, data: alert.data }, 'alert raised for');
-    this.tell(alert, 'raised');
+    this.changed(alert, 'raised');
     if (!held) this.notify(alert, now);
     return alert;
   }
@@ -139,8 +133,7 @@ export class AlertEngine {
     }
     const cleared: AlertRecord = { ...alert, conditionClearedAt: now };
     this.update(cleared, now, { ts: now, kind: 'cleared' });
-    this.tell(cleared, 'cleared');
-    this.announce(cleared, { kind: 'update', change: 'cleared' });
+    this.changed(cleared, 'cleared', { kind: 'update', change: 'cleared' });
   }
 
   /** Undefined when there is no such alert; an alert already acknowledged or resolved comes back as it is. */
@@ -164,8 +157,7 @@ export class AlertEngine {
       this.resolve(acknowledged, now);
       return this.options.store.byId(id);
     }
-    this.tell(acknowledged, 'acknowledged');
-    this.announce(acknowledged, { kind: 'update', change: 'acknowledged' });
+    this.changed(acknowledged, 'acknowledged', { kind: 'update', change: 'acknowledged' });
     return acknowledged;
   }
 
@@ -189,8 +181,7 @@ export class AlertEngine {
       if (now - (current.lastNotifiedAt ?? notifiedAt) >= repeatMs) {
         current = { ...current, repeats: current.repeats + 1, lastNotifiedAt: now };
         this.update(current, now, { ts: now, kind: 'repeated', detail: `repeat ${current.repeats}` });
-        this.tell(current, 'repeated');
-        this.announce(current, { kind: 'repeat' });
+        this.changed(current, 'repeated', { kind: 'repeat' });
       }
     }
   }
@@ -198,8 +189,7 @@ export class AlertEngine {
   private notify(alert: AlertRecord, now: number): void {
     const notified: AlertRecord = { ...alert, state: 'notified', held: false, notifiedAt: alert.notifiedAt ?? now, lastNotifiedAt: now };
     this.update(notified, now);
-    this.tell(notified, 'notified');
-    this.announce(notified, { kind: 'notify' });
+    this.changed(notified, 'notified', { kind: 'notify' });
   }
 
   private escalate(alert: AlertRecord, now: number): AlertRecord {
@@ -208,16 +198,14 @@ export class AlertEngine {
     const detail = `${caregivers.userIds.length} caregiver account(s), ${caregivers.webhookUrls.length} push address(es)`;
     this.update(escalated, now, { ts: now, kind: 'escalated', actor: caregivers.userIds.join(',') || undefined, detail });
     this.options.logger.info({ alertId: alert.id, accounts: caregivers.userIds.length, pushes: caregivers.webhookUrls.length }, 'alert escalated to caregivers');
-    this.tell(escalated, 'escalated');
-    this.announce(escalated, { kind: 'escalate', caregivers });
+    this.changed(escalated, 'escalated', { kind: 'escalate', caregivers });
     return escalated;
   }
 
   private fold(open: AlertRecord, fired: RuleFired, now: number): AlertRecord {
     const folded: AlertRecord = { ...open, data: fired.data, occurrences: open.occurrences + 1, lastTriggeredAt: now, conditionClearedAt: undefined };
     this.update(folded, now, { ts: now, kind: 'folded', detail: `occurrence ${folded.occurrences}` });
-    this.tell(folded, 'folded');
-    this.announce(folded, { kind: 'update', change: 'folded' });
+    this.changed(folded, 'folded', { kind: 'update', change: 'folded' });
     return folded;
   }
 
@@ -243,7 +231,7 @@ export class AlertEngine {
     this.openByKey.set(reopened.key, reopened);
     this.options.store.save(reopened, now, { ts: now, kind: 'raised', detail: `reopened, occurrence ${reopened.occurrences}` });
     this.options.logger.info({ alertId: reopened.id, rule: reopened.rule, severity: reopened.severity, held }, 'alert reopened');
-    this.tell(reopened, 'raised');
+    this.changed(reopened, 'raised');
     if (!held) this.notify(reopened, now);
     return reopened;
   }
@@ -253,8 +241,7 @@ export class AlertEngine {
     this.openByKey.delete(alert.key);
     this.options.store.save(resolved, now, { ts: now, kind: 'resolved' });
     this.options.logger.info({ alertId: alert.id }, 'alert resolved');
-    this.tell(resolved, 'resolved');
-    this.announce(resolved, { kind: 'update', change: 'resolved' });
+    this.changed(resolved, 'resolved', { kind: 'update', change: 'resolved' });
   }
 
   private update(alert: AlertRecord, now: number, event?: AlertHistoryEntry): void {
@@ -262,42 +249,18 @@ export class AlertEngine {
     this.options.store.save(alert, now, event);
   }
 
-  /** The dashboard hears of every change, held or not. */
-  private tell(alert: AlertRecord, change: AlertChange): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(alert, change);
-      } catch (error) {
-        this.options.logger.error({ alertId: alert.id, err: error }, 'alert listener failed');
-      }
-    }
-  }
-
-  /** The loud channels, each in its own time; what each did goes into the alert's history. */
-  private announce(alert: AlertRecord, delivery: Delivery): void {
-    if (alert.held) return;
-    for (const channel of this.options.channels) {
-      const done = (async () => {
-        try {
-          const told = await channel.deliver(alert, delivery);
-          if (told && delivery.kind !== 'update') this.note(alert.id, { ts: this.options.clock.now(), kind: 'notified', channel: channel.name, detail: delivery.kind });
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          this.note(alert.id, { ts: this.options.clock.now(), kind: 'delivery_failed', channel: channel.name, detail: `${delivery.kind}: ${reason}` });
-          this.options.logger.warn({ alertId: alert.id, channel: channel.name, err: reason }, 'alert delivery failed');
-        }
-      })();
-      this.deliveries.add(done);
-      void done.finally(() => this.deliveries.delete(done));
-    }
-  }
-
-  /** A delivery that ends after the store closed (the hub stopping) only loses its history line. */
-  private note(alertId: string, event: AlertHistoryEntry): void {
-    try {
-      this.options.store.note(alertId, event);
-    } catch (error) {
-      this.options.logger.warn({ alertId, err: error instanceof Error ? error.message : String(error) }, 'alert history line not written');
-    }
+  /**
+   * Every change, once persisted, goes on the bus: the dashboard shows each one; MQTT, integrations
+   * and the speaker only those not silent. A held alert stays silent until quiet hours release it,
+   * and a bare 'raised' is followed by its notification. Then the engine's own loud channels take
+   * their delivery, each in its own time, what each did going into the alert's history.
+   */
+  private changed(alert: AlertRecord, change: AlertChange, delivery?: Delivery): void {
+    const loud = delivery !== undefined && !alert.held;
+    this.options.publish({ ...alertChangedEvent(alert, change, this.options.clock.now()), ...(loud ? {} : { silent: true }), record: shownAlert(alert) });
+    if (!loud) return;
+    const { deliveries, channels } = this.options;
+    deliveries.run(alert.id, ALERT_BUS_CHANNEL, delivery.kind, () => true);
+    for (const channel of channels) deliveries.run(alert.id, channel.name, delivery.kind, () => channel.deliver(alert, delivery));
   }
 }

@@ -73,3 +73,11 @@ export function isOpen(alert: AlertRecord): boolean {
 export function needsAttention(alert: AlertRecord): boolean {
   return alert.state === 'raised' || alert.state === 'notified';
 }
+
+/** An alert as the dashboard and GraphQL see it: the record without the engine's bookkeeping key. */
+export type ShownAlert = Omit<AlertRecord, 'key'>;
+
+export function shownAlert(alert: AlertRecord): ShownAlert {
+  const { key: _key, ...shown } = alert;
+  return shown;
+}

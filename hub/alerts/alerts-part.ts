@@ -1,14 +1,13 @@
 import { isAbsolute, join } from 'node:path';
 import type { Logger } from 'pino';
-import { apiRegistry } from '../api/api-registry.js';
 import { isMetricId } from '../../core/metrics.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { migrate } from '../store/index.js';
 import type { AlertChannel } from './alert-channel.js';
-import { AlertEngine } from './alert-engine.js';
+import { AlertDeliveries } from './alert-deliveries.js';
+import { ALERT_BUS_CHANNEL, AlertEngine } from './alert-engine.js';
 import { ALERTS_SCHEMA_PART, alertMigrations, AlertStore } from './alert-store.js';
 import { AlertsApiView } from './alerts-view.js';
-import { BusChannel } from './bus-channel.js';
 import { CaregiverDirectory } from './caregiver-directory.js';
 import { EspeakSpeaker, type Speaker } from './espeak-speaker.js';
 import { householdLookup } from './household-lookup.js';
@@ -18,6 +17,7 @@ import type { Sleep } from './retry-with-backoff.js';
 import { RuleBook } from './rule-book.js';
 import { RuleEvaluator, type ReadingHistory, type RuleOutcome } from './rule-evaluator.js';
 import { SpeechChannel } from './speech-channel.js';
+import { SpokenAlerts } from './spoken-alerts.js';
 import { WebhookChannel } from './webhook-channel.js';
 import { WebhookSender } from './webhook-sender.js';
 
@@ -35,14 +35,18 @@ interface Running {
   readonly engine: AlertEngine;
   readonly evaluator: RuleEvaluator;
   readonly store: AlertStore;
+  readonly view: AlertsApiView;
   readonly channels: readonly AlertChannel[];
+  readonly deliveries: AlertDeliveries;
   readonly abort: AbortController;
 }
 
 /**
  * Alerts a household cannot miss: rules evaluated on every accepted reading and on a one-minute
- * tick, the alert lifecycle with its history in SQLite, and the channels (dashboard through the
- * API, MQTT through the bus, the hub's speaker, push webhooks).
+ * tick, the alert lifecycle with its history in SQLite, and the channels. Every change goes on the
+ * bus (`alert.changed`), where the dashboard's live socket, MQTT and the hub's speaker hear it; the
+ * engine pushes to webhooks itself. The API reads and acknowledges alerts through the view this part
+ * provides in the hub's services.
  */
 export class AlertsPart implements HubPart {
   readonly name = ALERTS_PART;
@@ -57,7 +61,7 @@ export class AlertsPart implements HubPart {
   }
 
   async start(): Promise<void> {
-    const { config, clock, bus, store, registry, http } = this.context;
+    const { config, clock, bus, store, registry, services } = this.context;
     const settings = config.alerts;
     migrate(store.db, ALERTS_SCHEMA_PART, alertMigrations);
     const rules = new RuleBook(settings);
@@ -74,13 +78,16 @@ export class AlertsPart implements HubPart {
       ...(this.options.sleep !== undefined ? { sleep: this.options.sleep } : {}),
       ...(this.options.random !== undefined ? { random: this.options.random } : {}),
     });
-    const channels: AlertChannel[] = [new BusChannel(bus, clock), new WebhookChannel(sender, settings.webhooks, settings.dashboardUrl)];
-    if (settings.speech.enabled) channels.push(new SpeechChannel(speaker, settings.speech.minSeverity, this.logger));
+    const channels: AlertChannel[] = [new WebhookChannel(sender, settings.webhooks, settings.dashboardUrl)];
+    const speech = settings.speech.enabled ? new SpeechChannel(speaker, settings.speech.minSeverity, this.logger) : undefined;
+    const deliveries = new AlertDeliveries(alertStore, clock, this.logger);
     const engine = new AlertEngine({
       store: alertStore,
       clock,
       quiet: new QuietHours(settings.quietHours, time),
+      publish: (event) => bus.emit('alert.changed', event),
       channels,
+      deliveries,
       caregivers: new CaregiverDirectory(store.db, settings.caregivers),
       timing: { repeatMs: settings.repeatMinutes * 60_000, escalateAfterMs: settings.escalateAfterMinutes * 60_000, refoldMs: settings.refoldMinutes * 60_000 },
       logger: this.logger,
@@ -93,15 +100,20 @@ export class AlertsPart implements HubPart {
     const evaluator = new RuleEvaluator(rules, householdLookup(registry), time, history, () => clock.now());
     const reopened = engine.load();
     for (const alert of reopened) if (alert.conditionClearedAt === undefined) evaluator.prime(alert.key);
-    this.running = { engine, evaluator, store: alertStore, channels, abort };
+    const view = new AlertsApiView(engine, alertStore);
+    this.running = { engine, evaluator, store: alertStore, view, channels, deliveries, abort };
+    if (speech !== undefined) {
+      const spoken = new SpokenAlerts(speech, deliveries);
+      bus.on('alert.changed', ALERTS_PART, (event) => spoken.hear(event));
+    }
     bus.on('reading.accepted', ALERTS_PART, (reading) => this.apply(evaluator.onReading(reading)));
     bus.on('device.availability', ALERTS_PART, (event) => this.apply(evaluator.onAvailability(event)));
     bus.on('alert.ack.requested', ALERTS_PART, (request) => {
       if (engine.acknowledge(request.alertId, { by: request.by, via: request.channel }) === undefined) this.logger.info({ alertId: request.alertId, via: request.channel }, 'acknowledgement for an unknown alert ignored');
     });
-    apiRegistry(http).setAlerts(new AlertsApiView(engine, alertStore));
+    services.alerts.provide(view);
     this.context.addJob({ name: ALERTS_PART, schedule: '* * * * *', run: () => this.tick() });
-    this.logger.info({ rules: rules.householdRules().filter((r) => r.enabled).map((r) => r.id), open: reopened.length, channels: channels.map((c) => c.name) }, 'alerts started');
+    this.logger.info({ rules: rules.householdRules().filter((r) => r.enabled).map((r) => r.id), open: reopened.length, channels: [ALERT_BUS_CHANNEL, ...channels.map((c) => c.name), ...(speech !== undefined ? [speech.name] : [])] }, 'alerts started');
   }
 
   async stop(): Promise<void> {
@@ -109,9 +121,9 @@ export class AlertsPart implements HubPart {
     if (running === undefined) return;
     this.running = undefined;
     this.context.bus.removeOwner(ALERTS_PART);
-    apiRegistry(this.context.http).setAlerts(undefined);
+    this.context.services.alerts.withdraw(running.view);
     running.abort.abort();
-    await running.engine.settled();
+    await running.deliveries.settled();
     for (const channel of running.channels) await channel.stop?.();
   }
 
@@ -128,7 +140,7 @@ export class AlertsPart implements HubPart {
 
   /** Resolves once every channel has finished with what it was given. */
   settled(): Promise<void> {
-    return this.started().engine.settled();
+    return this.started().deliveries.settled();
   }
 
   private apply(outcomes: readonly RuleOutcome[]): void {

@@ -1,23 +1,17 @@
-import type { AckChannel, Acknowledger, AlertFilter, AlertsView, ApiAlert } from '../api/api-registry.js';
+import type { AckChannel, Acknowledger, AlertFilter, AlertsView, ApiAlert } from '../services/alerts-service.js';
 import type { AlertEngine } from './alert-engine.js';
-import type { AlertRecord } from './alert-record.js';
+import { shownAlert, type AlertRecord } from './alert-record.js';
 import type { AlertStore } from './alert-store.js';
 
 /** The most alerts `state=all` returns, newest first. */
 const MAX_LISTED = 500;
-
-/** An alert as the dashboard and GraphQL see it: the record without the engine's bookkeeping. */
-export function apiAlert(alert: AlertRecord): ApiAlert {
-  const { key: _key, ...shown } = alert;
-  return shown;
-}
 
 function allowed(alert: AlertRecord, people: readonly string[] | 'all'): boolean {
   if (people === 'all') return true;
   return alert.personId !== undefined && people.includes(alert.personId);
 }
 
-/** The dashboard's alerts page, live socket and GraphQL, served from the engine and its store. */
+/** The dashboard's alerts page and GraphQL, served from the engine and its store. */
 export class AlertsApiView implements AlertsView {
   constructor(
     private readonly engine: AlertEngine,
@@ -26,21 +20,17 @@ export class AlertsApiView implements AlertsView {
 
   list(filter: AlertFilter, people: readonly string[] | 'all'): readonly ApiAlert[] {
     const alerts = filter.state === 'open' ? this.engine.openAlerts() : this.store.recent(MAX_LISTED);
-    return alerts.filter((a) => allowed(a, people)).map(apiAlert);
+    return alerts.filter((a) => allowed(a, people)).map(shownAlert);
   }
 
   /** One alert with its history: who was told when, through what, and who acknowledged. */
   get(id: string): ApiAlert | undefined {
     const alert = this.store.byId(id);
-    return alert === undefined ? undefined : { ...apiAlert(alert), history: this.store.history(id) };
+    return alert === undefined ? undefined : { ...shownAlert(alert), history: this.store.history(id) };
   }
 
   acknowledge(id: string, by: Acknowledger, channel: AckChannel): ApiAlert | undefined {
     const alert = this.engine.acknowledge(id, { by: by.displayName, userId: by.userId, via: channel });
-    return alert === undefined ? undefined : apiAlert(alert);
-  }
-
-  subscribe(listener: (alert: ApiAlert) => void): () => void {
-    return this.engine.subscribe((alert, change) => listener({ ...apiAlert(alert), change }));
+    return alert === undefined ? undefined : shownAlert(alert);
   }
 }

@@ -9,7 +9,7 @@ const MAX_WAITING = 10;
 
 /**
  * Speaks new and repeated alerts on the hub's own speaker, one sentence at a time. A failure is
- * reported to the engine (it goes into the alert's history), never thrown at the hub.
+ * reported to whoever delivered (it goes into the alert's history), never thrown at the hub.
  */
 export class SpeechChannel implements AlertChannel {
   readonly name = 'speech';
@@ -23,7 +23,7 @@ export class SpeechChannel implements AlertChannel {
     private readonly logger: Logger,
   ) {}
 
-  async deliver(alert: AlertRecord, delivery: Delivery): Promise<boolean> {
+  async deliver(alert: Pick<AlertRecord, 'id' | 'severity' | 'spoken'>, delivery: Delivery): Promise<boolean> {
     if ((delivery.kind !== 'notify' && delivery.kind !== 'repeat') || !atLeast(alert.severity, this.minSeverity)) return false;
     if (this.waiting >= MAX_WAITING) throw new Error('the speaker is busy; this announcement was dropped');
     this.waiting += 1;

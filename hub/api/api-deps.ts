@@ -4,8 +4,10 @@ import type { HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { IngestGate } from '../ingest/ingest-gate.js';
+import type { AlertsView } from '../services/alerts-service.js';
+import type { InsightsView } from '../services/insights-service.js';
+import type { ServiceSlot } from '../services/service-slot.js';
 import type { Store } from '../store/index.js';
-import type { ApiRegistry } from './api-registry.js';
 import type { HouseholdView } from './household-view.js';
 import type { PairingWindow } from './pairing-window.js';
 
@@ -18,7 +20,10 @@ export interface ApiDeps {
   readonly gate: IngestGate;
   readonly clock: Clock;
   readonly pairing: PairingWindow;
-  readonly views: ApiRegistry;
+  /** The alerts engine's view, while the alerts part runs. */
+  readonly alerts: ServiceSlot<AlertsView>;
+  /** The models' insights, while the inference part runs. */
+  readonly insights: ServiceSlot<InsightsView>;
   readonly household: HouseholdView;
   readonly log: Logger;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };

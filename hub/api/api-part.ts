@@ -4,14 +4,13 @@ import { Accounts } from '../accounts/accounts.js';
 import type { ScryptCost } from '../accounts/password-hash.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import type { ApiDeps } from './api-deps.js';
-import { installErrorHandler } from './api-error.js';
-import { apiRegistry } from './api-registry.js';
+import { installErrorHandler } from '../http/api-error.js';
 import { registerGraphql } from './graphql/graphql-route.js';
 import { HouseholdView } from './household-view.js';
 import { DEFAULT_LIVE_LIMITS, type LiveLimits } from './live/live-connection.js';
 import { LiveFanout } from './live/live-route.js';
 import { PairingWindow } from './pairing-window.js';
-import { installAuthHook } from './request-auth.js';
+import { installAuthHook } from '../http/request-auth.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDeviceRoutes } from './routes/device-routes.js';
@@ -41,7 +40,6 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
     const { config } = context;
     if (!config.api.enabled) return undefined;
     const log = context.logging.part(API_PART);
-    let fanout: LiveFanout | undefined;
     let pairing: PairingWindow | undefined;
     return {
       name: API_PART,
@@ -68,15 +66,12 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           gate: context.gate,
           clock: context.clock,
           pairing,
-          views: apiRegistry(app),
+          alerts: context.services.alerts,
+          insights: context.services.insights,
           household: new HouseholdView(context.registry, context.store, context.store.db),
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
         };
-        const views = apiRegistry(app);
-        app.addHook('onRoute', (route) => {
-          for (const method of [route.method].flat()) views.routes.push({ method, url: route.url });
-        });
         await app.register(fastifyCookie);
         await app.register(fastifyWebsocket, { options: { maxPayload: MAX_SOCKET_MESSAGE_BYTES } });
         installErrorHandler(app, log);
@@ -91,7 +86,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerTokenRoutes(app, deps);
         registerExportRoute(app, deps);
         registerIngestRoute(app, deps);
-        fanout = new LiveFanout(deps, { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits }, API_PART);
+        const fanout = new LiveFanout(deps, { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits }, API_PART);
         fanout.register(app);
         await registerGraphql(app, deps, API_PART);
         await registerStaticUi(app, config.api.uiDir === '' ? BUILT_UI_DIR : config.api.uiDir);
@@ -101,7 +96,6 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         if (accounts.users.count() === 0) log.warn('no account exists yet: open the dashboard to create the owner');
       },
       stop: async () => {
-        fanout?.stop();
         pairing?.stop();
       },
     };

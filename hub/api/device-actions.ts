@@ -1,7 +1,7 @@
 import { canAssignTo, canManageDevice, canSeeDevice } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import type { Device } from '../household/household-registry.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../http/api-error.js';
 import type { ApiDeps } from './api-deps.js';
 import type { DeviceSummary } from './household-view.js';
 

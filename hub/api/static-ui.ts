@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, sendError } from './api-error.js';
+import { ApiError, sendError } from '../http/api-error.js';
 
 /** ui/dist of this installation, found from this compiled file in dist/hub/api/. */
 export const BUILT_UI_DIR = fileURLToPath(new URL('../../../ui/dist', import.meta.url));

@@ -68,7 +68,10 @@ export type AlertState = 'raised' | 'notified' | 'active' | 'acknowledged' | 're
 /** What happened to the alert that this event reports. */
 export type AlertChange = 'raised' | 'notified' | 'repeated' | 'escalated' | 'folded' | 'cleared' | 'acknowledged' | 'resolved';
 
-/** An alert raised, escalated or resolved by the alerts engine; `spoken` is for smart speakers. */
+/**
+ * An alert raised, escalated or resolved by the alerts engine: the one way every change reaches the
+ * dashboard's live socket, MQTT and integrations, and the hub's speaker. `spoken` is for speakers.
+ */
 export interface AlertChangedEvent {
   readonly id: string;
   readonly personId?: string;
@@ -94,6 +97,17 @@ export interface AlertChangedEvent {
   readonly repeats?: number;
   /** Whether the person's caregivers have been told. */
   readonly escalated?: boolean;
+  /**
+   * For the dashboard only, not to be said aloud (MQTT, integrations, the speaker): the alert is
+   * held by quiet hours, or was raised a moment before it is notified.
+   */
+  readonly silent?: boolean;
+  /**
+   * Every field the alerts engine keeps about the alert, as the dashboard lists and shows it. Alerts
+   * raised outside the engine (the store alarm) carry none and stay off the dashboard, which could
+   * neither list nor acknowledge them.
+   */
+  readonly record?: Readonly<Record<string, unknown>>;
 }
 
 /** Someone asked, through a channel, to acknowledge an alert; the alerts engine decides. */

@@ -7,7 +7,9 @@ import type { DevicePacketIngest } from '../ingest/device-packet-ingest.js';
 import type { IngestGate } from '../ingest/ingest-gate.js';
 import type { HubLogging } from '../log/logger.js';
 import type { ScheduledJob } from '../scheduler/job-scheduler.js';
+import type { HubServices } from '../services/hub-services.js';
 import type { Store } from '../store/index.js';
+import type { HealthReport } from './health-report.js';
 
 /**
  * A part of the hub with a life of its own (Zigbee2MQTT's extensions): its constructor only keeps
@@ -35,7 +37,9 @@ export interface HubContext {
   /** Add periodic jobs here during `start`; the scheduler starts after the parts. */
   addJob(job: ScheduledJob): void;
   /** The hub's own health figures, for parts that report them (metrics, status topics). */
-  health(): import('../api/routes/health-route.js').HealthReport;
+  health(): HealthReport;
+  /** What parts offer each other (the alerts view, insights, metrics): typed, made by the core. */
+  readonly services: HubServices;
 }
 
 /** Makes a part from the context, or returns undefined when the config leaves it off. */

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createHttpServer, listen } from '../api/http-server.js';
-import { registerHealthRoute, type HealthReport } from '../api/routes/health-route.js';
+import { createHttpServer, listen } from '../http/http-server.js';
+import { registerHealthRoute } from '../api/routes/health-route.js';
 import { EventBus } from '../bus/event-bus.js';
 import type { HubBus, HubEvents, HubStatusEvent } from '../bus/hub-events.js';
 import type { HubConfig } from '../config/hub-config.js';
@@ -18,8 +18,10 @@ import { ingestMigrations, RejectionLedger } from '../ingest/rejection-ledger.js
 import { storedReadingLookup } from '../ingest/stored-reading-lookup.js';
 import type { HubLogging } from '../log/logger.js';
 import { JobScheduler, type ScheduledJob } from '../scheduler/job-scheduler.js';
+import { createHubServices } from '../services/hub-services.js';
 import { DATABASE_FILE } from '../store/database-file.js';
 import { migrate, Store } from '../store/index.js';
+import type { HealthReport } from './health-report.js';
 import type { HubContext, HubPart, HubPartFactory } from './hub-part.js';
 import { CONSUMER_PARTS, SOURCE_PARTS } from './hub-parts.js';
 import { PeriodicTask } from './periodic-task.js';
@@ -32,6 +34,11 @@ export interface HubOptions {
   readonly parts?: { readonly consumers: readonly HubPartFactory[]; readonly sources: readonly HubPartFactory[] };
 }
 
+/** One route of the hub's HTTP server. */
+export interface HubRoute {
+  readonly method: string;
+  readonly url: string;
+}
 
 /**
  * The daemon: the store, household, gate and HTTP server at its core, and the optional parts of
@@ -48,6 +55,7 @@ export class Hub {
   private loopDelay: IntervalHistogram | undefined;
   private contextInstance: HubContext | undefined;
   private address: string | undefined;
+  private routeList: HubRoute[] = [];
 
   constructor(private readonly options: HubOptions) {
     this.clock = options.clock ?? systemClock;
@@ -122,6 +130,11 @@ export class Hub {
     return this.address;
   }
 
+  /** Every route the parts registered on the HTTP server, for the security tests and for operators who ask. */
+  get routes(): readonly HubRoute[] {
+    return this.routeList;
+  }
+
   health(): HealthReport {
     const writer = this.store.writer.stats();
     const problems: string[] = [];
@@ -176,6 +189,11 @@ export class Hub {
       maxFutureSkewMs: config.ingest.maxFutureSkewMs,
     });
     const http = createHttpServer({ ...config.http, logger: logging.part('http') });
+    const routes: HubRoute[] = [];
+    this.routeList = routes;
+    http.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    });
     return {
       config,
       clock: this.clock,
@@ -188,6 +206,7 @@ export class Hub {
       http,
       addJob: (job) => this.extraJobs.push(job),
       health: () => this.health(),
+      services: createHubServices(),
     };
   }
 

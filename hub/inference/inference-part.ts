@@ -1,12 +1,11 @@
 /**
  * The `inference` part: loads the shipped models at start (a missing or refused model is logged and
  * the hub carries on), screens RR intervals for AF as they arrive, runs the hourly illness job, and
- * keeps the insights both raise: in its own table, on the bus ('insight.raised') and in the API.
+ * keeps the insights both raise: in its own table, on the bus ('insight.raised') and in the hub's
+ * services for the API.
  */
-import { metricHooks } from '../observability/metric-hooks.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import { apiRegistry } from '../api/api-registry.js';
 import type { Insight } from '../bus/hub-events.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { migrate } from '../store/index.js';
@@ -54,7 +53,7 @@ export class InferencePart implements HubPart {
   }
 
   async start(): Promise<void> {
-    const { config, store, bus, gate, registry, clock, http } = this.context;
+    const { config, store, bus, gate, registry, clock, services } = this.context;
     const settings = config.inference;
     migrate(store.db, INFERENCE_SCHEMA_PART, inferenceMigrations);
     const insights = new InsightStore(store.db);
@@ -76,7 +75,7 @@ export class InferencePart implements HubPart {
             lastInsightTs: (personId) => insights.lastTs(personId, 'af-rr'),
             raise,
             logger: this.logger,
-            observe: (seconds) => metricHooks(http).observeInference('af-rr', seconds),
+            observe: (seconds) => services.metrics.observeInference('af-rr', seconds),
           });
     if (af !== undefined) bus.on('reading.accepted', INFERENCE_PART, (reading) => af.onReading(reading));
 
@@ -93,12 +92,12 @@ export class InferencePart implements HubPart {
           lastInsightTs: (personId) => insights.lastTs(personId, 'illness-rhr'),
           raise,
           logger: this.logger,
-          observe: (seconds) => metricHooks(http).observeInference('illness-rhr', seconds),
+          observe: (seconds) => services.metrics.observeInference('illness-rhr', seconds),
         })
       : undefined;
     if (illness !== undefined) this.context.addJob({ name: ILLNESS_JOB, schedule: '2 * * * *', run: () => illness.runHourly() });
 
-    apiRegistry(http).setInsights(insights);
+    services.insights.provide(insights);
     this.running = { models, af, illness };
     this.logger.info({ models: [...models.keys()], af: af !== undefined, illness: illness !== undefined }, 'inference started');
   }
@@ -106,7 +105,7 @@ export class InferencePart implements HubPart {
   async stop(): Promise<void> {
     const running = this.running;
     this.running = undefined;
-    apiRegistry(this.context.http).setInsights(undefined);
+    if (this.insightStore !== undefined) this.context.services.insights.withdraw(this.insightStore);
     if (running === undefined) return;
     this.context.bus.removeOwner(INFERENCE_PART);
     await running.af?.idle();

@@ -1,7 +1,7 @@
 /** The inference part's own table of insights, and the API's view of it. */
 import { randomUUID } from 'node:crypto';
-import type { ApiInsight, InsightsView } from '../api/api-registry.js';
 import type { Insight, InsightModel } from '../bus/hub-events.js';
+import type { ApiInsight, InsightsView } from '../services/insights-service.js';
 import type { Db, MigrationStep } from '../store/index.js';
 
 export const INFERENCE_SCHEMA_PART = 'inference';

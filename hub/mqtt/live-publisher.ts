@@ -27,6 +27,7 @@ export class LivePublisher {
   start(status: () => Partial<HubStatusEvent>): void {
     this.bus.on('reading.accepted', this.owner, (reading) => this.send(liveReadingTopic(reading), JSON.stringify(reading)));
     this.bus.on('alert.changed', this.owner, (alert) => {
+      if (alert.silent === true) return;
       this.acks.noteAlert(alert.id, alert.personId);
       for (const topic of alertTopics(alert)) this.send(topic, alertPayload(alert), { qos: 1 });
     });

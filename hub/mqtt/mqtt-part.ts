@@ -1,4 +1,3 @@
-import { metricHooks } from '../observability/metric-hooks.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { AlertAcks } from './alert-acks.js';
 import { BridgeOutbox } from './home-assistant/bridge-outbox.js';
@@ -66,7 +65,7 @@ export class MqttPart implements HubPart {
     if (!mqtt.enabled) return;
     await broker.start();
     this.broker = broker;
-    metricHooks(this.context.http).mqttClients = () => broker.connectedClients;
+    this.context.services.metrics.mqttClients = () => broker.connectedClients;
     this.live = new LivePublisher(MQTT_PART, bus, broker, acks, clock, logger);
     this.live.start(() => {
       const health = this.context.health();
@@ -106,7 +105,7 @@ export class MqttPart implements HubPart {
     this.homeAssistant = undefined;
     await this.live?.stop();
     this.durable?.stop();
-    metricHooks(this.context.http).mqttClients = undefined;
+    this.context.services.metrics.mqttClients = undefined;
     await this.broker?.stop();
     this.broker = undefined;
   }

@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram } from 'prom-client';
 import type { HubBus } from '../bus/hub-events.js';
 import type { WriterStats } from '../store/index.js';
 import type { LoopLag } from './loop-lag.js';
-import type { MetricHooks } from './metric-hooks.js';
+import type { MetricHooks } from '../services/metric-hooks.js';
 
 export interface HubMetricSources {
   readonly bus: HubBus;
@@ -57,7 +57,10 @@ export class HubMetrics {
     bus.on('reading.rejected', owner, (r) => rejected.inc({ reason: r.reason }));
 
     const alerts = new Counter({ name: 'hearth_alerts_total', help: 'Alert changes from the alerts engine, by severity and change', labelNames: ['severity', 'change'], registers });
-    bus.on('alert.changed', owner, (alert) => alerts.inc({ severity: alert.severity, change: alert.change ?? alert.state }));
+    bus.on('alert.changed', owner, (alert) => {
+      // Counted as announced: an alert held by quiet hours counts once it is notified.
+      if (alert.silent !== true) alerts.inc({ severity: alert.severity, change: alert.change ?? alert.state });
+    });
 
     bus.on('device.availability', owner, (event) => this.devices.set(event.deviceId, event.available));
     const devices: Gauge = new Gauge({

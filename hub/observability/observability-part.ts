@@ -4,7 +4,6 @@ import { HUB_VERSION } from '../daemon/version.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { HubMetrics } from './hub-metrics.js';
 import { LoopLag } from './loop-lag.js';
-import { metricHooks } from './metric-hooks.js';
 import { registerMetricsRoute, type TokenCheck } from './metrics-route.js';
 import { systemdNotifier, watchdogIntervalMs, type ServiceNotifier } from './sd-notify.js';
 import { StoreAlarm } from './store-alarm.js';
@@ -54,15 +53,14 @@ export class ObservabilityPart implements HubPart {
 
   async start(): Promise<void> {
     const { context } = this;
-    const { config, store, bus, http, clock } = context;
+    const { config, store, bus, http, clock, services } = context;
     const log = context.logging.part(OBSERVABILITY_PART);
     const writer = () => store.writer.stats();
     const alarm = new StoreAlarm(bus, clock, writer);
     this.alarm = alarm;
     this.metricsLag.start();
     this.watchdogLag.start();
-    const hooks = metricHooks(http);
-    const metrics = new HubMetrics(hooks, {
+    const metrics = new HubMetrics(services.metrics, {
       bus,
       owner: OBSERVABILITY_PART,
       writer,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { canAdminister, canReadPerson, canWrite } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
-import { ApiError } from '../api/api-error.js';
-import { principalOf } from '../api/request-auth.js';
+import { ApiError } from '../http/api-error.js';
+import { principalOf } from '../http/request-auth.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import { CONSENT_PURPOSES, type ConsentPurpose } from './consent-log.js';
 import type { RelayService } from './relay-service.js';

@@ -69,19 +69,29 @@ t.test('a value flapping across the whole band raises at most one alert per hyst
 
 t.test('quiet hours hold a warning until morning, never a critical alert', async (t) => {
   const clock = new ManualClock(Date.UTC(2024, 4, 14, 23, 0));
-  const hub = await quietHub(t, clock);
+  const spoken: string[] = [];
+  const speaker = { speak: async (_text: string, alertId: string) => (spoken.push(alertId), { file: '', played: true }) };
+  const hub = await startAlertsHub({ clock, alerts: { quietHours: QUIET_UTC }, part: { speaker } });
+  t.teardown(() => hub.stop());
+  // What MQTT, integrations and the speaker hear, and what only the dashboard shows.
   const announced: string[] = [];
-  hub.hub.bus.on('alert.changed', 'test', (event) => announced.push(`${event.rule ?? ''}:${event.state}`));
+  const shownOnly: string[] = [];
+  hub.hub.bus.on('alert.changed', 'test', (event) => (event.silent === true ? shownOnly : announced).push(`${event.rule ?? ''}:${event.state}`));
   submit(hub, 'thermo-sam', 'body_temperature', 38.6, clock.now());
   const [fever] = alertsOf(hub, 'fever');
   t.match(fever, { state: 'raised', held: true });
   t.same(announced, [], 'nothing on MQTT or the speaker for a held warning');
+  t.same(shownOnly, ['fever:raised'], 'the dashboard shows it at once');
   clock.set(Date.UTC(2024, 4, 15, 6, 59));
   hub.alerts.tick();
   t.same(announced, [], 'still held at 06:59');
+  await hub.alerts.settled();
+  t.same(spoken, [], 'the speaker kept quiet through the night');
   clock.set(Date.UTC(2024, 4, 15, 7, 0));
   hub.alerts.tick();
   t.same(announced, ['fever:notified'], 'told when the quiet hours end');
+  await hub.alerts.settled();
+  t.same(spoken, [fever?.id], 'and spoken then');
   clock.set(Date.UTC(2024, 4, 15, 23, 30));
   submit(hub, 'watch-alex', 'spo2', 85, clock.now() - 61_000);
   submit(hub, 'watch-alex', 'spo2', 84, clock.now());

@@ -6,7 +6,6 @@ import t from 'tap';
 import { randomFor } from '../../core/seeded-random.js';
 import { SIMULATED_PEOPLE } from '../../drivers/sim/household-profile.js';
 import { isAsleep } from '../../drivers/sim/physiology.js';
-import { apiRegistry } from '../../hub/api/api-registry.js';
 import { ManualClock } from '../../core/clock.js';
 import { ApiClient, onboardOwner, OWNER } from '../api/api-harness.js';
 import { LiveClient, wsUrl } from '../api/live-client.js';
@@ -127,8 +126,8 @@ t.test('a night-time SpO2 dip: one alert on every channel, repeated, escalated, 
   // Sessions time out on the hub's clock, which the test moved on: the owner logs in again.
   const login = await owner.post('/api/v1/auth/login', { username: OWNER.username, password: OWNER.password });
   t.equal(login.status, 200, login.text);
-  // The alert's history, through the view the alerts part registered with the API.
-  const detail = await apiRegistry(hub.hub.context.http).alerts?.get(alert.id);
+  // The alert's history, through the view the alerts part provides in the hub's services.
+  const detail = await hub.hub.context.services.alerts.current()?.get(alert.id);
   const kinds = ((detail?.['history'] as { kind: string; channel?: string }[] | undefined) ?? []).map((h) => (h.channel === undefined ? h.kind : `${h.kind}:${h.channel}`));
   for (const expected of ['raised', 'notified:mqtt', 'notified:speech', 'repeated', 'escalated', 'notified:webhook', 'acknowledged:mqtt']) t.ok(kinds.includes(expected), `history has ${expected}`);
   const listed = await owner.get('/api/v1/alerts?state=all');
@@ -177,4 +176,30 @@ t.test('an open alert survives a restart and is acknowledged from the dashboard'
   second.alerts.tick();
   await second.alerts.settled();
   t.equal(speaker.messages.filter((m) => m['id'] === id && m['state'] === 'notified').length, count, 'silent once acknowledged');
+});
+
+t.test('a warning held by quiet hours is on the dashboard at once, and on MQTT only once released', async (t) => {
+  const clock = new ManualClock(Date.UTC(2024, 4, 14, 23, 0));
+  const hub = await startAlertsHub({ clock, live: true, alerts: { quietHours: { enabled: true, start: '22:00', end: '07:00', hold: ['info', 'warning'], timeZone: 'UTC' } } });
+  t.teardown(() => hub.stop());
+  const owner = await onboardOwner(hub.base);
+  const socket = new LiveClient(wsUrl(hub.base, '/api/v1/live'), { cookie: owner.cookie ?? '' });
+  t.teardown(() => socket.close());
+  await socket.opened;
+  await socket.next((m) => m['type'] === 'ready');
+  socket.send({ type: 'subscribe' });
+  await socket.next((m) => m['type'] === 'subscribed');
+  const speaker = await alertsListener(hub, 'hall-speaker');
+  t.teardown(() => speaker.client.endAsync());
+
+  hub.hub.context.gate.submit({ deviceId: 'thermo-sam', readings: [{ metric: 'body_temperature', value: 38.6, ts: clock.now() }] });
+  const shown = await socket.next((m) => m['type'] === 'alert');
+  t.match(shown['alert'], { rule: 'fever', personId: 'sam', state: 'raised', held: true, change: 'raised' }, 'the dashboard shows the held warning');
+  const id = (shown['alert'] as { id: string }).id;
+
+  clock.set(Date.UTC(2024, 4, 15, 7, 0));
+  hub.alerts.tick();
+  await socket.next((m) => m['type'] === 'alert' && (m['alert'] as { state?: string }).state === 'notified');
+  const first = await eventually('the released warning on hearth/alerts', () => speaker.messages.find((m) => m['id'] === id));
+  t.equal(first['state'], 'notified', 'MQTT hears of it first when it is notified, never while it was held');
 });

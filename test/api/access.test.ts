@@ -1,5 +1,4 @@
 import t, { type Test } from 'tap';
-import { apiRegistry } from '../../hub/api/api-registry.js';
 import { ApiClient, addUser, onboardOwner, seedReadings, startApiHub, type ApiHub } from './api-harness.js';
 import { LiveClient, wsUrl } from './live-client.js';
 
@@ -42,7 +41,7 @@ t.test('every API route refuses a request without credentials', async (t) => {
   t.teardown(() => api.stop());
   await onboardOwner(api.base);
   const open = new Set(['GET /api/v1/health', 'GET /api/v1/onboarding', 'POST /api/v1/onboarding', 'POST /api/v1/auth/login']);
-  const routes = apiRegistry(api.hub.context.http).routes.filter((r) => (r.url.startsWith('/api/') || r.url.startsWith('/graphql')) && r.method !== 'HEAD');
+  const routes = api.hub.routes.filter((r) => (r.url.startsWith('/api/') || r.url.startsWith('/graphql')) && r.method !== 'HEAD');
   t.ok(routes.length >= 25, `${routes.length} routes checked`);
   const anonymous = new ApiClient(api.base);
   for (const route of routes) {

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { apiRegistry, type AlertsView, type ApiAlert } from '../../hub/api/api-registry.js';
-import type { PairingChangedEvent } from '../../hub/bus/hub-events.js';
+import type { HubBus, PairingChangedEvent } from '../../hub/bus/hub-events.js';
+import type { AlertsView, ApiAlert } from '../../hub/services/alerts-service.js';
 import { addUser, onboardOwner, startApiHub } from './api-harness.js';
 import { LiveClient, wsUrl } from './live-client.js';
 
@@ -30,9 +30,10 @@ t.test('pairing window: opens with permit-join on the bus, collects discovered d
   t.ok(byDefault.until - Date.now() > 100_000 && byDefault.until - Date.now() <= 120_000, 'two minutes by default');
 });
 
+/** An alerts engine of the test's own: alerts in memory, each change told on the bus as the real engine tells it. */
 class FakeAlerts implements AlertsView {
   readonly alerts = new Map<string, ApiAlert>();
-  private readonly listeners = new Set<(a: ApiAlert) => void>();
+  constructor(private readonly bus: HubBus) {}
   list(filter: { state: 'open' | 'all' }, allowed: readonly string[] | 'all'): ApiAlert[] {
     return [...this.alerts.values()].filter((a) => (filter.state === 'all' || a.state === 'raised') && (allowed === 'all' || (a.personId !== undefined && allowed.includes(a.personId))));
   }
@@ -46,13 +47,10 @@ class FakeAlerts implements AlertsView {
     this.alerts.set(id, acked);
     return acked;
   }
-  subscribe(listener: (a: ApiAlert) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  raise(alert: ApiAlert): void {
+  raise(alert: ApiAlert & { readonly title: string }): void {
     this.alerts.set(alert.id, alert);
-    for (const l of this.listeners) l(alert);
+    const about = alert.personId !== undefined ? { personId: alert.personId } : {};
+    this.bus.emit('alert.changed', { id: alert.id, ...about, severity: 'warning', title: alert.title, spoken: alert.title, explanation: '', state: 'raised', change: 'raised', ts: Date.now(), record: alert });
   }
 }
 
@@ -68,8 +66,8 @@ t.test('alerts: 503 until an engine registers, then filtered by person and ackno
   t.equal((unavailable.body as { error: string }).error, 'alerts_unavailable');
   t.equal((await carer.get('/api/v1/insights')).status, 503);
 
-  const engine = new FakeAlerts();
-  apiRegistry(api.hub.context.http).setAlerts(engine);
+  const engine = new FakeAlerts(api.hub.bus);
+  api.hub.context.services.alerts.provide(engine);
   const socket = new LiveClient(wsUrl(api.base, '/api/v1/live'), { cookie: carer.cookie ?? '' });
   t.teardown(() => socket.close());
   await socket.opened;

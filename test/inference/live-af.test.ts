@@ -1,6 +1,5 @@
 import t from 'tap';
 import { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
-import { apiRegistry } from '../../hub/api/api-registry.js';
 import { readAfdbRecord } from '../../hub/inference/afdb-records.js';
 import { SimulatedHouseholdSource } from '../../hub/sources/simulated-household-source.js';
 import { HubLogging } from '../../hub/log/logger.js';
@@ -69,7 +68,7 @@ t.test('live AF screening: the simulated household stays low, AFDB atrial fibril
   t.match(insight?.explanation, /your usual/, "against the person's own usual rhythm");
   t.match(insight?.explanation, /not a diagnosis/);
 
-  const view = apiRegistry(hub.context.http).insights;
+  const view = hub.context.services.insights.current();
   t.same((await view?.list(['alex']))?.map((i) => i.id), [insight?.id], 'the API lists it for those who may see alex');
   t.same(await view?.list(['sam']), [], 'and not for others');
 });

@@ -3,7 +3,7 @@ import { canReadPerson, canReadReading } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import { isMetricId, metricDefinition } from '../../../core/metrics.js';
 import type { Reading } from '../../../core/reading.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { changeDevice } from '../device-actions.js';
 import type { DeviceSummary, PersonSummary } from '../household-view.js';

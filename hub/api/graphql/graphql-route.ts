@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import mercurius from 'mercurius';
 import type { Principal } from '../../accounts/principal.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { sameOrigin } from '../live/live-route.js';
 import { graphqlResolvers, type GraphqlContext } from './graphql-resolvers.js';

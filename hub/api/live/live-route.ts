@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { canReadReading, canSeeDevice, canReadPerson, canReadUnassigned } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
+import type { AlertChangedEvent } from '../../bus/hub-events.js';
 import type { ApiDeps } from '../api-deps.js';
-import type { ApiAlert } from '../api-registry.js';
 import { LiveConnection, type LiveAuth, type LiveLimits } from './live-connection.js';
 
 /** A cookie sent by a page of another origin must not open a socket (cross-site WebSocket hijacking). */
@@ -23,8 +23,6 @@ export function sameOrigin(request: FastifyRequest): boolean {
  */
 export class LiveFanout {
   private readonly connections = new Set<LiveConnection>();
-  private unwatchAlerts: (() => void) | undefined;
-  private unsubscribeAlerts: (() => void) | undefined;
 
   constructor(
     private readonly deps: ApiDeps,
@@ -70,20 +68,16 @@ export class LiveFanout {
     bus.on('device.status', this.owner, (event) => {
       for (const c of this.connections) c.offer('device', { event: 'status', ...event, device: { id: event.deviceId, status: event.code } }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
     });
-    this.unwatchAlerts = this.deps.views.watchAlerts((view) => {
-      this.unsubscribeAlerts?.();
-      this.unsubscribeAlerts = view?.subscribe?.((alert) => this.fanAlert(alert));
-    });
+    bus.on('alert.changed', this.owner, (event) => this.fanAlert(event));
   }
 
-  stop(): void {
-    this.unwatchAlerts?.();
-    this.unsubscribeAlerts?.();
-  }
-
-  private fanAlert(alert: ApiAlert): void {
-    const visible = (p: Principal): boolean => (alert.personId === undefined ? canReadUnassigned(p) : canReadPerson(p, alert.personId));
-    for (const c of this.connections) c.offer('alert', { alert }, { personId: alert.personId }, visible);
+  /** Every change of an alert the engine keeps, held or not, as its record plus what changed. */
+  private fanAlert(event: AlertChangedEvent): void {
+    if (event.record === undefined || this.connections.size === 0) return;
+    const { personId } = event;
+    const alert = { ...event.record, change: event.change };
+    const visible = (p: Principal): boolean => (personId === undefined ? canReadUnassigned(p) : canReadPerson(p, personId));
+    for (const c of this.connections) c.offer('alert', { alert }, { personId }, visible);
   }
 
   private stillValid(principal: Principal, sessionId: string | null): Principal | undefined {

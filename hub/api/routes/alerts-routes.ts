@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { canAcknowledgeFor, canReadPerson, canReadUnassigned } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
-import { ApiError } from '../api-error.js';
+import type { AckChannel, AlertsView, ApiAlert } from '../../services/alerts-service.js';
+import type { InsightsView } from '../../services/insights-service.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import type { AckChannel, AlertsView, ApiAlert, InsightsView } from '../api-registry.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idParams } from '../schemas.js';
 
 /** People whose alerts the principal may read: 'all' also covers household-wide ones. */
@@ -17,13 +18,13 @@ export function mayReadAlert(principal: Principal, alert: ApiAlert): boolean {
 }
 
 function alertsOf(deps: ApiDeps): AlertsView {
-  const view = deps.views.alerts;
+  const view = deps.alerts.current();
   if (view === undefined) throw new ApiError(503, 'alerts_unavailable', 'the alerts engine is not running on this hub');
   return view;
 }
 
 function insightsOf(deps: ApiDeps): InsightsView {
-  const view = deps.views.insights;
+  const view = deps.insights.current();
   if (view === undefined) throw new ApiError(503, 'insights_unavailable', 'insights are not running on this hub');
   return view;
 }

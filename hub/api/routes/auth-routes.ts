@@ -3,9 +3,9 @@ import { passwordProblem } from '../../accounts/password-hash.js';
 import type { IssuedSession } from '../../accounts/session-store.js';
 import type { User } from '../../accounts/user-store.js';
 import { randomId } from '../../accounts/secrets.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { clearSessionCookie, principalOf, setSessionCookie } from '../request-auth.js';
+import { clearSessionCookie, principalOf, setSessionCookie } from '../../http/request-auth.js';
 import { nameSchema, passwordSchema, usernameSchema } from '../schemas.js';
 import { userJson } from './user-json.js';
 

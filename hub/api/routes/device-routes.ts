@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { canWrite } from '../../accounts/access.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { changeDevice, manageableDevice } from '../device-actions.js';
 import { DEFAULT_PAIRING_SECONDS, MAX_PAIRING_SECONDS } from '../pairing-window.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idParams, idSchema, nameSchema } from '../schemas.js';
 
 interface DevicePatch {

@@ -4,9 +4,9 @@ import { csvExport } from '../../export/csv-export.js';
 import { exportRows } from '../../export/export-rows.js';
 import { streamText } from '../../export/export-stream.js';
 import { fhirExport } from '../../export/fhir-export.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idSchema, timeSchema } from '../schemas.js';
 import { personNotFound } from './people-routes.js';
 

@@ -1,14 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-
-export interface HealthReport {
-  readonly status: 'ok' | 'degraded';
-  readonly version: string;
-  readonly uptimeS: number;
-  readonly problems: readonly string[];
-  readonly store: Record<string, unknown>;
-  readonly writer: Record<string, unknown>;
-  readonly ingest: Record<string, unknown>;
-}
+import type { HealthReport } from '../../daemon/health-report.js';
 
 /** `GET /api/v1/health`: open without login, so that a supervisor or a phone can check the hub. */
 export function registerHealthRoute(server: FastifyInstance, report: () => HealthReport): void {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { hasScope } from '../../accounts/access.js';
 import type { DecodedReading } from '../../../drivers/format.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { deviceIdSchema, metricSchema, timeSchema } from '../schemas.js';
 
 /** Readings pushed by an integration (a script, a phone shortcut) with an ingest-scoped token. */

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { canAdminister, canReadPerson } from '../../accounts/access.js';
 import { randomId } from '../../accounts/secrets.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idParams, nameSchema } from '../schemas.js';
 
 /** A person the asker may not see answers exactly like one that does not exist. */

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { canReadPerson } from '../../accounts/access.js';
 import { metricDefinition, type MetricId } from '../../../core/metrics.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idSchema, metricSchema, timeSchema } from '../schemas.js';
 import { personNotFound } from './people-routes.js';
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { canAdminister } from '../../accounts/access.js';
 import type { HouseholdSettings } from '../../accounts/settings-store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { nameSchema } from '../schemas.js';
 
 export function registerSettingsRoutes(app: FastifyInstance, deps: ApiDeps): void {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TokenScope } from '../../accounts/roles.js';
 import { TOKEN_SCOPES } from '../../accounts/roles.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idParams, nameSchema, personIdListSchema } from '../schemas.js';
 import { requireAdmin } from './user-routes.js';
 

@@ -5,9 +5,9 @@ import type { Principal } from '../../accounts/principal.js';
 import type { Role } from '../../accounts/roles.js';
 import { randomId } from '../../accounts/secrets.js';
 import { UsernameTakenError } from '../../accounts/user-store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf } from '../request-auth.js';
+import { principalOf } from '../../http/request-auth.js';
 import { idParams, idSchema, nameSchema, passwordSchema, personIdListSchema, roleSchema, usernameSchema } from '../schemas.js';
 import { userJson } from './user-json.js';
 

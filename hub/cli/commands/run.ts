@@ -1,5 +1,5 @@
 import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
-import { PortInUseError } from '../../api/http-server.js';
+import { PortInUseError } from '../../http/http-server.js';
 import { Hub } from '../../daemon/hub.js';
 import { HubLogging } from '../../log/logger.js';
 import { StoreCorruptError, StoreDirectoryError } from '../../store/index.js';

@@ -54,6 +54,7 @@ export class HomeAssistantBridge {
     const { config, owner, bus } = this.options;
     bus.on('reading.accepted', owner, (reading) => this.onReading(reading));
     bus.on('alert.changed', owner, (alert) => {
+      if (alert.silent === true) return;
       for (const topic of alertTopics(alert)) this.pending.push({ topic, payload: alertPayload(alert), retain: false, kind: 'alert' });
       this.persistPending();
     });

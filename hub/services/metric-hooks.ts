@@ -1,10 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { Histogram, Registry } from 'prom-client';
 
 /**
- * The hub's metrics registry, one per hub (keyed by its HTTP server, which every part holds), so
- * that parts built by others plug their own figures in without the observability part knowing
- * them: `metricHooks(context.http).mqttClients = () => broker.connectedClients`.
+ * The hub's metrics registry, one per hub (the core makes it and hands it to every part in its
+ * context), so that parts plug their own figures in without the observability part knowing them:
+ * `context.services.metrics.mqttClients = () => broker.connectedClients`.
  */
 export class MetricHooks {
   /** Never prom-client's global registry: tests run several hubs in one process. */
@@ -23,15 +22,4 @@ export class MetricHooks {
   observeInference(model: string, seconds: number): void {
     this.inference.observe({ model }, seconds);
   }
-}
-
-const hooks = new WeakMap<FastifyInstance, MetricHooks>();
-
-export function metricHooks(http: FastifyInstance): MetricHooks {
-  let found = hooks.get(http);
-  if (found === undefined) {
-    found = new MetricHooks();
-    hooks.set(http, found);
-  }
-  return found;
 }

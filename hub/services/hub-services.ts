@@ -1,0 +1,25 @@
+import type { AlertsView } from './alerts-service.js';
+import type { InsightsView } from './insights-service.js';
+import { MetricHooks } from './metric-hooks.js';
+import { ServiceSlot } from './service-slot.js';
+
+/**
+ * What parts offer each other, made by the hub's core for each start and handed to every part in
+ * its context: a part finds another's service here, never through module state.
+ */
+export interface HubServices {
+  /** The alerts engine's view, while the alerts part runs: the API's alert routes and GraphQL read it. */
+  readonly alerts: ServiceSlot<AlertsView>;
+  /** The insights the models raised, while the inference part runs. */
+  readonly insights: ServiceSlot<InsightsView>;
+  /** Where parts report their own figures for /metrics. */
+  readonly metrics: MetricHooks;
+}
+
+export function createHubServices(): HubServices {
+  return {
+    alerts: new ServiceSlot<AlertsView>('alerts'),
+    insights: new ServiceSlot<InsightsView>('insights'),
+    metrics: new MetricHooks(),
+  };
+}
