@@ -1,11 +1,13 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canAcknowledgeFor, canReadPerson, canReadUnassigned } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import { ApiError } from '../api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import type { AckChannel, AlertsView, ApiAlert, InsightsView } from '../api-registry.js';
+import { AlertsQuery } from '../contract/alerts.js';
+import { IdParams } from '../contract/primitives.js';
 import { principalOf } from '../request-auth.js';
-import { idParams } from '../schemas.js';
 
 /** People whose alerts the principal may read: 'all' also covers household-wide ones. */
 export function alertAudience(principal: Principal, everyone: readonly string[]): readonly string[] | 'all' {
@@ -39,21 +41,22 @@ export async function acknowledgeAlert(deps: ApiDeps, principal: Principal, id: 
   return acknowledged;
 }
 
-export function registerAlertRoutes(app: FastifyInstance, deps: ApiDeps): void {
+/**
+ * Alerts and insights come from views other parts register, typed by those parts; the contract's
+ * `Alert` and `Insight` describe what they answer (checked against the real engine by the tests).
+ */
+export function registerAlertRoutes(server: FastifyInstance, deps: ApiDeps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const everyone = (): string[] => deps.registry.listPeople().map((p) => p.id);
 
-  app.get<{ Querystring: { state: 'open' | 'all' } }>(
-    '/api/v1/alerts',
-    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'all'], default: 'open' } } } } },
-    async (request) => {
-      const principal = principalOf(request);
-      const alerts = await alertsOf(deps).list({ state: request.query.state }, alertAudience(principal, everyone()));
-      // The engine is asked to filter; checking again keeps one careless engine from leaking.
-      return alerts.filter((a) => mayReadAlert(principal, a));
-    },
-  );
+  app.get('/api/v1/alerts', { schema: { querystring: AlertsQuery } }, async (request) => {
+    const principal = principalOf(request);
+    const alerts = await alertsOf(deps).list({ state: request.query.state }, alertAudience(principal, everyone()));
+    // The engine is asked to filter; checking again keeps one careless engine from leaking.
+    return alerts.filter((a) => mayReadAlert(principal, a));
+  });
 
-  app.post<{ Params: { id: string } }>('/api/v1/alerts/:id/ack', { schema: { params: idParams } }, async (request) =>
+  app.post('/api/v1/alerts/:id/ack', { schema: { params: IdParams } }, async (request) =>
     acknowledgeAlert(deps, principalOf(request), request.params.id, request.principal?.via === 'token' ? 'api' : 'dashboard'),
   );
 

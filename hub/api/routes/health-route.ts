@@ -1,14 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { HealthReport } from '../contract/health.js';
 
-export interface HealthReport {
-  readonly status: 'ok' | 'degraded';
-  readonly version: string;
-  readonly uptimeS: number;
-  readonly problems: readonly string[];
-  readonly store: Record<string, unknown>;
-  readonly writer: Record<string, unknown>;
-  readonly ingest: Record<string, unknown>;
-}
+export type { HealthReport } from '../contract/health.js';
 
 /** `GET /api/v1/health`: open without login, so that a supervisor or a phone can check the hub. */
 export function registerHealthRoute(server: FastifyInstance, report: () => HealthReport): void {
