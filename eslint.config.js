@@ -26,6 +26,21 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard shares the API's types with the hub, never its code: a value import would put hub code in the bundle.
+    files: ['ui/src/**/*.ts', 'ui/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/hub/api/contract/*'], allowTypeImports: true, message: 'take only types from the API contract (import type, export type), never its code' },
+            { group: ['**/hub/**', '!**/hub/api/contract/*'], message: 'the dashboard uses only the hub\'s API contract (hub/api/contract), and only its types' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bench/**/*.ts', 'hub/cli/**/*.ts', 'models/**/*.ts', 'drivers/**/tools/*.ts'],
     rules: { 'no-console': 'off' },
   },
