@@ -11,7 +11,7 @@ export type { DeviceSummary as Device, FoundDevice } from '../../../hub/api/cont
 export type { Insight } from '../../../hub/api/contract/insights.js';
 export type { LiveMessage, LiveReading } from '../../../hub/api/contract/live.js';
 export type { LatestValue, PersonDeviceSummary, PersonSummary as PersonOverview } from '../../../hub/api/contract/people.js';
-export type { SeriesAnswer, SeriesPoint, SeriesResolution, WaveformBlock } from '../../../hub/api/contract/series.js';
+export type { SeriesAnswer, SeriesPoint, SeriesResolution, WaveformAnswer, WaveformBlock } from '../../../hub/api/contract/series.js';
 export type { ApiToken } from '../../../hub/api/contract/tokens.js';
 export type { Role, UserJson as User } from '../../../hub/api/contract/users.js';
 
