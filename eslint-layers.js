@@ -7,8 +7,8 @@
 const only = (folder, allowed) => ({ folder, allowed });
 /** Files in any of `folders` may not import what lies under `forbidden`. */
 const never = (folders, forbidden) => ({ folders, forbidden });
-/** Files in `folder` may import `forbidden` for its types only (`import type`), never its code. */
-const typesOnly = (folder, forbidden) => ({ folder, typesOnly: forbidden });
+/** Files in `folder` may import from `within` only the types (`import type`) of the folders `typesOf`. */
+const typesOnly = (folder, typesOf, within) => ({ folder, typesOnly: typesOf, within });
 
 export const LAYERS = [
   // The shared kernel: metric catalogue, readings, units, clock, backoff, scheduler.
@@ -19,6 +19,6 @@ export const LAYERS = [
   only('hub/bus', ['core', 'hub/bus']),
   // Parts reach the API through the hub context (hub/services), never by importing it.
   never(['alerts', 'inference', 'mqtt', 'relay', 'observability', 'backup', 'export', 'household', 'accounts', 'sources', 'scheduler'].map((part) => `hub/${part}`), ['hub/api']),
-  // The dashboard runs in the browser: the hub's types, never its code.
-  typesOnly('ui/src', ['hub']),
+  // The dashboard runs in the browser: the API contract's types, never the hub's code.
+  typesOnly('ui/src', ['hub/api/contract'], 'hub'),
 ];

@@ -27,14 +27,20 @@ function layerZones() {
  */
 function typeOnlyLayers() {
   return LAYERS.filter((layer) => 'typesOnly' in layer).map((layer) => ({
-    files: [`${layer.folder}/**/*.ts`],
+    files: [`${layer.folder}/**/*.ts`, `${layer.folder}/**/*.tsx`],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: layer.typesOnly.map((folder) => ({
-          regex: `^(\\.\\./)+${folder}(/|$)`,
-          allowTypeImports: true,
-          message: `${layer.folder}/ may import ${folder}/ for its types only (eslint-layers.js).`,
-        })),
+        patterns: [
+          ...layer.typesOnly.map((folder) => ({
+            regex: `^(\\.\\./)+${folder}(/|$)`,
+            allowTypeImports: true,
+            message: `${layer.folder}/ may import ${folder}/ for its types only (eslint-layers.js).`,
+          })),
+          {
+            regex: `^(\\.\\./)+${layer.within}/(?!(${layer.typesOnly.map((f) => f.slice(layer.within.length + 1)).join('|')})(/|$))`,
+            message: `${layer.folder}/ may import from ${layer.within}/ only the types of ${shown(layer.typesOnly)} (eslint-layers.js).`,
+          },
+        ],
       }],
     },
   }));

@@ -3,7 +3,7 @@ import type { Principal } from '../accounts/principal.js';
 import type { Device } from '../household/household-registry.js';
 import { ApiError } from '../http/api-error.js';
 import type { ApiDeps } from './api-deps.js';
-import type { DeviceSummary } from './household-view.js';
+import type { DeviceSummary } from './contract/devices.js';
 
 export interface DeviceChange {
   readonly name?: string;

@@ -2,30 +2,8 @@ import { canReadPerson, canSeeDevice } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import type { Device, HouseholdRegistry, Person } from '../household/household-registry.js';
 import type { Db, Store } from '../store/index.js';
-
-export interface LatestValue {
-  readonly value: number;
-  readonly unit: string;
-  readonly ts: number;
-}
-
-export interface DeviceSummary {
-  readonly id: string;
-  readonly name: string | null;
-  readonly driver: string | null;
-  readonly personId: string | null;
-  readonly userSlots: Readonly<Record<string, string>>;
-  readonly battery: number | null;
-  readonly firstSeen: number;
-  readonly lastSeen: number;
-}
-
-export interface PersonSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly latest: Readonly<Record<string, LatestValue>>;
-  readonly devices: readonly Pick<DeviceSummary, 'id' | 'name' | 'battery' | 'lastSeen'>[];
-}
+import type { DeviceSummary } from './contract/devices.js';
+import type { LatestValue, PersonSummary } from './contract/people.js';
 
 /** People and devices as the API shows them, filtered by what the asker may see. */
 export class HouseholdView {

@@ -1,22 +1,6 @@
 import type { DeviceDiscoveredEvent, HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
-
-export const DEFAULT_PAIRING_SECONDS = 120;
-export const MAX_PAIRING_SECONDS = 600;
-
-export interface PairingState {
-  readonly open: boolean;
-  readonly until: number | null;
-  readonly found: readonly FoundDevice[];
-}
-
-export interface FoundDevice {
-  readonly deviceId: string;
-  readonly name: string | null;
-  readonly driver: string | null;
-  readonly rssi: number | null;
-  readonly ts: number;
-}
+import { MAX_PAIRING_SECONDS, type FoundDevice, type PairingState } from './contract/devices.js';
 
 /** Bounds memory if a crowded street of BLE gadgets is heard while the window is open. */
 const MAX_FOUND = 200;

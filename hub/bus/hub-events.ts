@@ -107,7 +107,14 @@ export interface AlertChangedEvent {
    * raised outside the engine (the store alarm) carry none and stay off the dashboard, which could
    * neither list nor acknowledge them.
    */
-  readonly record?: Readonly<Record<string, unknown>>;
+  readonly record?: AlertRecordFields;
+}
+
+/** An alert as the engine keeps it: its id and state, and fields the engine owns. */
+export interface AlertRecordFields {
+  readonly id: string;
+  readonly state: string;
+  readonly [field: string]: unknown;
 }
 
 /** Someone asked, through a channel, to acknowledge an alert; the alerts engine decides. */

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
+import type { ErrorBody } from './error-body.js';
 
 /** A refusal the client can act on: an HTTP status, a stable code and a sentence for people. */
 export class ApiError extends Error {
@@ -12,11 +13,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-export interface ErrorBody {
-  readonly error: string;
-  readonly message: string;
 }
 
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {

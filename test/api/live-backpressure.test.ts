@@ -67,7 +67,8 @@ t.test('while the send buffer is over its bound, messages are dropped with their
   const connection = new LiveConnection(socket as unknown as WebSocket, auth, { maxBufferedBytes: 1000, authTimeoutMs: 60_000, pingIntervalMs: 60_000 }, null, owner, () => undefined);
   t.teardown(() => socket.emit('close'));
   socket.emit('message', Buffer.from(JSON.stringify({ type: 'subscribe' })), false);
-  const offer = (value: number): void => connection.offer('reading', { reading: { value } }, { personId: 'alex', metric: 'heart_rate' }, () => true);
+  const offer = (value: number): void =>
+    connection.offer('reading', { reading: { metric: 'heart_rate', value, unit: 'bpm', ts: value, deviceId: 'strap', personId: 'alex', tsSource: 'hub' } }, { personId: 'alex', metric: 'heart_rate' }, () => true);
   offer(1);
   socket.bufferedAmount = 5000;
   offer(2);

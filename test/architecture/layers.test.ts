@@ -49,12 +49,15 @@ t.test('the bus imports none of the parts that use it', async (t) => {
   t.match(problems[0], /hub\/bus\/ may import only core\/, hub\/bus\//);
 });
 
-t.test('the dashboard may take the hub types, never its code', async (t) => {
+t.test('the dashboard may take the API contract\'s types, never the hub\'s code', async (t) => {
   const file = 'ui/src/format/metric-format.ts';
-  t.same(await layerProblems(file, "import type { HubEvents } from '../../../hub/bus/hub-events.js';\nexport type Events = HubEvents;\n"), []);
-  const problems = await layerProblems(file, "import { EventBus } from '../../../hub/bus/event-bus.js';\nexport const bus = new EventBus();\n");
-  t.equal(problems.length, 1);
-  t.match(problems[0], /ui\/src\/ may import hub\/ for its types only/);
+  t.same(await layerProblems(file, "import type { Alert } from '../../../hub/api/contract/alerts.js';\nexport type Shown = Alert;\n"), []);
+  const value = await layerProblems(file, "import { Alert } from '../../../hub/api/contract/alerts.js';\nexport const schema = Alert;\n");
+  t.equal(value.length, 1, 'a value import would put hub code in the bundle');
+  t.match(value[0], /ui\/src\/ may import hub\/api\/contract\/ for its types only/);
+  const elsewhere = await layerProblems(file, "import type { HubEvents } from '../../../hub/bus/hub-events.js';\nexport type Events = HubEvents;\n");
+  t.equal(elsewhere.length, 1, 'not even the types of the rest of the hub');
+  t.match(elsewhere[0], /ui\/src\/ may import from hub\/ only the types of hub\/api\/contract\//);
 });
 
 t.test('a type imported inline is refused in a layered folder, so it cannot slip past the rule', async (t) => {

@@ -5,11 +5,12 @@ import { isMetricId, metricDefinition } from '../../../core/metrics.js';
 import type { Reading } from '../../../core/reading.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
+import type { DeviceSummary } from '../contract/devices.js';
+import type { PersonSummary } from '../contract/people.js';
+import { MAX_POINTS } from '../contract/series.js';
 import { changeDevice } from '../device-actions.js';
-import type { DeviceSummary, PersonSummary } from '../household-view.js';
 import { acknowledgeAlert } from '../routes/alerts-routes.js';
 import { personNotFound } from '../routes/people-routes.js';
-import { MAX_POINTS } from '../routes/series-routes.js';
 import { busIterator } from './bus-subscription.js';
 
 export interface GraphqlContext {

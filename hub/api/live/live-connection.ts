@@ -3,6 +3,8 @@ import { readablePeople } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import { isMetricId } from '../../../core/metrics.js';
 import type { Reading } from '../../../core/reading.js';
+import type { ApiAlert } from '../../services/alerts-service.js';
+import type { LiveMessage, LiveMessageType } from '../contract/live.js';
 
 export interface LiveLimits {
   /** Above this many bytes waiting in the socket, messages are dropped (and counted) instead of queued. */
@@ -26,6 +28,26 @@ export interface LiveAuth {
   /** A person's latest reading of each metric, sent right after a subscription. */
   latest(personId: string): readonly Reading[];
 }
+
+/** A message's own fields, without the `id` and `type` every message carries. */
+type LiveBody<Type extends LiveMessageType> = Extract<LiveMessage, { type: Type }> extends infer Message
+  ? Message extends unknown
+    ? Omit<Message, 'id' | 'type'>
+    : never
+  : never;
+
+/**
+ * What the fan-out offers a socket, as the contract says. An alert comes as the alerts view hands
+ * it out (the engine owns its fields); the contract's `ChangedAlert` describes it.
+ */
+export interface LiveOffers {
+  readonly reading: LiveBody<'reading'>;
+  readonly device: LiveBody<'device'>;
+  readonly alert: { readonly alert: ApiAlert };
+}
+
+/** The socket's answers to the client's own messages. */
+type LiveReplyType = Exclude<LiveMessageType, keyof LiveOffers | 'dropped'>;
 
 interface Subscription {
   readonly personIds: ReadonlySet<string> | null;
@@ -80,7 +102,7 @@ export class LiveConnection {
   }
 
   /** Sends a message if this socket wants it; `visible` is asked only once the subscription matches. */
-  offer(type: string, body: Record<string, unknown>, target: { personId?: string | undefined; metric?: string }, visible: (p: Principal) => boolean): void {
+  offer<Type extends keyof LiveOffers>(type: Type, body: LiveOffers[Type], target: { personId?: string | undefined; metric?: string }, visible: (p: Principal) => boolean): void {
     const principal = this.principal;
     const subscription = this.subscription;
     if (principal === null || subscription === null) return;
@@ -90,7 +112,7 @@ export class LiveConnection {
     this.send(type, body);
   }
 
-  private send(type: string, body: Record<string, unknown>): void {
+  private send<Type extends keyof LiveOffers>(type: Type, body: LiveOffers[Type]): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       // The dropped message still uses up its id, so the client sees where the gap is.
@@ -106,7 +128,7 @@ export class LiveConnection {
     if (this.dropped === 0 || this.socket.bufferedAmount > this.limits.maxBufferedBytes) return;
     const count = this.dropped;
     this.dropped = 0;
-    this.socket.send(JSON.stringify({ id: this.nextId++, type: 'dropped', count }));
+    this.socket.send(JSON.stringify({ id: this.nextId++, type: 'dropped', count } satisfies LiveMessage));
   }
 
   private receive(data: RawData, isBinary: boolean): void {
@@ -140,7 +162,7 @@ export class LiveConnection {
   }
 
   /** Answers to the client's own requests are never dropped: they are small and rare. */
-  private reply(type: string, body: Record<string, unknown>): void {
+  private reply<Type extends LiveReplyType>(type: Type, body: LiveBody<Type>): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify({ id: this.nextId++, type, ...body }));
   }
 

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canAcknowledgeFor, canReadPerson, canReadUnassigned } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
@@ -5,8 +6,9 @@ import type { AckChannel, AlertsView, ApiAlert } from '../../services/alerts-ser
 import type { InsightsView } from '../../services/insights-service.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
+import { AlertsQuery } from '../contract/alerts.js';
+import { IdParams } from '../contract/primitives.js';
 import { principalOf } from '../../http/request-auth.js';
-import { idParams } from '../schemas.js';
 
 /** People whose alerts the principal may read: 'all' also covers household-wide ones. */
 export function alertAudience(principal: Principal, everyone: readonly string[]): readonly string[] | 'all' {
@@ -40,21 +42,22 @@ export async function acknowledgeAlert(deps: ApiDeps, principal: Principal, id: 
   return acknowledged;
 }
 
-export function registerAlertRoutes(app: FastifyInstance, deps: ApiDeps): void {
+/**
+ * Alerts and insights come from views other parts register, typed by those parts; the contract's
+ * `Alert` and `Insight` describe what they answer (checked against the real engine by the tests).
+ */
+export function registerAlertRoutes(server: FastifyInstance, deps: ApiDeps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const everyone = (): string[] => deps.registry.listPeople().map((p) => p.id);
 
-  app.get<{ Querystring: { state: 'open' | 'all' } }>(
-    '/api/v1/alerts',
-    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'all'], default: 'open' } } } } },
-    async (request) => {
-      const principal = principalOf(request);
-      const alerts = await alertsOf(deps).list({ state: request.query.state }, alertAudience(principal, everyone()));
-      // The engine is asked to filter; checking again keeps one careless engine from leaking.
-      return alerts.filter((a) => mayReadAlert(principal, a));
-    },
-  );
+  app.get('/api/v1/alerts', { schema: { querystring: AlertsQuery } }, async (request) => {
+    const principal = principalOf(request);
+    const alerts = await alertsOf(deps).list({ state: request.query.state }, alertAudience(principal, everyone()));
+    // The engine is asked to filter; checking again keeps one careless engine from leaking.
+    return alerts.filter((a) => mayReadAlert(principal, a));
+  });
 
-  app.post<{ Params: { id: string } }>('/api/v1/alerts/:id/ack', { schema: { params: idParams } }, async (request) =>
+  app.post('/api/v1/alerts/:id/ack', { schema: { params: IdParams } }, async (request) =>
     acknowledgeAlert(deps, principalOf(request), request.params.id, request.principal?.via === 'token' ? 'api' : 'dashboard'),
   );
 

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { passwordProblem } from '../../accounts/password-hash.js';
 import type { IssuedSession } from '../../accounts/session-store.js';
@@ -5,53 +6,38 @@ import type { User } from '../../accounts/user-store.js';
 import { randomId } from '../../accounts/secrets.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
+import { Credentials, OnboardingBody, type LoggedOut, type Me, type OnboardingState, type SessionInfo } from '../contract/auth.js';
 import { clearSessionCookie, principalOf, setSessionCookie } from '../../http/request-auth.js';
-import { nameSchema, passwordSchema, usernameSchema } from '../schemas.js';
 import { userJson } from './user-json.js';
 
-const credentials = {
-  type: 'object',
-  required: ['username', 'password'],
-  additionalProperties: false,
-  properties: { username: usernameSchema, password: passwordSchema },
-} as const;
-
-interface Credentials {
-  username: string;
-  password: string;
-}
-
 /** Onboarding, login, logout, refresh and `me`. */
-export function registerAuthRoutes(app: FastifyInstance, deps: ApiDeps): void {
+export function registerAuthRoutes(server: FastifyInstance, deps: ApiDeps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { accounts } = deps;
 
-  function startSession(request: FastifyRequest, reply: FastifyReply, user: User, session: IssuedSession): { user: ReturnType<typeof userJson>; csrfToken: string } {
+  function startSession(request: FastifyRequest, reply: FastifyReply, user: User, session: IssuedSession): SessionInfo {
     setSessionCookie(request, reply, session.sessionId, session.createdAt + deps.session.absoluteMs - deps.clock.now());
     return { user: userJson(user), csrfToken: session.csrfToken };
   }
 
-  app.get('/api/v1/onboarding', async () => ({ needed: accounts.users.count() === 0 }));
+  app.get('/api/v1/onboarding', async (): Promise<OnboardingState> => ({ needed: accounts.users.count() === 0 }));
 
-  app.post<{ Body: Credentials & { displayName: string } }>(
-    '/api/v1/onboarding',
-    { schema: { body: { ...credentials, required: ['username', 'password', 'displayName'], properties: { ...credentials.properties, displayName: nameSchema } } } },
-    async (request, reply) => {
-      const { username, password, displayName } = request.body;
-      if (accounts.users.count() > 0) throw new ApiError(409, 'already_onboarded', 'this hub already has an owner; log in instead');
-      const problem = passwordProblem(password, username);
-      if (problem !== undefined) throw new ApiError(400, 'weak_password', problem);
-      const passwordHash = await accounts.hash(password);
-      const personId = randomId('p-');
-      const user = accounts.users.createFirstOwner({ username, displayName, role: 'owner', personId, passwordHash });
-      // Another onboarding won the race while this one was hashing.
-      if (user === undefined) throw new ApiError(409, 'already_onboarded', 'this hub already has an owner; log in instead');
-      deps.registry.savePerson({ id: personId, name: displayName });
-      deps.log.info({ userId: user.id }, 'owner account created');
-      return reply.code(201).send(startSession(request, reply, user, accounts.sessions.issue(user.id)));
-    },
-  );
+  app.post('/api/v1/onboarding', { schema: { body: OnboardingBody } }, async (request, reply) => {
+    const { username, password, displayName } = request.body;
+    if (accounts.users.count() > 0) throw new ApiError(409, 'already_onboarded', 'this hub already has an owner; log in instead');
+    const problem = passwordProblem(password, username);
+    if (problem !== undefined) throw new ApiError(400, 'weak_password', problem);
+    const passwordHash = await accounts.hash(password);
+    const personId = randomId('p-');
+    const user = accounts.users.createFirstOwner({ username, displayName, role: 'owner', personId, passwordHash });
+    // Another onboarding won the race while this one was hashing.
+    if (user === undefined) throw new ApiError(409, 'already_onboarded', 'this hub already has an owner; log in instead');
+    deps.registry.savePerson({ id: personId, name: displayName });
+    deps.log.info({ userId: user.id }, 'owner account created');
+    return reply.code(201).send(startSession(request, reply, user, accounts.sessions.issue(user.id)));
+  });
 
-  app.post<{ Body: Credentials }>('/api/v1/auth/login', { schema: { body: credentials } }, async (request, reply) => {
+  app.post('/api/v1/auth/login', { schema: { body: Credentials } }, async (request, reply): Promise<SessionInfo> => {
     const outcome = await accounts.login(request.body.username, request.body.password, request.ip);
     if (!outcome.ok && outcome.reason === 'blocked') {
       const seconds = Math.max(1, Math.ceil(outcome.block.retryAfterMs / 1000));
@@ -65,20 +51,20 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ApiDeps): void {
     return startSession(request, reply, outcome.user, outcome.session);
   });
 
-  app.post('/api/v1/auth/logout', async (request, reply) => {
+  app.post('/api/v1/auth/logout', async (request, reply): Promise<LoggedOut> => {
     if (request.sessionId !== null) accounts.sessions.revoke(request.sessionId);
     clearSessionCookie(request, reply);
     return { loggedOut: true };
   });
 
-  app.post('/api/v1/auth/refresh', async (request, reply) => {
+  app.post('/api/v1/auth/refresh', async (request, reply): Promise<SessionInfo> => {
     if (request.sessionId === null) throw new ApiError(400, 'no_session', 'only a login session can be refreshed; API tokens do not expire');
     const rotated = accounts.sessions.rotate(request.sessionId);
     if (rotated === undefined) throw new ApiError(401, 'unauthenticated', 'the session has expired; log in again');
     return startSession(request, reply, principalOf(request).user, rotated);
   });
 
-  app.get('/api/v1/me', async (request) => {
+  app.get('/api/v1/me', async (request): Promise<Me> => {
     const principal = principalOf(request);
     return {
       user: userJson(principal.user),

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canReadPerson } from '../../accounts/access.js';
 import { csvExport } from '../../export/csv-export.js';
@@ -6,55 +7,36 @@ import { streamText } from '../../export/export-stream.js';
 import { fhirExport } from '../../export/fhir-export.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
+import { ExportQuery } from '../contract/export.js';
 import { principalOf } from '../../http/request-auth.js';
-import { idSchema, timeSchema } from '../schemas.js';
 import { personNotFound } from './people-routes.js';
 
 export const MAX_EXPORT_DAYS = 366;
-
-interface ExportQuery {
-  personId: string;
-  from: number;
-  to: number;
-  format: 'csv' | 'fhir';
-}
 
 function day(ts: number): string {
   return new Date(ts).toISOString().slice(0, 10);
 }
 
-export function registerExportRoute(app: FastifyInstance, deps: ApiDeps): void {
-  app.get<{ Querystring: ExportQuery }>(
-    '/api/v1/export',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          required: ['personId', 'from', 'to'],
-          additionalProperties: false,
-          properties: { personId: idSchema, from: timeSchema, to: timeSchema, format: { type: 'string', enum: ['csv', 'fhir'], default: 'csv' } },
-        },
-      },
-    },
-    async (request, reply) => {
-      const { personId, from, to, format } = request.query;
-      const principal = principalOf(request);
-      const person = deps.household.person(personId);
-      if (person === undefined || !canReadPerson(principal, personId)) throw personNotFound();
-      if (to <= from) throw new ApiError(400, 'invalid_range', '"to" must be after "from"');
-      if (to - from > MAX_EXPORT_DAYS * 86_400_000) throw new ApiError(400, 'range_too_long', `export at most ${MAX_EXPORT_DAYS} days at once`);
-      deps.log.info({ userId: principal.user.id, personId, format, days: Math.ceil((to - from) / 86_400_000) }, 'export');
-      const rows = exportRows(deps.store.db, { personId, from, to });
-      const filename = `hearth-${personId}-${day(from)}-to-${day(to - 1)}`;
-      void reply.header('cache-control', 'no-store');
-      if (format === 'fhir') {
-        void reply.header('content-type', 'application/fhir+json; charset=utf-8');
-        void reply.header('content-disposition', `attachment; filename="${filename}.json"`);
-        return reply.send(streamText(fhirExport(person, rows, deps.clock.now())));
-      }
-      void reply.header('content-type', 'text/csv; charset=utf-8');
-      void reply.header('content-disposition', `attachment; filename="${filename}.csv"`);
-      return reply.send(streamText(csvExport(rows)));
-    },
-  );
+export function registerExportRoute(server: FastifyInstance, deps: ApiDeps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/api/v1/export', { schema: { querystring: ExportQuery } }, async (request, reply) => {
+    const { personId, from, to, format } = request.query;
+    const principal = principalOf(request);
+    const person = deps.household.person(personId);
+    if (person === undefined || !canReadPerson(principal, personId)) throw personNotFound();
+    if (to <= from) throw new ApiError(400, 'invalid_range', '"to" must be after "from"');
+    if (to - from > MAX_EXPORT_DAYS * 86_400_000) throw new ApiError(400, 'range_too_long', `export at most ${MAX_EXPORT_DAYS} days at once`);
+    deps.log.info({ userId: principal.user.id, personId, format, days: Math.ceil((to - from) / 86_400_000) }, 'export');
+    const rows = exportRows(deps.store.db, { personId, from, to });
+    const filename = `hearth-${personId}-${day(from)}-to-${day(to - 1)}`;
+    void reply.header('cache-control', 'no-store');
+    if (format === 'fhir') {
+      void reply.header('content-type', 'application/fhir+json; charset=utf-8');
+      void reply.header('content-disposition', `attachment; filename="${filename}.json"`);
+      return reply.send(streamText(fhirExport(person, rows, deps.clock.now())));
+    }
+    void reply.header('content-type', 'text/csv; charset=utf-8');
+    void reply.header('content-disposition', `attachment; filename="${filename}.csv"`);
+    return reply.send(streamText(csvExport(rows)));
+  });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { HealthReport } from '../../daemon/health-report.js';
+import type { HealthReport } from '../contract/health.js';
 
 /** `GET /api/v1/health`: open without login, so that a supervisor or a phone can check the hub. */
 export function registerHealthRoute(server: FastifyInstance, report: () => HealthReport): void {

@@ -1,55 +1,32 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canReadPerson } from '../../accounts/access.js';
-import { metricDefinition, type MetricId } from '../../../core/metrics.js';
+import { metricDefinition } from '../../../core/metrics.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
+import { RangeQuery, SeriesQuery, type SeriesAnswer, type WaveformAnswer } from '../contract/series.js';
 import { principalOf } from '../../http/request-auth.js';
-import { idSchema, metricSchema, timeSchema } from '../schemas.js';
 import { personNotFound } from './people-routes.js';
 
-export const MAX_POINTS = 5000;
 /** Waveforms are dense (ECG at 130 Hz and more): a quarter of an hour is plenty for one screen. */
 export const MAX_WAVEFORM_RANGE_MS = 15 * 60_000;
-
-interface RangeQuery {
-  personId: string;
-  metric: MetricId;
-  from: number;
-  to: number;
-}
-
-const rangeQuery = {
-  type: 'object',
-  required: ['personId', 'metric', 'from', 'to'],
-  additionalProperties: false,
-  properties: { personId: idSchema, metric: metricSchema, from: timeSchema, to: timeSchema },
-} as const;
 
 function checkRange(query: RangeQuery): void {
   if (query.to <= query.from) throw new ApiError(400, 'invalid_range', '"to" must be after "from"');
 }
 
-export function registerSeriesRoutes(app: FastifyInstance, deps: ApiDeps): void {
-  app.get<{ Querystring: RangeQuery & { maxPoints: number } }>(
-    '/api/v1/series',
-    {
-      schema: {
-        querystring: {
-          ...rangeQuery,
-          properties: { ...rangeQuery.properties, maxPoints: { type: 'integer', minimum: 1, maximum: MAX_POINTS, default: 1000 } },
-        },
-      },
-    },
-    async (request) => {
-      const { personId, metric, from, to, maxPoints } = request.query;
-      if (!canReadPerson(principalOf(request), personId) || deps.household.person(personId) === undefined) throw personNotFound();
-      checkRange(request.query);
-      if (metricDefinition(metric).kind === 'waveform') throw new ApiError(400, 'waveform_metric', `${metric} is a waveform; ask /api/v1/waveforms`);
-      return { metric, unit: metricDefinition(metric).unit, ...deps.store.query.querySeries({ personId, metric, from, to, maxPoints }) };
-    },
-  );
+export function registerSeriesRoutes(server: FastifyInstance, deps: ApiDeps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get<{ Querystring: RangeQuery }>('/api/v1/waveforms', { schema: { querystring: rangeQuery } }, async (request) => {
+  app.get('/api/v1/series', { schema: { querystring: SeriesQuery } }, async (request): Promise<SeriesAnswer> => {
+    const { personId, metric, from, to, maxPoints } = request.query;
+    if (!canReadPerson(principalOf(request), personId) || deps.household.person(personId) === undefined) throw personNotFound();
+    checkRange(request.query);
+    if (metricDefinition(metric).kind === 'waveform') throw new ApiError(400, 'waveform_metric', `${metric} is a waveform; ask /api/v1/waveforms`);
+    return { metric, unit: metricDefinition(metric).unit, ...deps.store.query.querySeries({ personId, metric, from, to, maxPoints }) };
+  });
+
+  app.get('/api/v1/waveforms', { schema: { querystring: RangeQuery } }, async (request): Promise<WaveformAnswer> => {
     const { personId, metric, from, to } = request.query;
     if (!canReadPerson(principalOf(request), personId) || deps.household.person(personId) === undefined) throw personNotFound();
     checkRange(request.query);

@@ -1,92 +1,68 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canAdminister } from '../../accounts/access.js';
 import { passwordProblem } from '../../accounts/password-hash.js';
 import type { Principal } from '../../accounts/principal.js';
-import type { Role } from '../../accounts/roles.js';
 import { randomId } from '../../accounts/secrets.js';
 import { UsernameTakenError } from '../../accounts/user-store.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
+import { IdParams } from '../contract/primitives.js';
+import { GrantsBody, NewUserBody, type RemovedUser, type UserJson } from '../contract/users.js';
 import { principalOf } from '../../http/request-auth.js';
-import { idParams, idSchema, nameSchema, passwordSchema, personIdListSchema, roleSchema, usernameSchema } from '../schemas.js';
 import { userJson } from './user-json.js';
-
-interface NewUserBody {
-  username: string;
-  password: string;
-  displayName: string;
-  role: Role;
-  personId?: string;
-  grants?: string[];
-}
 
 export function requireAdmin(principal: Principal): void {
   if (!canAdminister(principal)) throw new ApiError(403, 'forbidden', 'only the owner manages users, tokens and settings');
 }
 
-export function registerUserRoutes(app: FastifyInstance, deps: ApiDeps): void {
+export function registerUserRoutes(server: FastifyInstance, deps: ApiDeps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { accounts, household } = deps;
 
-  app.get('/api/v1/users', async (request) => {
+  app.get('/api/v1/users', async (request): Promise<UserJson[]> => {
     requireAdmin(principalOf(request));
     return accounts.users.list().map(userJson);
   });
 
-  app.post<{ Body: NewUserBody }>(
-    '/api/v1/users',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['username', 'password', 'displayName', 'role'],
-          additionalProperties: false,
-          properties: { username: usernameSchema, password: passwordSchema, displayName: nameSchema, role: roleSchema, personId: idSchema, grants: personIdListSchema },
-        },
-      },
-    },
-    async (request, reply) => {
-      requireAdmin(principalOf(request));
-      const { username, password, displayName, role, grants = [] } = request.body;
-      const problem = passwordProblem(password, username);
-      if (problem !== undefined) throw new ApiError(400, 'weak_password', problem);
-      for (const id of [...grants, ...(request.body.personId !== undefined ? [request.body.personId] : [])]) {
-        if (household.person(id) === undefined) throw new ApiError(400, 'unknown_person', `there is no person "${id}"`);
-      }
-      if ((role === 'owner' || role === 'member') && grants.length > 0) throw new ApiError(400, 'invalid_request', 'grants are for caregivers and viewers');
-      let personId = request.body.personId;
-      // A member's own data needs a person to belong to.
-      if (role === 'member' && personId === undefined) {
-        personId = randomId('p-');
-        deps.registry.savePerson({ id: personId, name: displayName });
-      }
-      const passwordHash = await accounts.hash(password);
-      try {
-        const user = accounts.users.create({ username, displayName, role, passwordHash, grants, ...(personId !== undefined ? { personId } : {}) });
-        deps.log.info({ userId: user.id, role }, 'user created');
-        return await reply.code(201).send(userJson(user));
-      } catch (error) {
-        if (error instanceof UsernameTakenError) throw new ApiError(409, 'username_taken', error.message);
-        throw error;
-      }
-    },
-  );
+  app.post('/api/v1/users', { schema: { body: NewUserBody } }, async (request, reply) => {
+    requireAdmin(principalOf(request));
+    const { username, password, displayName, role, grants = [] } = request.body;
+    const problem = passwordProblem(password, username);
+    if (problem !== undefined) throw new ApiError(400, 'weak_password', problem);
+    for (const id of [...grants, ...(request.body.personId !== undefined ? [request.body.personId] : [])]) {
+      if (household.person(id) === undefined) throw new ApiError(400, 'unknown_person', `there is no person "${id}"`);
+    }
+    if ((role === 'owner' || role === 'member') && grants.length > 0) throw new ApiError(400, 'invalid_request', 'grants are for caregivers and viewers');
+    let personId = request.body.personId;
+    // A member's own data needs a person to belong to.
+    if (role === 'member' && personId === undefined) {
+      personId = randomId('p-');
+      deps.registry.savePerson({ id: personId, name: displayName });
+    }
+    const passwordHash = await accounts.hash(password);
+    try {
+      const user = accounts.users.create({ username, displayName, role, passwordHash, grants, ...(personId !== undefined ? { personId } : {}) });
+      deps.log.info({ userId: user.id, role }, 'user created');
+      return await reply.code(201).send(userJson(user) satisfies UserJson);
+    } catch (error) {
+      if (error instanceof UsernameTakenError) throw new ApiError(409, 'username_taken', error.message);
+      throw error;
+    }
+  });
 
-  app.put<{ Params: { id: string }; Body: { grants: string[] } }>(
-    '/api/v1/users/:id/grants',
-    { schema: { params: idParams, body: { type: 'object', required: ['grants'], additionalProperties: false, properties: { grants: personIdListSchema } } } },
-    async (request) => {
-      requireAdmin(principalOf(request));
-      const user = accounts.users.byId(request.params.id);
-      if (user === undefined) throw new ApiError(404, 'user_not_found', 'no such user');
-      for (const id of request.body.grants) if (household.person(id) === undefined) throw new ApiError(400, 'unknown_person', `there is no person "${id}"`);
-      accounts.users.setGrants(user.id, request.body.grants);
-      const updated = accounts.users.byId(user.id);
-      if (updated === undefined) throw new ApiError(404, 'user_not_found', 'no such user');
-      return userJson(updated);
-    },
-  );
+  app.put('/api/v1/users/:id/grants', { schema: { params: IdParams, body: GrantsBody } }, async (request): Promise<UserJson> => {
+    requireAdmin(principalOf(request));
+    const user = accounts.users.byId(request.params.id);
+    if (user === undefined) throw new ApiError(404, 'user_not_found', 'no such user');
+    for (const id of request.body.grants) if (household.person(id) === undefined) throw new ApiError(400, 'unknown_person', `there is no person "${id}"`);
+    accounts.users.setGrants(user.id, request.body.grants);
+    const updated = accounts.users.byId(user.id);
+    if (updated === undefined) throw new ApiError(404, 'user_not_found', 'no such user');
+    return userJson(updated);
+  });
 
-  app.delete<{ Params: { id: string } }>('/api/v1/users/:id', { schema: { params: idParams } }, async (request) => {
+  app.delete('/api/v1/users/:id', { schema: { params: IdParams } }, async (request): Promise<RemovedUser> => {
     const principal = principalOf(request);
     requireAdmin(principal);
     const user = accounts.users.byId(request.params.id);
