@@ -3,7 +3,7 @@ import type { Accounts } from '../accounts/accounts.js';
 import type { HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { IngestGate } from '../ingest/ingest-gate.js';
+import type { Ingest } from '../ingest/ingest.js';
 import type { Store } from '../store/index.js';
 import type { ApiRegistry } from './api-registry.js';
 import type { HouseholdView } from './household-view.js';
@@ -15,7 +15,7 @@ export interface ApiDeps {
   readonly registry: HouseholdRegistry;
   readonly store: Store;
   readonly bus: HubBus;
-  readonly gate: IngestGate;
+  readonly ingest: Ingest;
   readonly clock: Clock;
   readonly pairing: PairingWindow;
   readonly views: ApiRegistry;

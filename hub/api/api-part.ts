@@ -65,7 +65,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           registry: context.registry,
           store: context.store,
           bus: context.bus,
-          gate: context.gate,
+          ingest: context.ingest,
           clock: context.clock,
           pairing,
           views: apiRegistry(app),

@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { HubContext, HubPart, HubPartFactory } from '../../../hub/daemon/hub-part.js';
 import { migrate } from '../../../hub/store/index.js';
-import { DecodeError, type FormatDecoder } from '../../format.js';
+import type { FormatDecoder } from '../../format.js';
 import { systemScheduler } from '../../serial/runtime/scheduler.js';
 import type { BleDriver } from '../drivers/ble-driver.js';
 import { BUILTIN_BLE_DRIVERS } from '../drivers/builtin-drivers.js';
@@ -14,26 +14,16 @@ import { bleMigrations, SqliteGlucoseSequenceStore } from './glucose-sequence-st
 import { loadHardwareNoble, nobleWithBinding } from './noble-loader.js';
 import type { NobleCentral } from './noble-types.js';
 
-/** The runtime's sink on the hub: known formats through the packet ingest, a driver's own decoders here. */
+/** The runtime's sink on the hub: everything into the hub's ingest, a driver's own decoders first. */
 export function hubSink(context: HubContext, drivers: readonly BleDriver[]): BleReadingSink {
-  const own = new Map<string, FormatDecoder>(drivers.flatMap((d) => (d.decoders ?? []).map((f) => [f.id, f] as const)));
-  const log = context.logging.part(BLE_PART_NAME);
+  const decoders = new Map<string, FormatDecoder>(drivers.flatMap((d) => (d.decoders ?? []).map((f) => [f.id, f] as const)));
   return {
     packet: (packet) => {
-      const decoder = own.get(packet.formatId);
-      if (decoder === undefined) {
-        context.packets.accept(packet);
-        return;
-      }
-      try {
-        const result = decoder.decode(packet.bytes, packet.decodeOptions);
-        context.gate.submit({ deviceId: packet.deviceId, readings: result.readings, ...(result.waveforms !== undefined ? { waveforms: result.waveforms } : {}), receivedAt: packet.at });
-      } catch (error) {
-        if (!(error instanceof DecodeError)) throw error;
-        log.info({ deviceId: packet.deviceId, formatId: packet.formatId, reason: error.message }, 'payload could not be decoded');
-      }
+      context.ingest.submit(packet, { decoders });
     },
-    decoded: (batch) => context.gate.submit({ deviceId: batch.deviceId, readings: batch.readings, ...(batch.waveforms !== undefined ? { waveforms: batch.waveforms } : {}), receivedAt: batch.receivedAt }),
+    decoded: (batch) => {
+      context.ingest.submit(batch);
+    },
     status: (deviceId, report, at) => context.bus.emit('device.status', { deviceId, code: report.code, message: report.message, ts: at }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { HubBus } from '../../../hub/bus/hub-events.js';
 import type { Clock } from '../../../core/clock.js';
+import { makeDeviceId } from '../../../core/device-id.js';
 import type { BackoffOptions } from '../../serial/runtime/backoff.js';
 import type { Scheduler } from '../../serial/runtime/scheduler.js';
 import type { AdvertisementDriver, BleDriver, ConnectedDriver } from '../drivers/ble-driver.js';
@@ -47,11 +48,6 @@ export interface BleRuntimeOptions {
 }
 
 export const BLE_PART_NAME = 'ble';
-
-/** The hub's id for a BLE device: its address, stable across restarts. */
-export function bleDeviceId(address: string): string {
-  return `ble:${address.toLowerCase()}`;
-}
 
 function advertisedData(peripheral: NoblePeripheral): AdvertisedData {
   const ad = peripheral.advertisement;
@@ -153,7 +149,7 @@ export class BleRuntime {
   private onAdvertisement(peripheral: NoblePeripheral): void {
     const ad = advertisedData(peripheral);
     const driver = matchDriver(this.options.drivers, ad);
-    const deviceId = bleDeviceId(peripheral.address);
+    const deviceId = makeDeviceId('ble', peripheral.address);
     if (driver === undefined) return;
     const { registry, bus, clock, logger } = this.options;
     if (registry.device(deviceId) === undefined) {
