@@ -130,5 +130,5 @@ export class MqttIngest {
 /** The refusal that made the gate refuse a message whole, as the log line says it. */
 function describe(refusal: ReadingRefusal | undefined): string {
   if (refusal === undefined) return 'refused by the ingest gate';
-  return `readings[${refusal.index}] (${refusal.metric}) is ${refusal.reason.replace(/_/g, ' ')}: ${refusal.detail}`;
+  return `readings[${refusal.index}] (${refusal.metric}) refused as ${refusal.reason}: ${refusal.detail}`;
 }
