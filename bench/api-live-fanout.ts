@@ -58,7 +58,7 @@ async function fanout(socketCount: number): Promise<FanoutFigures> {
       const readings = Array.from({ length: BURST }, () => ({ metric: 'heart_rate' as const, value: 70, ts: (ts += 1) }));
       const now = performance.now();
       for (const reading of readings) sentAt.set(reading.ts, now);
-      api.hub.context.gate.submit({ deviceId: 'strap', readings });
+      api.hub.context.ingest.submit({ deviceId: 'strap', readings });
       await new Promise((r) => setImmediate(r));
     }
     while (received + dropped < expected && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 5));

@@ -1,4 +1,5 @@
 import type { DecodedReading } from '../format.js';
+import { normaliseMac } from '../../core/device-id.js';
 import type { MetricId } from '../../core/metrics.js';
 import { toCanonicalUnit } from '../../core/unit-conversion.js';
 
@@ -38,15 +39,6 @@ const DECODED_FIELDS: readonly { readonly field: string; readonly metric: Metric
   { field: 'batt', metric: 'battery' },
   { field: 'impedance', metric: 'impedance' },
 ];
-
-const MAC = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
-const MAC_NO_COLONS = /^[0-9A-Fa-f]{12}$/;
-
-export function normaliseMac(text: string): string | undefined {
-  if (MAC.test(text)) return text.toUpperCase();
-  if (MAC_NO_COLONS.test(text)) return text.toUpperCase().replace(/(..)(?!$)/g, '$1:');
-  return undefined;
-}
 
 function refuse(reason: 'malformed_json' | 'invalid_payload', detail: string): GatewayPayloadResult {
   return { ok: false, reason, detail };

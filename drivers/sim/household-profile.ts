@@ -1,3 +1,5 @@
+import { makeDeviceId } from '../../core/device-id.js';
+
 /** Who lives in the simulated household, and how their bodies behave. */
 export interface SimulatedPerson {
   readonly id: string;
@@ -53,9 +55,9 @@ export const SIMULATED_PEOPLE: readonly SimulatedPerson[] = [
 
 /** Device ids of the simulated household, shaped like the ids of real devices. */
 export const simulatedDeviceIds = {
-  strap: (personId: string) => `sim:strap-${personId}`,
-  oximeter: (personId: string) => `sim:oximeter-${personId}`,
-  cuff: 'sim:bp-cuff',
-  scale: 'sim:scale',
-  thermometer: 'sim:thermometer',
+  strap: (personId: string) => makeDeviceId('sim', `strap-${personId}`),
+  oximeter: (personId: string) => makeDeviceId('sim', `oximeter-${personId}`),
+  cuff: makeDeviceId('sim', 'bp-cuff'),
+  scale: makeDeviceId('sim', 'scale'),
+  thermometer: (personId: string) => makeDeviceId('sim', `thermometer-${personId}`),
 } as const;

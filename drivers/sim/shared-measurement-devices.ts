@@ -105,7 +105,7 @@ export class SimulatedThermometer extends DailyMeasurementDevice {
 
   constructor(person: SimulatedPerson) {
     super();
-    this.id = `${simulatedDeviceIds.thermometer}-${person.id}`;
+    this.id = simulatedDeviceIds.thermometer(person.id);
     this.schedule = [{ person, hour: 21, offsetMinutes: 30 }];
   }
 

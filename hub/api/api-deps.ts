@@ -3,7 +3,7 @@ import type { Accounts } from '../accounts/accounts.js';
 import type { HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { IngestGate } from '../ingest/ingest-gate.js';
+import type { Ingest } from '../ingest/ingest.js';
 import type { AlertsView } from '../services/alerts-service.js';
 import type { InsightsView } from '../services/insights-service.js';
 import type { ServiceSlot } from '../services/service-slot.js';
@@ -17,7 +17,7 @@ export interface ApiDeps {
   readonly registry: HouseholdRegistry;
   readonly store: Store;
   readonly bus: HubBus;
-  readonly gate: IngestGate;
+  readonly ingest: Ingest;
   readonly clock: Clock;
   readonly pairing: PairingWindow;
   /** The alerts engine's view, while the alerts part runs. */

@@ -63,7 +63,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           registry: context.registry,
           store: context.store,
           bus: context.bus,
-          gate: context.gate,
+          ingest: context.ingest,
           clock: context.clock,
           pairing,
           alerts: context.services.alerts,

@@ -3,8 +3,7 @@ import type { HubBus } from '../bus/hub-events.js';
 import type { HubConfig } from '../config/hub-config.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { DevicePacketIngest } from '../ingest/device-packet-ingest.js';
-import type { IngestGate } from '../ingest/ingest-gate.js';
+import type { Ingest } from '../ingest/ingest.js';
 import type { HubLogging } from '../log/logger.js';
 import type { ScheduledJob } from '../scheduler/job-scheduler.js';
 import type { HubServices } from '../services/hub-services.js';
@@ -30,8 +29,8 @@ export interface HubContext {
   readonly bus: HubBus;
   readonly store: Store;
   readonly registry: HouseholdRegistry;
-  readonly gate: IngestGate;
-  readonly packets: DevicePacketIngest;
+  /** The one way in for readings and device bytes, whatever their source. */
+  readonly ingest: Ingest;
   /** Register routes here during `start`; the server listens after every part has started. */
   readonly http: FastifyInstance;
   /** Add periodic jobs here during `start`; the scheduler starts after the parts. */

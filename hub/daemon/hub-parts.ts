@@ -24,7 +24,7 @@ const simulation: HubPartFactory = (context) => {
   const source = new SimulatedHouseholdSource({
     household: new SimulatedHousehold(context.config.simulation.seed),
     registry: context.registry,
-    ingest: context.packets,
+    ingest: context.ingest,
     clock: context.clock,
     logger: context.logging.part('simulation'),
   });
@@ -36,7 +36,7 @@ const replay: HubPartFactory = (context) => {
   const source = new ReplaySource({
     ...context.config.replay,
     registry: context.registry,
-    gate: context.gate,
+    ingest: context.ingest,
     clock: context.clock,
     logger: context.logging.part('replay'),
   });

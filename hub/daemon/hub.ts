@@ -12,7 +12,7 @@ import { HUB_VERSION } from './version.js';
 import { HouseholdRegistry } from '../household/household-registry.js';
 import { householdMigrations } from '../household/household-schema.js';
 import { DeviceHistoryDedupe } from '../ingest/device-history-dedupe.js';
-import { DevicePacketIngest } from '../ingest/device-packet-ingest.js';
+import { Ingest } from '../ingest/ingest.js';
 import { IngestGate } from '../ingest/ingest-gate.js';
 import { ingestMigrations, RejectionLedger } from '../ingest/rejection-ledger.js';
 import { storedReadingLookup } from '../ingest/stored-reading-lookup.js';
@@ -140,7 +140,7 @@ export class Hub {
     const problems: string[] = [];
     if (writer.lastError !== null) problems.push(`store writes are failing: ${writer.lastError}`);
     if (writer.dropped > 0) problems.push(`${writer.dropped} readings were dropped while the store could not be written`);
-    const gate = this.context.gate.stats();
+    const ingest = this.context.ingest.stats();
     return {
       status: problems.length === 0 ? 'ok' : 'degraded',
       version: HUB_VERSION,
@@ -149,25 +149,25 @@ export class Hub {
       store: this.store.query.summary(),
       writer: { ...writer },
       ingest: {
-        accepted: gate.accepted,
-        waveformSamples: gate.waveformSamples,
-        rejected: gate.rejected,
-        undecodable: this.context.packets.undecodableCount,
+        accepted: ingest.accepted,
+        waveformSamples: ingest.waveformSamples,
+        rejected: ingest.rejected,
+        undecodable: ingest.undecodable,
       },
     };
   }
 
   status(): HubStatusEvent {
     const memory = process.memoryUsage();
-    const gate = this.context.gate.stats();
+    const ingest = this.context.ingest.stats();
     return {
       ts: this.clock.now(),
       uptimeS: Math.round((this.clock.now() - this.startedAt) / 1000),
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       eventLoopLagMs: this.loopDelay === undefined ? 0 : Math.round(this.loopDelay.percentile(99) / 1e6),
-      readingsAccepted: gate.accepted,
-      readingsRejected: gate.rejected.total,
+      readingsAccepted: ingest.accepted,
+      readingsRejected: ingest.rejected.total,
     };
   }
 
@@ -201,8 +201,7 @@ export class Hub {
       bus: this.bus,
       store: this.store,
       registry,
-      gate,
-      packets: new DevicePacketIngest(gate, this.bus, logging.part('ingest')),
+      ingest: new Ingest({ gate, devices: registry, bus: this.bus, logger: logging.part('ingest') }),
       http,
       addJob: (job) => this.extraJobs.push(job),
       health: () => this.health(),

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
+import { makeDeviceId } from '../../core/device-id.js';
 import type { DeviceConfig, PersonConfig } from '../config/hub-config.js';
 import type { PersonResolver } from '../ingest/ingest-types.js';
 
@@ -57,15 +58,19 @@ export class HouseholdRegistry implements PersonResolver {
     this.touchDevice = db.prepare('UPDATE device SET last_seen = ? WHERE id = ?');
   }
 
-  /** Makes the people and devices named in the config file exist as the file says. */
+  /**
+   * Makes the people and devices named in the config file exist as the file says. A device the
+   * file names by its bare Bluetooth address is the Bluetooth device with that address.
+   */
   applyConfig(people: readonly PersonConfig[], devices: readonly DeviceConfig[]): void {
     const now = this.clock.now();
     this.db.transaction(() => {
       for (const p of people) this.savePerson(p);
       for (const d of devices) {
-        const known = this.devices.get(d.id);
+        const id = makeDeviceId('given', d.id);
+        const known = this.devices.get(id);
         this.saveDevice({
-          id: d.id,
+          id,
           ...(d.name !== undefined ? { name: d.name } : known?.name !== undefined ? { name: known.name } : {}),
           ...(known?.driver !== undefined ? { driver: known.driver } : {}),
           ...(d.personId !== undefined ? { personId: d.personId } : {}),

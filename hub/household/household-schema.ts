@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { mergeDeviceAliases } from './merge-device-aliases.js';
 
 /** Schema steps of the household part (people and their devices), applied in order once each. */
 export const householdMigrations: readonly ((db: Database) => void)[] = [
@@ -21,4 +22,5 @@ export const householdMigrations: readonly ((db: Database) => void)[] = [
       ) STRICT;
     `);
   },
+  mergeDeviceAliases,
 ];

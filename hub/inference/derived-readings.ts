@@ -4,11 +4,11 @@
  * by the alert rules. Each person gets their own derived-data device, `hub:inference:<personId>`:
  * one shared device would make two people's readings at the same time look like duplicates.
  */
+import { makeDeviceId } from '../../core/device-id.js';
 import type { MetricId } from '../../core/metrics.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { IngestGate } from '../ingest/ingest-gate.js';
+import type { Ingest } from '../ingest/ingest.js';
 
-export const INFERENCE_DEVICE_PREFIX = 'hub:inference:';
 const DRIVER = 'inference';
 
 export interface DerivedReading {
@@ -17,22 +17,18 @@ export interface DerivedReading {
   readonly ts: number;
 }
 
-export function inferenceDeviceId(personId: string): string {
-  return `${INFERENCE_DEVICE_PREFIX}${personId}`;
-}
-
 export class DerivedReadings {
   constructor(
-    private readonly gate: IngestGate,
+    private readonly ingest: Ingest,
     private readonly registry: HouseholdRegistry,
   ) {}
 
   /** Submits the readings for the person; returns how many the gate accepted. */
   write(personId: string, readings: readonly DerivedReading[]): number {
     if (readings.length === 0) return 0;
-    const deviceId = inferenceDeviceId(personId);
+    const deviceId = makeDeviceId('inference', personId);
     const device = this.registry.noteDeviceSeen(deviceId, DRIVER);
     if (device.personId !== personId) this.registry.assignDevice(deviceId, personId);
-    return this.gate.submit({ deviceId, readings: readings.map((r) => ({ metric: r.metric, value: r.value, ts: r.ts })) }).accepted;
+    return this.ingest.submit({ deviceId, readings: readings.map((r) => ({ metric: r.metric, value: r.value, ts: r.ts })) }).accepted;
   }
 }

@@ -7,10 +7,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.js';
+import { makeDeviceId } from '../../core/device-id.js';
 import type { Insight } from '../bus/hub-events.js';
 import type { StoreQuery } from '../store/index.js';
 import type { DerivedReadings } from './derived-readings.js';
-import { inferenceDeviceId } from './derived-readings.js';
 import type { IllnessWarning } from './illness-warning.js';
 import { HOUR_MS, type HourlyRestingHr } from './resting-hr.js';
 import { BASELINE_DAYS } from './rhr-baseline.js';
@@ -91,7 +91,7 @@ export class IllnessMonitor {
     const points = this.options.query.querySeries({
       metric: 'resting_heart_rate',
       personId,
-      deviceId: inferenceDeviceId(personId),
+      deviceId: makeDeviceId('inference', personId),
       from: before - HISTORY_MS,
       to: before,
       maxPoints: HISTORY_MS / HOUR_MS + 1,

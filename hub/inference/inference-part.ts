@@ -53,14 +53,14 @@ export class InferencePart implements HubPart {
   }
 
   async start(): Promise<void> {
-    const { config, store, bus, gate, registry, clock, services } = this.context;
+    const { config, store, bus, ingest, registry, clock, services } = this.context;
     const settings = config.inference;
     migrate(store.db, INFERENCE_SCHEMA_PART, inferenceMigrations);
     const insights = new InsightStore(store.db);
     this.insightStore = insights;
     const modelsDir = settings.modelsDir === '' ? installedModelsDir() : isAbsolute(settings.modelsDir) ? settings.modelsDir : resolve(settings.modelsDir);
     const models = await this.load(modelsDir);
-    const derived = new DerivedReadings(gate, registry);
+    const derived = new DerivedReadings(ingest, registry);
     const raise = (insight: Omit<Insight, 'id'>): void => this.raise(insight);
 
     const screening = settings.af.enabled ? await this.afScreening(models) : undefined;

@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock.js';
 import { isMetricId, METRICS } from '../../core/metrics.js';
 import type { Reading, ReadingFlag, WaveformBlock } from '../../core/reading.js';
 import { bloodPressureInconsistencies } from './blood-pressure-consistency.js';
-import type { DuplicateChecker, IngestBatch, IngestOutcome, PersonResolver, ReadingSink } from './ingest-types.js';
+import type { DuplicateChecker, GateOptions, IngestBatch, IngestOutcome, PersonResolver, ReadingRefusal, ReadingSink } from './ingest-types.js';
 import { checkPlausible, roundTo } from '../../core/plausibility.js';
 import { RejectionCounter } from './rejection-counter.js';
 
@@ -23,10 +23,28 @@ export interface IngestGateOptions {
 const MAX_WAVEFORM_RATE_HZ = 2000;
 const MAX_WAVEFORM_SAMPLES = 65_536;
 
+interface Refusal {
+  readonly reason: RejectionReason;
+  readonly detail: string;
+}
+
+/** What the gate decided for each item of a batch, before anything is written. */
+export interface GateVerdict {
+  readonly batch: IngestBatch;
+  readonly options: GateOptions;
+  readonly now: number;
+  readonly readings: readonly (Reading | Refusal)[];
+  readonly waveforms: readonly (WaveformBlock | Refusal)[];
+  /** True when the whole batch is refused (`take: 'whole'` and something other than a duplicate failed). */
+  readonly refusedWhole: boolean;
+}
+
 /**
  * The single gate every reading passes (docs/architecture.md): canonical units and rounding, plausibility,
  * blood-pressure consistency, de-duplication of re-sent device history, assignment to a person.
  * What passes goes to the store and onto the bus; what does not is counted by reason and logged.
+ * A batch is first judged whole (`evaluate`), then applied (`commit`), so that a source can ask for
+ * all or nothing and the gate alone decides what "nothing" means.
  */
 export class IngestGate {
   readonly rejections: RejectionCounter;
@@ -37,74 +55,106 @@ export class IngestGate {
     this.rejections = new RejectionCounter(options.logger);
   }
 
-  submit(batch: IngestBatch): IngestOutcome {
+  submit(batch: IngestBatch, options: GateOptions = {}): IngestOutcome {
+    return this.commit(this.evaluate(batch, options));
+  }
+
+  /** Judges every reading and block of the batch; changes nothing. Commit the verdict at once. */
+  evaluate(batch: IngestBatch, options: GateOptions = {}): GateVerdict {
     const now = this.options.clock.now();
     const receivedAt = batch.receivedAt ?? now;
-    let accepted = 0;
-    let rejected = 0;
     const inconsistent = new Map(bloodPressureInconsistencies(batch.readings).map((i) => [i.index, i.detail]));
     const hubTimes = hubTimestamps(batch.readings, receivedAt);
-    batch.readings.forEach((decoded, index) => {
+    // Two readings of one batch with the same device time are one reading sent twice.
+    const inBatch = new Set<string>();
+    const readings = batch.readings.map((decoded, index): Reading | Refusal => {
       const problem = inconsistent.get(index);
-      if (problem !== undefined) {
-        this.reject(now, batch.deviceId, decoded, 'inconsistent', problem);
+      if (problem !== undefined) return { reason: 'inconsistent', detail: problem };
+      const verdict = this.admit(now, batch.deviceId, decoded, hubTimes[index] ?? receivedAt);
+      if ('reason' in verdict || verdict.tsSource !== 'device') return verdict;
+      const key = `${verdict.metric}\u0000${verdict.ts}`;
+      if (inBatch.has(key)) return DUPLICATE;
+      inBatch.add(key);
+      return verdict;
+    });
+    const waveforms = (batch.waveforms ?? []).map((waveform) => this.admitWaveform(now, batch.deviceId, waveform, receivedAt));
+    const refusedWhole = options.take === 'whole' && [...readings, ...waveforms].some((v) => 'reason' in v && v.reason !== 'duplicate');
+    return { batch, options, now, readings, waveforms, refusedWhole };
+  }
+
+  /** Stores and publishes what the verdict admits, and counts what it refuses. */
+  commit(verdict: GateVerdict): IngestOutcome {
+    const { batch, now, options } = verdict;
+    const refused: ReadingRefusal[] = [];
+    let accepted = 0;
+    let rejected = 0;
+    verdict.readings.forEach((item, index) => {
+      const decoded = batch.readings[index];
+      if (decoded === undefined) return;
+      if ('reason' in item) {
+        this.reject(now, batch.deviceId, decoded.metric, decoded.value, item);
+        if (options.reasons === true) refused.push({ index, metric: String(decoded.metric), reason: item.reason, detail: item.detail });
         rejected++;
         return;
       }
-      const reading = this.admit(now, batch.deviceId, decoded, hubTimes[index] ?? receivedAt);
-      if (reading === undefined) {
-        rejected++;
-        return;
-      }
-      this.options.sink.write(reading);
-      this.options.bus.emit('reading.accepted', reading);
+      if (verdict.refusedWhole) return;
+      if (item.tsSource === 'device') this.options.duplicates.remember(batch.deviceId, item.metric, item.ts);
+      this.options.sink.write(item);
+      this.options.bus.emit('reading.accepted', item);
       accepted++;
     });
-    for (const waveform of batch.waveforms ?? []) {
-      const block = this.admitWaveform(now, batch.deviceId, waveform, receivedAt);
-      if (block === undefined) {
+    verdict.waveforms.forEach((item, index) => {
+      const waveform = batch.waveforms?.[index];
+      if (waveform === undefined) return;
+      if ('reason' in item) {
+        this.reject(now, batch.deviceId, waveform.metric, Number.NaN, item);
+        if (options.reasons === true) refused.push({ index, waveform: true, metric: String(waveform.metric), reason: item.reason, detail: item.detail });
         rejected++;
-        continue;
+        return;
       }
-      this.options.sink.writeWaveform(block);
-      this.options.bus.emit('waveform.accepted', block);
-      this.waveformSamples += block.samples.length;
-    }
+      if (verdict.refusedWhole) return;
+      this.options.sink.writeWaveform(item);
+      this.options.bus.emit('waveform.accepted', item);
+      this.waveformSamples += item.samples.length;
+    });
     this.acceptedCount += accepted;
-    return { accepted, rejected };
+    if (verdict.refusedWhole) rejected = verdict.readings.length + verdict.waveforms.length;
+    return {
+      accepted,
+      rejected,
+      ...(verdict.refusedWhole ? { refusedWhole: true as const } : {}),
+      ...(options.reasons === true ? { refused } : {}),
+    };
   }
 
   stats(): { accepted: number; waveformSamples: number; rejected: ReturnType<RejectionCounter['snapshot']> } {
     return { accepted: this.acceptedCount, waveformSamples: this.waveformSamples, rejected: this.rejections.snapshot() };
   }
 
-  private admit(now: number, deviceId: string, decoded: DecodedReading, hubTs: number): Reading | undefined {
+  private admit(now: number, deviceId: string, decoded: DecodedReading, hubTs: number): Reading | Refusal {
     const metric: string = decoded.metric;
     if (!isMetricId(metric) || METRICS.get(metric)?.kind !== 'scalar') {
-      return this.reject(now, deviceId, decoded, 'unknown_metric', `"${metric}" is not a scalar metric of the catalogue`);
+      return { reason: 'unknown_metric', detail: `"${metric}" is not a scalar metric of the catalogue` };
     }
     if (typeof decoded.value !== 'number' || !Number.isFinite(decoded.value)) {
-      return this.reject(now, deviceId, decoded, 'not_a_number', 'value is not a finite number');
+      return { reason: 'not_a_number', detail: 'value is not a finite number' };
     }
     const def = METRICS.get(metric);
     const value = roundTo(decoded.value, def?.decimals ?? 3);
     const verdict = checkPlausible(metric, value);
-    if (!verdict.ok) return this.reject(now, deviceId, decoded, 'implausible', verdict.detail);
+    if (!verdict.ok) return { reason: 'implausible', detail: verdict.detail };
     let ts = hubTs;
     let tsSource: Reading['tsSource'] = 'hub';
     if (decoded.ts !== undefined) {
       if (!Number.isFinite(decoded.ts) || decoded.ts <= 0) {
-        return this.reject(now, deviceId, decoded, 'timestamp_unknown', 'device timestamp is not a valid time');
+        return { reason: 'timestamp_unknown', detail: 'device timestamp is not a valid time' };
       }
       if (decoded.ts > now + this.options.maxFutureSkewMs) {
-        return this.reject(now, deviceId, decoded, 'timestamp_in_future', `device clock is ${Math.round((decoded.ts - now) / 1000)} s ahead of the hub`);
+        return { reason: 'timestamp_in_future', detail: `device clock is ${Math.round((decoded.ts - now) / 1000)} s ahead of the hub` };
       }
       ts = Math.round(decoded.ts);
       tsSource = 'device';
-      if (this.options.duplicates.isDuplicate(deviceId, metric, ts)) {
-        return this.reject(now, deviceId, decoded, 'duplicate', 'already stored (re-sent device history)');
-      }
-      this.options.duplicates.remember(deviceId, metric, ts);
+      if (this.options.duplicates.isDuplicate(deviceId, metric, ts)) return DUPLICATE;
     }
     const flags = verdict.unusual ? addFlag(decoded.flags, 'out_of_usual_range') : decoded.flags;
     const personId = this.options.people.personFor(deviceId, decoded.userSlot);
@@ -120,16 +170,15 @@ export class IngestGate {
     };
   }
 
-  private admitWaveform(now: number, deviceId: string, waveform: DecodedWaveform, receivedAt: number): WaveformBlock | undefined {
-    const asReading = { metric: waveform.metric, value: Number.NaN } as DecodedReading;
+  private admitWaveform(now: number, deviceId: string, waveform: DecodedWaveform, receivedAt: number): WaveformBlock | Refusal {
     if (!isMetricId(waveform.metric) || METRICS.get(waveform.metric)?.kind !== 'waveform') {
-      return this.reject(now, deviceId, asReading, 'unknown_metric', `"${waveform.metric}" is not a waveform metric`);
+      return { reason: 'unknown_metric', detail: `"${waveform.metric}" is not a waveform metric` };
     }
     if (!(waveform.rateHz > 0 && waveform.rateHz <= MAX_WAVEFORM_RATE_HZ)) {
-      return this.reject(now, deviceId, asReading, 'implausible', `sample rate ${waveform.rateHz} Hz`);
+      return { reason: 'implausible', detail: `sample rate ${waveform.rateHz} Hz` };
     }
     if (waveform.samples.length === 0 || waveform.samples.length > MAX_WAVEFORM_SAMPLES || !waveform.samples.every(Number.isFinite)) {
-      return this.reject(now, deviceId, asReading, 'not_a_number', 'empty, oversized or non-finite samples');
+      return { reason: 'not_a_number', detail: 'empty, oversized or non-finite samples' };
     }
     const durationMs = (waveform.samples.length / waveform.rateHz) * 1000;
     const t0 = waveform.t0 !== undefined && waveform.t0 <= now + this.options.maxFutureSkewMs ? waveform.t0 : Math.round(receivedAt - durationMs);
@@ -144,12 +193,13 @@ export class IngestGate {
     };
   }
 
-  private reject(now: number, deviceId: string, decoded: DecodedReading, reason: RejectionReason, detail: string): undefined {
-    this.rejections.record(now, deviceId, String(decoded.metric), reason, detail, decoded.value);
-    this.options.bus.emit('reading.rejected', { deviceId, metric: String(decoded.metric), reason, detail });
-    return undefined;
+  private reject(now: number, deviceId: string, metric: string, value: number, refusal: Refusal): void {
+    this.rejections.record(now, deviceId, String(metric), refusal.reason, refusal.detail, value);
+    this.options.bus.emit('reading.rejected', { deviceId, metric: String(metric), reason: refusal.reason, detail: refusal.detail });
   }
 }
+
+const DUPLICATE: Refusal = { reason: 'duplicate', detail: 'already stored (re-sent device history)' };
 
 function addFlag(flags: readonly ReadingFlag[] | undefined, flag: ReadingFlag): readonly ReadingFlag[] {
   return flags === undefined ? [flag] : flags.includes(flag) ? flags : [...flags, flag];

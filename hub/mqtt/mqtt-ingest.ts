@@ -1,26 +1,22 @@
 import { parseGatewayAdvertisement } from '../../drivers/mqtt/ble-gateway-payload.js';
 import { parseIngestPayload } from '../../drivers/mqtt/hearth-ingest-payload.js';
-import type { DecodedReading } from '../../drivers/format.js';
 import type { HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
-import { METRICS } from '../../core/metrics.js';
-import type { DevicePacket } from '../ingest/device-packet-ingest.js';
-import type { IngestBatch, IngestOutcome } from '../ingest/ingest-types.js';
-import { checkPlausible, roundTo } from '../../core/plausibility.js';
+import { makeDeviceId } from '../../core/device-id.js';
+import type { IngestInput, IngestOptions } from '../ingest/ingest.js';
+import type { IngestOutcome, ReadingRefusal } from '../ingest/ingest-types.js';
 import type { DurableAck } from './durable-ack.js';
 import type { IngestRefusals } from './ingest-refusals.js';
 import { INGEST_PREFIX } from './topic-acl.js';
 
 export interface MqttIngestOptions {
-  readonly gate: { submit(batch: IngestBatch): IngestOutcome };
-  readonly packets: { accept(packet: DevicePacket): void };
+  readonly ingest: { submit(input: IngestInput, options?: IngestOptions): IngestOutcome };
   readonly devices: { device(id: string): unknown; noteDeviceSeen(id: string, driver: string): unknown };
   readonly bus: HubBus;
   readonly clock: Clock;
   readonly durable: DurableAck;
   readonly refusals: IngestRefusals;
   readonly maxPayloadBytes: number;
-  readonly maxFutureSkewMs: number;
   readonly gatewayBaseTopic: string;
 }
 
@@ -32,9 +28,10 @@ export class IngestNotDurableError extends Error {
 const MAX_REMEMBERED_STRANGERS = 1000;
 
 /**
- * Turns what LAN devices and remote BLE gateways publish into readings at the ingest gate. A
- * message is taken whole or refused whole (counted, reason logged); the returned promise settles
- * when the message may be acknowledged: for QoS 1, once its readings are committed.
+ * Turns what LAN devices and remote BLE gateways publish into readings at the hub's ingest. A
+ * message is taken whole or refused whole (the gate decides; counted, reason logged); the returned
+ * promise settles when the message may be acknowledged: for QoS 1, once its readings are committed.
+ * A Bluetooth device a gateway relays has the same id as when the hub's own radio hears it.
  */
 export class MqttIngest {
   private readonly strangers = new Set<string>();
@@ -63,36 +60,23 @@ export class MqttIngest {
     }
   }
 
-  private ingestReadings(deviceId: string, payload: Buffer): boolean {
-    const source = `${INGEST_PREFIX}${deviceId}`;
+  private ingestReadings(topicDeviceId: string, payload: Buffer): boolean {
+    const source = `${INGEST_PREFIX}${topicDeviceId}`;
     const parsed = parseIngestPayload(payload);
     if (!parsed.ok) {
       this.options.refusals.refuse(source, parsed.reason, parsed.detail);
       return false;
     }
-    const problem = this.wholeMessageProblem(parsed.readings);
-    if (problem !== undefined) {
-      this.options.refusals.refuse(source, 'rejected_by_gate', problem);
+    const outcome = this.options.ingest.submit(
+      { deviceId: makeDeviceId('given', topicDeviceId), readings: parsed.readings, receivedAt: this.options.clock.now() },
+      { take: 'whole', reasons: true, seenVia: 'mqtt' },
+    );
+    if (outcome.refusedWhole === true) {
+      this.options.refusals.refuse(source, 'rejected_by_gate', describe(outcome.refused?.find((r) => r.reason !== 'duplicate')));
       return false;
     }
-    this.options.devices.noteDeviceSeen(deviceId, 'mqtt');
-    const outcome = this.options.gate.submit({ deviceId, readings: parsed.readings, receivedAt: this.options.clock.now() });
     this.options.refusals.noteMessage(outcome.accepted);
     return outcome.accepted > 0;
-  }
-
-  /**
-   * What the gate would refuse in part, checked for the whole message first so that it is never
-   * half-stored. (Re-sent history the gate drops as duplicates is already stored, so not a loss.)
-   */
-  private wholeMessageProblem(readings: readonly DecodedReading[]): string | undefined {
-    const now = this.options.clock.now();
-    for (const [index, reading] of readings.entries()) {
-      const verdict = checkPlausible(reading.metric, roundTo(reading.value, METRICS.get(reading.metric)?.decimals ?? 3));
-      if (!verdict.ok) return `readings[${index}] (${reading.metric}) is implausible: ${verdict.detail}`;
-      if (reading.ts !== undefined && reading.ts > now + this.options.maxFutureSkewMs) return `readings[${index}] is timestamped in the future`;
-    }
-    return undefined;
   }
 
   private ingestAdvertisement(topic: string, payload: Buffer): boolean {
@@ -104,15 +88,16 @@ export class MqttIngest {
       return false;
     }
     const { mac, raw, readings, rssi, name } = parsed.advertisement;
+    const deviceId = makeDeviceId('ble', mac);
     const at = this.options.clock.now();
     // An antenna hears the neighbours' gadgets too: only devices of this household are stored;
     // the others are announced once, so that the pairing page can offer them.
-    if (this.options.devices.device(mac) === undefined) {
-      if (!this.strangers.has(mac)) {
+    if (this.options.devices.device(deviceId) === undefined) {
+      if (!this.strangers.has(deviceId)) {
         if (this.strangers.size >= MAX_REMEMBERED_STRANGERS) this.strangers.clear();
-        this.strangers.add(mac);
+        this.strangers.add(deviceId);
         this.options.bus.emit('device.discovered', {
-          deviceId: mac,
+          deviceId,
           transport: 'ble',
           ts: at,
           ...(name !== undefined ? { name } : {}),
@@ -122,14 +107,14 @@ export class MqttIngest {
       }
       return false;
     }
-    this.options.devices.noteDeviceSeen(mac, raw?.formatId ?? 'ble-gateway');
+    this.options.devices.noteDeviceSeen(deviceId, raw?.formatId ?? 'ble-gateway');
     if (raw !== undefined) {
-      this.options.packets.accept({ deviceId: mac, formatId: raw.formatId, bytes: raw.bytes, at, decodeOptions: { mac } });
-      this.options.refusals.noteMessage(0);
+      const outcome = this.options.ingest.submit({ deviceId, formatId: raw.formatId, bytes: raw.bytes, at, decodeOptions: { mac } });
+      this.options.refusals.noteMessage(outcome.accepted);
       return true;
     }
     if (readings.length === 0) return false;
-    const outcome = this.options.gate.submit({ deviceId: mac, readings, receivedAt: at });
+    const outcome = this.options.ingest.submit({ deviceId, readings, receivedAt: at });
     this.options.refusals.noteMessage(outcome.accepted);
     return outcome.accepted > 0;
   }
@@ -140,4 +125,10 @@ export class MqttIngest {
     if (levels.length !== 4 || levels[0] !== this.options.gatewayBaseTopic || levels[2] !== 'BTtoMQTT') return undefined;
     return levels[3];
   }
+}
+
+/** The refusal that made the gate refuse a message whole, as the log line says it. */
+function describe(refusal: ReadingRefusal | undefined): string {
+  if (refusal === undefined) return 'refused by the ingest gate';
+  return `readings[${refusal.index}] (${refusal.metric}) refused as ${refusal.reason}: ${refusal.detail}`;
 }

@@ -29,7 +29,7 @@ export class MqttPart implements HubPart {
   }
 
   async start(): Promise<void> {
-    const { config, clock, bus, store, registry, gate, packets, logging } = this.context;
+    const { config, clock, bus, store, registry, ingest: hubIngest, logging } = this.context;
     const logger = logging.part(MQTT_PART);
     const mqtt = config.mqtt;
     const credentials = new MqttCredentials(store.db, clock);
@@ -38,15 +38,13 @@ export class MqttPart implements HubPart {
     this.durable = durable;
     const acks = new AlertAcks(bus, this.refusals);
     const ingest = new MqttIngest({
-      gate,
-      packets,
+      ingest: hubIngest,
       devices: registry,
       bus,
       clock,
       durable,
       refusals: this.refusals,
       maxPayloadBytes: mqtt.limits.maxPayloadBytes,
-      maxFutureSkewMs: config.ingest.maxFutureSkewMs,
       gatewayBaseTopic: mqtt.gateways.baseTopic,
     });
     const broker = new EmbeddedBroker({
@@ -69,7 +67,7 @@ export class MqttPart implements HubPart {
     this.live = new LivePublisher(MQTT_PART, bus, broker, acks, clock, logger);
     this.live.start(() => {
       const health = this.context.health();
-      return { uptimeS: health.uptimeS, readingsAccepted: gate.stats().accepted };
+      return { uptimeS: health.uptimeS, readingsAccepted: hubIngest.stats().accepted };
     });
   }
 

@@ -10,7 +10,7 @@ import type { BleReadingSink } from '../../drivers/ble/runtime/ble-reading-sink.
 import { BleRuntime, type BleRuntimeOptions } from '../../drivers/ble/runtime/ble-runtime.js';
 import { loadHardwareNoble, nobleWithBinding } from '../../drivers/ble/runtime/noble-loader.js';
 import type { NobleCentral } from '../../drivers/ble/runtime/noble-types.js';
-import { DecodeError, type FormatDecoder } from '../../drivers/format.js';
+import type { FormatDecoder } from '../../drivers/format.js';
 import type { HubBus } from '../bus/hub-events.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import { migrate } from '../store/index.js';
@@ -19,26 +19,16 @@ import { bleMigrations, SqliteGlucoseSequences } from './ble-glucose-sequences.j
 /** The part's name: its log lines, its bus listeners and its schema steps go by it. */
 export const BLE_PART_NAME = 'ble';
 
-/** The runtime's sink on the hub: known formats through the packet ingest, a driver's own decoders here. */
+/** The runtime's sink on the hub: everything into the hub's ingest, a driver's own decoders first. */
 export function bleReadingSink(context: HubContext, drivers: readonly BleDriver[]): BleReadingSink {
-  const own = new Map<string, FormatDecoder>(drivers.flatMap((d) => (d.decoders ?? []).map((f) => [f.id, f] as const)));
-  const log = context.logging.part(BLE_PART_NAME);
+  const decoders = new Map<string, FormatDecoder>(drivers.flatMap((d) => (d.decoders ?? []).map((f) => [f.id, f] as const)));
   return {
     packet: (packet) => {
-      const decoder = own.get(packet.formatId);
-      if (decoder === undefined) {
-        context.packets.accept(packet);
-        return;
-      }
-      try {
-        const result = decoder.decode(packet.bytes, packet.decodeOptions);
-        context.gate.submit({ deviceId: packet.deviceId, readings: result.readings, ...(result.waveforms !== undefined ? { waveforms: result.waveforms } : {}), receivedAt: packet.at });
-      } catch (error) {
-        if (!(error instanceof DecodeError)) throw error;
-        log.info({ deviceId: packet.deviceId, formatId: packet.formatId, reason: error.message }, 'payload could not be decoded');
-      }
+      context.ingest.submit(packet, { decoders });
     },
-    decoded: (batch) => context.gate.submit({ deviceId: batch.deviceId, readings: batch.readings, ...(batch.waveforms !== undefined ? { waveforms: batch.waveforms } : {}), receivedAt: batch.receivedAt }),
+    decoded: (batch) => {
+      context.ingest.submit(batch);
+    },
     status: (deviceId, report, at) => context.bus.emit('device.status', { deviceId, code: report.code, message: report.message, ts: at }),
   };
 }

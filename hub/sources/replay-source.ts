@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.js';
+import { makeDeviceId } from '../../core/device-id.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { IngestGate } from '../ingest/ingest-gate.js';
+import type { Ingest } from '../ingest/ingest.js';
 import { listReplayParticipants, TimedCsvReader, type ReplayParticipant } from './replay-files.js';
 
 export interface ReplaySourceOptions {
@@ -10,7 +11,7 @@ export interface ReplaySourceOptions {
   readonly speed: number;
   readonly maxParticipants: number;
   readonly registry: HouseholdRegistry;
-  readonly gate: IngestGate;
+  readonly ingest: Ingest;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly tickMs?: number;
@@ -51,7 +52,7 @@ export class ReplaySource {
     let lastTs = -Infinity;
     for (const participant of participants) {
       const personId = `replay-${participant.id.toLowerCase()}`;
-      const deviceId = `replay:watch-${participant.id.toLowerCase()}`;
+      const deviceId = makeDeviceId('replay', `watch-${participant.id.toLowerCase()}`);
       if (registry.listPeople().every((p) => p.id !== personId)) registry.savePerson({ id: personId, name: `Participant ${participant.id}` });
       if (registry.device(deviceId) === undefined) {
         registry.noteDeviceSeen(deviceId, 'replay');
@@ -98,7 +99,7 @@ export class ReplaySource {
           ...hr.map((r) => ({ metric: 'heart_rate' as const, value: r.value, ts: r.ts + this.shift })),
           ...steps.map((r) => ({ metric: 'steps' as const, value: r.value, ts: r.ts + this.shift })),
         ];
-        if (readings.length > 0) this.options.gate.submit({ deviceId: track.deviceId, readings });
+        if (readings.length > 0) this.options.ingest.submit({ deviceId: track.deviceId, readings });
         this.played += readings.length;
       }
       if (this.tracks.length > 0 && this.tracks.every((t) => t.heartRate.done && (t.steps?.done ?? true))) {

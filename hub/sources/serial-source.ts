@@ -6,21 +6,16 @@ import { openSerialport } from '../../drivers/serial/runtime/serialport-opener.j
 import type { HubContext, HubPart } from '../daemon/hub-part.js';
 
 /**
- * USB and serial oximeters: the serial runtime's decoded batches go through the ingest gate like
+ * USB and serial oximeters: the serial runtime's decoded batches go through the hub's ingest like
  * any other device's, its port events onto the bus, and a device is registered the first time it
- * sends anything.
+ * sends anything (and noted as seen each time after).
  */
 export function serialSource(context: HubContext): HubPart | undefined {
   const { serial } = context.config;
   if (!serial.enabled) return undefined;
-  const seen = new Set<string>();
   const sink: SerialReadingSink = {
     submit: (batch) => {
-      if (!seen.has(batch.deviceId)) {
-        seen.add(batch.deviceId);
-        context.registry.noteDeviceSeen(batch.deviceId, 'serial-oximeter');
-      }
-      context.gate.submit(batch);
+      context.ingest.submit(batch, { seenVia: 'serial-oximeter' });
     },
     status: (deviceId, report) => context.bus.emit('device.status', { deviceId, code: report.code, message: report.message, ts: context.clock.now() }),
   };

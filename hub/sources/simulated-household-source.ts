@@ -2,12 +2,12 @@ import type { Logger } from 'pino';
 import type { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { DevicePacketIngest } from '../ingest/device-packet-ingest.js';
+import type { Ingest } from '../ingest/ingest.js';
 
 export interface SimulatedHouseholdSourceOptions {
   readonly household: SimulatedHousehold;
   readonly registry: HouseholdRegistry;
-  readonly ingest: DevicePacketIngest;
+  readonly ingest: Ingest;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly tickMs?: number;
@@ -45,6 +45,6 @@ export class SimulatedHouseholdSource {
 
   /** Delivers everything the devices sent up to now. */
   tick(): void {
-    for (const packet of this.options.household.advance(this.options.clock.now())) this.options.ingest.accept(packet);
+    for (const packet of this.options.household.advance(this.options.clock.now())) this.options.ingest.submit(packet);
   }
 }

@@ -10,7 +10,7 @@ const NOON = Date.UTC(2024, 4, 14, 12, 0);
 const QUIET_UTC = { enabled: true, start: '22:00', end: '07:00', hold: ['info', 'warning'] as ('info' | 'warning')[], timeZone: 'UTC' };
 
 function submit(hub: AlertsHub, deviceId: string, metric: MetricId, value: number, ts: number): void {
-  const outcome = hub.hub.context.gate.submit({ deviceId, readings: [{ metric, value, ts }] });
+  const outcome = hub.hub.context.ingest.submit({ deviceId, readings: [{ metric, value, ts }] });
   if (outcome.accepted !== 1) throw new Error(`the gate refused ${metric} ${value}`);
 }
 

@@ -75,7 +75,7 @@ t.test("the household's push address hears a new alert even when its server fail
     alerts: { webhooks: [{ url: server.url, format: 'ntfy', minSeverity: 'warning' }], dashboardUrl: 'http://hearth.local:8080', webhookRetry: { attempts: 5, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 } },
   });
   t.teardown(() => hub.stop());
-  hub.hub.context.gate.submit({ deviceId: 'thermo-sam', readings: [{ metric: 'body_temperature', value: 38.9, ts: clock.now() }] });
+  hub.hub.context.ingest.submit({ deviceId: 'thermo-sam', readings: [{ metric: 'body_temperature', value: 38.9, ts: clock.now() }] });
   await hub.alerts.settled();
   const [alert] = hub.alerts.engine.openAlerts();
   t.equal(server.received.length, 3);

@@ -192,7 +192,7 @@ t.test('a warning held by quiet hours is on the dashboard at once, and on MQTT o
   const speaker = await alertsListener(hub, 'hall-speaker');
   t.teardown(() => speaker.client.endAsync());
 
-  hub.hub.context.gate.submit({ deviceId: 'thermo-sam', readings: [{ metric: 'body_temperature', value: 38.6, ts: clock.now() }] });
+  hub.hub.context.ingest.submit({ deviceId: 'thermo-sam', readings: [{ metric: 'body_temperature', value: 38.6, ts: clock.now() }] });
   const shown = await socket.next((m) => m['type'] === 'alert');
   t.match(shown['alert'], { rule: 'fever', personId: 'sam', state: 'raised', held: true, change: 'raised' }, 'the dashboard shows the held warning');
   const id = (shown['alert'] as { id: string }).id;

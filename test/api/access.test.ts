@@ -160,9 +160,9 @@ t.test('live socket: a member receives only their own readings and cannot subscr
   const subscribed = await socket.next((m) => m['type'] === 'subscribed');
   t.same(subscribed['personIds'], ['sam']);
   const now = Date.now();
-  api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 99, ts: now }] });
-  api.hub.context.gate.submit({ deviceId: 'loose-thermo', readings: [{ metric: 'body_temperature', value: 38.5, ts: now }] });
-  api.hub.context.gate.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 77, ts: now }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 99, ts: now }] });
+  api.hub.context.ingest.submit({ deviceId: 'loose-thermo', readings: [{ metric: 'body_temperature', value: 38.5, ts: now }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 77, ts: now }] });
   const reading = await socket.next((m) => m['type'] === 'reading');
   t.match(reading, { type: 'reading', reading: { personId: 'sam', value: 77 } });
   t.notOk(socket.messages.some((m) => m['type'] === 'reading' && (m['reading'] as { personId?: string }).personId !== 'sam'), 'nothing of alex or unassigned devices');
@@ -193,8 +193,8 @@ t.test('live socket: a token in the first message authenticates; anything else i
   await display.next((m) => m['type'] === 'ready');
   display.send({ type: 'subscribe', metrics: ['spo2'] });
   t.same((await display.next((m) => m['type'] === 'subscribed'))['personIds'], ['gran']);
-  api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: [{ metric: 'spo2', value: 97, ts: Date.now() }] });
-  api.hub.context.gate.submit({ deviceId: 'oximeter-gran', readings: [{ metric: 'heart_rate', value: 80, ts: Date.now() }, { metric: 'spo2', value: 94, ts: Date.now() }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [{ metric: 'spo2', value: 97, ts: Date.now() }] });
+  api.hub.context.ingest.submit({ deviceId: 'oximeter-gran', readings: [{ metric: 'heart_rate', value: 80, ts: Date.now() }, { metric: 'spo2', value: 94, ts: Date.now() }] });
   t.match(await display.next((m) => m['type'] === 'reading'), { reading: { personId: 'gran', metric: 'spo2', value: 94 } });
   t.equal(display.messages.filter((m) => m['type'] === 'reading').length, 1);
 });
@@ -211,8 +211,8 @@ t.test('GraphQL subscription: only readings the subscriber may see', async (t) =
   t.match(JSON.stringify(refused), /may not see/);
   socket.send({ id: 'mine', type: 'subscribe', payload: { query: 'subscription { readings { personId metric value } }' } });
   await new Promise((r) => setTimeout(r, 200));
-  api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 99, ts: Date.now() }] });
-  api.hub.context.gate.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 78, ts: Date.now() }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 99, ts: Date.now() }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 78, ts: Date.now() }] });
   const next = await socket.next((m) => m['id'] === 'mine' && m['type'] === 'next');
   t.same(next['payload'], { data: { readings: { personId: 'sam', metric: 'heart_rate', value: 78 } } });
   t.equal(socket.messages.filter((m) => m['type'] === 'next').length, 1, "alex's reading never arrived");

@@ -123,7 +123,7 @@ export async function addUser(owner: ApiClient, user: { username: string; role: 
 
 /** Readings for a person's device, through the real ingest gate, flushed to disk. */
 export async function seedReadings(hub: Hub, deviceId: string, readings: { metric: 'heart_rate' | 'spo2' | 'bp_systolic' | 'bp_diastolic' | 'body_temperature'; value: number; ts: number }[]): Promise<void> {
-  const outcome = hub.context.gate.submit({ deviceId, readings });
+  const outcome = hub.context.ingest.submit({ deviceId, readings });
   if (outcome.accepted !== readings.length) throw new Error(`only ${outcome.accepted} of ${readings.length} readings were accepted`);
   hub.store.writer.flush();
 }

@@ -59,7 +59,7 @@ t.test('every JSON answer of the REST routes is what the contract says', async (
     { metric: 'heart_rate', value: 64, ts: T0 + 60_000 },
     { metric: 'spo2', value: 97, ts: T0 },
   ]);
-  api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: [], waveforms: [{ metric: 'ecg', rateHz: 130, samples: [10, -20, 30, 400, 20], t0: T0 }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [], waveforms: [{ metric: 'ecg', rateHz: 130, samples: [10, -20, 30, 400, 20], t0: T0 }] });
   api.hub.store.writer.flush();
 
   answered(t, await owner.get('/api/v1/people'), 200, List(PersonSummary), 'GET /people');
@@ -135,7 +135,7 @@ t.test('every message of the live socket is what the contract says', async (t) =
   await socket.next((m) => m['type'] === 'ready');
   socket.send({ type: 'subscribe', latest: true });
   await socket.next((m) => m['type'] === 'reading' && m['latest'] === true);
-  api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 62 }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 62 }] });
   await socket.next((m) => m['type'] === 'reading' && m['latest'] === undefined);
   api.hub.bus.emit('device.availability', { deviceId: 'strap-alex', available: false, ts: Date.now() });
   api.hub.bus.emit('device.status', { deviceId: 'strap-alex', code: 'no_contact', message: 'the strap does not touch the skin', ts: Date.now() });

@@ -6,7 +6,7 @@ t.test('forgetting a device removes it from the household; its history stays', a
   t.teardown(() => api.stop());
   const owner = await onboardOwner(api.base);
   const ts = Date.now() - 60_000;
-  t.same(api.hub.context.gate.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 61, ts }] }), { accepted: 1, rejected: 0 });
+  t.same(api.hub.context.ingest.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 61, ts }] }), { accepted: 1, rejected: 0 });
   await api.hub.store.writer.flushed();
 
   const forgotten = await owner.request('DELETE', '/api/v1/devices/strap-sam');

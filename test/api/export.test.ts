@@ -8,8 +8,8 @@ t.test('exports: CSV and FHIR R4 for a chosen range, of the chosen person only',
   t.teardown(() => api.stop());
   const owner = await onboardOwner(api.base);
   const alex = await addUser(owner, { username: 'alex', role: 'member', personId: 'alex' });
-  const gate = api.hub.context.gate;
-  gate.submit({
+  const ingest = api.hub.context.ingest;
+  ingest.submit({
     deviceId: 'strap-alex',
     readings: [
       { metric: 'heart_rate', value: 58, ts: T0 },
@@ -20,7 +20,7 @@ t.test('exports: CSV and FHIR R4 for a chosen range, of the chosen person only',
       { metric: 'heart_rate', value: 140, ts: T0 + 86_400_000 * 3 },
     ],
   });
-  gate.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 88, ts: T0 + 30_000 }] });
+  ingest.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 88, ts: T0 + 30_000 }] });
   api.hub.store.writer.flush();
   const range = `personId=alex&from=${T0}&to=${T0 + 86_400_000}`;
 
@@ -90,7 +90,7 @@ t.test('a long export streams every reading and the hub keeps answering meanwhil
   const owner = await onboardOwner(api.base);
   const count = 30_000;
   const readings = Array.from({ length: count }, (_, i) => ({ metric: 'heart_rate' as const, value: 60 + (i % 40), ts: T0 + i * 1000 }));
-  for (let i = 0; i < readings.length; i += 5000) api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: readings.slice(i, i + 5000) });
+  for (let i = 0; i < readings.length; i += 5000) api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: readings.slice(i, i + 5000) });
   api.hub.store.writer.flush();
   const exported = owner.get(`/api/v1/export?personId=alex&from=${T0}&to=${T0 + count * 1000}&format=csv`);
   const health = await new ApiClient(api.base).get('/api/v1/health');

@@ -25,7 +25,7 @@ t.test('a slow live client gets dropped messages counted, not an unbounded buffe
   const start = Date.now() - total * 10;
   // Bursts of 100 readings (about 20 KB) at a time: a client that reads keeps up with that.
   for (let i = 0; i < total; i += 100) {
-    api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: Array.from({ length: 100 }, (_, k) => ({ metric: 'heart_rate' as const, value: 60 + (k % 30), ts: start + (i + k) * 10 })) });
+    api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: Array.from({ length: 100 }, (_, k) => ({ metric: 'heart_rate' as const, value: 60 + (k % 30), ts: start + (i + k) * 10 })) });
     await new Promise((r) => setImmediate(r));
   }
   await brisk.count('reading', total, 30_000);
@@ -34,7 +34,7 @@ t.test('a slow live client gets dropped messages counted, not an unbounded buffe
   slow.socket.resume();
   // One more reading after the backlog drains carries the count of what was dropped.
   await new Promise((r) => setTimeout(r, 500));
-  api.hub.context.gate.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 70, ts: Date.now() }] });
+  api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 70, ts: Date.now() }] });
   const dropped = await slow.next((m) => m['type'] === 'dropped', 20_000);
   const count = dropped['count'] as number;
   const received = slow.messages.filter((m) => m['type'] === 'reading').length;

@@ -24,7 +24,7 @@ t.test('the clock jumping back and forward loses no reading, stores none twice, 
   let sent = 0;
   const minuteOfReadings = async (): Promise<void> => {
     for (let s = 0; s < 60; s++) {
-      t.equal(hub.context.gate.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 60 + (s % 20) }] }).accepted, 1);
+      t.equal(hub.context.ingest.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 60 + (s % 20) }] }).accepted, 1);
       sent++;
       clock.advance(1000);
     }
@@ -40,7 +40,7 @@ t.test('the clock jumping back and forward loses no reading, stores none twice, 
   await minuteOfReadings();
   t.equal(hub.store.query.stats().readings, sent, 'every reading stored once');
   t.equal(hub.store.writer.stats().duplicates, 0);
-  t.equal(hub.context.gate.stats().rejected.total, 0);
+  t.equal(hub.context.ingest.stats().rejected.total, 0);
   const flushesBefore = hub.store.writer.stats().flushes;
   const metricsBefore = sample(await part!.metricsText(), 'hearth_store_flush_seconds_count') ?? 0;
   clock.advance(-7_200_000);

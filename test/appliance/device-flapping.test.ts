@@ -12,7 +12,7 @@ import { EmulatedBinding } from '../../drivers/ble/emulation/emulated-binding.js
 import { peripheralId } from '../../drivers/ble/emulation/emulated-peripheral.js';
 import { heartRateStrap } from '../../drivers/ble/emulation/sig-devices.js';
 import { bleSourceWith } from '../../hub/sources/ble-source.js';
-import { bleDeviceId } from '../../drivers/ble/runtime/ble-runtime.js';
+import { makeDeviceId } from '../../core/device-id.js';
 import { nobleWithBinding } from '../../drivers/ble/runtime/noble-loader.js';
 import { ManualScheduler } from '../../core/scheduler.js';
 import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
@@ -48,7 +48,7 @@ t.test('a strap flapping every few seconds for an hour: no crash, no leak, bound
   t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
   const clock = new ManualScheduler(Date.now());
   const binding = new EmulatedBinding([heartRateStrap({ address: STRAP, scheduler: clock, intervalMs: 1000 })], { scheduler: clock, advertiseIntervalMs: 500 });
-  const deviceId = bleDeviceId(STRAP);
+  const deviceId = makeDeviceId('ble', STRAP);
   const config: HubConfig = {
     ...DEFAULT_CONFIG,
     dataDir,

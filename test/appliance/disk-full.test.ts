@@ -20,7 +20,7 @@ t.test('with the disk full the hub keeps running, alerts, and commits every queu
   const base = Date.now() - 86_400_000;
   const submit = (from: number, n: number): void => {
     const readings = Array.from({ length: n }, (_, i) => ({ metric: 'heart_rate' as const, value: 60 + (i % 30), ts: base + (from + i) * 1000 }));
-    t.equal(hub.context.gate.submit({ deviceId: 'kit', readings }).accepted, n);
+    t.equal(hub.context.ingest.submit({ deviceId: 'kit', readings }).accepted, n);
   };
   submit(0, 500);
   await hub.store.writer.flushed();

@@ -14,7 +14,7 @@ let reported = 0;
 setInterval(() => {
   const readings = Array.from({ length: 1000 }, (_, i) => ({ metric: 'heart_rate' as const, value: 50 + (i % 40), ts: next + i }));
   next += 1000;
-  hub.context.gate.submit({ deviceId: 'kit', readings });
+  hub.context.ingest.submit({ deviceId: 'kit', readings });
 }, 20);
 setInterval(() => {
   const written = hub.store.writer.stats().written;

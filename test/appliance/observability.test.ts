@@ -23,7 +23,7 @@ t.test('/metrics reports readings in and rejected by reason, the writer, devices
   await hub.start();
   t.teardown(() => hub.stop());
   t.same(notifier.sent, ['READY=1'], 'systemd told the hub is ready once it listens');
-  hub.context.gate.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 61 }, { metric: 'heart_rate', value: 62 }, { metric: 'spo2', value: 140 }] });
+  hub.context.ingest.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 61 }, { metric: 'heart_rate', value: 62 }, { metric: 'spo2', value: 140 }] });
   await hub.store.writer.flushed();
   hub.bus.emit('device.availability', { deviceId: 'kit', available: true, ts: Date.now() });
   hub.bus.emit('device.availability', { deviceId: 'cuff', available: false, ts: Date.now() });

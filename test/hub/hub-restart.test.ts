@@ -35,7 +35,7 @@ t.test('a reading of every scalar metric survives a restart, assigned to its per
   const ts = Date.now() - 60_000;
   const first = quietHub(dataDir);
   await first.start();
-  const outcome = first.context.gate.submit({ deviceId: 'kit', readings: scalar.map((metric, i) => ({ metric, value: typicalValue(metric), ts: ts + i })) });
+  const outcome = first.context.ingest.submit({ deviceId: 'kit', readings: scalar.map((metric, i) => ({ metric, value: typicalValue(metric), ts: ts + i })) });
   t.equal(outcome.accepted, scalar.length);
   await first.stop();
 
@@ -52,7 +52,7 @@ t.test('an implausible value is rejected and its reason is counted on disk', asy
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-reject-'));
   const hub = quietHub(dataDir);
   await hub.start();
-  const outcome = hub.context.gate.submit({
+  const outcome = hub.context.ingest.submit({
     deviceId: 'kit',
     readings: [
       { metric: 'spo2', value: 140 },

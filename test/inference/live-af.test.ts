@@ -20,7 +20,7 @@ t.test('live AF screening: the simulated household stays low, AFDB atrial fibril
   const sim = new SimulatedHouseholdSource({
     household: new SimulatedHousehold(7),
     registry: hub.context.registry,
-    ingest: hub.context.packets,
+    ingest: hub.context.ingest,
     clock,
     logger: new HubLogging({ level: 'silent' }).part('simulation'),
     tickMs: 3_600_000,
@@ -52,7 +52,7 @@ t.test('live AF screening: the simulated household stays low, AFDB atrial fibril
   for (let i = 0; i < beats.length; i += 30) {
     const batch = beats.slice(i, i + 30).map((b) => ({ metric: 'rr_interval' as const, value: b.rrMs, ts: (ts += b.rrMs) }));
     clock.set(ts);
-    hub.context.gate.submit({ deviceId: strap.id, readings: batch });
+    hub.context.ingest.submit({ deviceId: strap.id, readings: batch });
   }
   await live.part().afMonitor?.idle();
   const afProbabilities = live.derived.slice(before).filter((r) => r.metric === 'af_probability' && r.personId === 'alex');
@@ -82,7 +82,7 @@ t.test('insights survive a restart; an episode within the quiet period raises no
     for (const b of beats.slice(from, from + count)) {
       ts += b.rrMs;
       live.clock.set(ts);
-      live.hub.context.gate.submit({ deviceId: 'strap-alex', readings: [{ metric: 'rr_interval', value: b.rrMs, ts }] });
+      live.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [{ metric: 'rr_interval', value: b.rrMs, ts }] });
     }
     await live.part().afMonitor?.idle();
   };

@@ -39,8 +39,8 @@ t.test('the hourly job writes resting heart rate and illness score, and a sustai
       still.push({ metric: 'heart_rate' as const, value: Math.round(64 + circadian + wobble(minute + 5) + (m < 10 ? 25 : 0)), ts: ts + 30_000 });
     }
     clock.set(START + (hour + 1) * HOUR_MS);
-    hub.context.gate.submit({ deviceId: 'watch-sam', readings: [...hr, ...steps] });
-    hub.context.gate.submit({ deviceId: 'strap-alex', readings: still });
+    hub.context.ingest.submit({ deviceId: 'watch-sam', readings: [...hr, ...steps] });
+    hub.context.ingest.submit({ deviceId: 'strap-alex', readings: still });
   }
   await hub.store.writer.flushed();
   clock.set(START + DAYS * 24 * HOUR_MS + 5 * MINUTE);

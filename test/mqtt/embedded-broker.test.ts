@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { MqttClient } from 'mqtt';
 import t from 'tap';
+import { makeDeviceId } from '../../core/device-id.js';
 import { DATABASE_FILE } from '../../hub/store/database-file.js';
 import { closedByBroker, collect, connect, connectRefusal, GATEWAY_HEARD_MAC, runTool, startMqttHub, type MqttHub } from './helpers/mqtt-hub.js';
 
@@ -207,12 +208,12 @@ t.test('a remote BLE gateway extends the hub: raw advertisements go through the 
   t.equal((await pub(hub, gateway, `home/TheengsGateway/BTtoMQTT/${mac}`, JSON.stringify(raw))).code, 0);
   // OpenMQTTGateway's decoded form, from a neighbour's device the household does not own.
   t.equal((await pub(hub, gateway, 'home/TheengsGateway/BTtoMQTT/112233445566', JSON.stringify({ id: '11:22:33:44:55:66', tempc: 21, hum: 40 }))).code, 0);
-  t.same(committedReadings(hub.dataDir, GATEWAY_HEARD_MAC), [
+  t.same(committedReadings(hub.dataDir, makeDeviceId('ble', GATEWAY_HEARD_MAC)), [
     { metric: 'ambient_humidity', value: 50.6 },
     { metric: 'ambient_temperature', value: 25.06 },
   ]);
-  t.same(committedReadings(hub.dataDir, '11:22:33:44:55:66'), [], "a neighbour's device is not stored");
-  t.same(discovered, ['11:22:33:44:55:66'], 'but it is offered for pairing');
+  t.same(committedReadings(hub.dataDir, 'ble:11:22:33:44:55:66'), [], "a neighbour's device is not stored");
+  t.same(discovered, ['ble:11:22:33:44:55:66'], 'but it is offered for pairing, under the id the radio gives it');
   const before = hub.part.figures().refused.byReason.not_authorized ?? 0;
   const client = await connect(hub.port, gateway);
   const closed = closedByBroker(client);

@@ -26,8 +26,8 @@ t.test('Home Assistant discovery and readings reach the household broker; a brok
 
   const hub = await startMqttHub({ homeAssistant: { enabled: true, url: `mqtt://127.0.0.1:${port}`, username: '', discoveryPrefix: 'homeassistant', queueMaxMessages: 1000 } });
   t.teardown(() => hub.stop());
-  const gate = hub.hub.context.gate;
-  gate.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 64 }, { metric: 'battery', value: 80 }] });
+  const ingest = hub.hub.context.ingest;
+  ingest.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 64 }, { metric: 'battery', value: 80 }] });
 
   const discovery = await inbox.next((topic) => topic === 'homeassistant/sensor/hearth_alex_heart_rate/config');
   t.match(JSON.parse(discovery.payload), { unique_id: 'hearth_alex_heart_rate', state_topic: 'hearth/alex/heart_rate', unit_of_measurement: 'bpm', device: { name: 'Alex' } });
@@ -44,7 +44,7 @@ t.test('Home Assistant discovery and readings reach the household broker; a brok
   await mosquitto.stop();
   const values = Array.from({ length: 30 }, (_, i) => 60 + i);
   const base = Date.now() - 600_000;
-  for (const [i, value] of values.entries()) gate.submit({ deviceId: 'cuff', readings: [{ metric: 'heart_rate', value, ts: base + i * 1000 }] });
+  for (const [i, value] of values.entries()) ingest.submit({ deviceId: 'cuff', readings: [{ metric: 'heart_rate', value, ts: base + i * 1000 }] });
   hub.hub.bus.emit('alert.changed', { id: 'a9', personId: 'sam', severity: 'warning', title: 'High heart rate', spoken: 'Sam, your heart rate is high.', explanation: 'above 150 bpm at rest', state: 'active', ts: Date.now() });
   await until('the outage queued on disk', () => hub.part.figures().homeAssistantQueued === values.length + 2);
 

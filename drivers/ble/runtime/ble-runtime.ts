@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BackoffPolicy } from '../../../core/backoff.js';
 import type { Clock } from '../../../core/clock.js';
+import { makeDeviceId } from '../../../core/device-id.js';
 import type { Scheduler } from '../../../core/scheduler.js';
 import type { AdvertisementDriver, BleDriver, ConnectedDriver } from '../drivers/ble-driver.js';
 import { shortUuid } from '../drivers/ble-driver.js';
@@ -46,10 +47,6 @@ export interface BleRuntimeOptions {
   readonly random?: () => number;
 }
 
-/** The hub's id for a BLE device: its address, stable across restarts. */
-export function bleDeviceId(address: string): string {
-  return `ble:${address.toLowerCase()}`;
-}
 
 function advertisedData(peripheral: NoblePeripheral): AdvertisedData {
   const ad = peripheral.advertisement;
@@ -150,7 +147,7 @@ export class BleRuntime {
   private onAdvertisement(peripheral: NoblePeripheral): void {
     const ad = advertisedData(peripheral);
     const driver = matchDriver(this.options.drivers, ad);
-    const deviceId = bleDeviceId(peripheral.address);
+    const deviceId = makeDeviceId('ble', peripheral.address);
     if (driver === undefined) return;
     const { registry, events, clock, logger } = this.options;
     if (registry.device(deviceId) === undefined) {

@@ -1,3 +1,5 @@
+import { makeDeviceId } from '../../../core/device-id.js';
+
 /** A serial port as discovery sees it. */
 export interface SerialPortInfo {
   /** The device node, e.g. /dev/ttyUSB0. */
@@ -15,5 +17,5 @@ export type SerialPortLister = () => Promise<readonly SerialPortInfo[]>;
 
 /** `serial:<by-id name or path>`: stable across replugs when udev gives the port a by-id name. */
 export function serialDeviceId(port: Pick<SerialPortInfo, 'path' | 'byIdName'>): string {
-  return `serial:${port.byIdName ?? port.path}`;
+  return makeDeviceId('serial', port.byIdName ?? port.path);
 }

@@ -1,12 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { hasScope } from '../../accounts/access.js';
+import { makeDeviceId } from '../../../core/device-id.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { IngestBody, IngestParams, type IngestOutcome } from '../contract/ingest.js';
 import { principalOf } from '../../http/request-auth.js';
 
-/** Readings pushed by an integration (a script, a phone shortcut) with an ingest-scoped token. */
+/**
+ * Readings pushed by an integration (a script, a phone shortcut) with an ingest-scoped token. Each
+ * reading is taken or refused on its own; the answer says which were refused and why.
+ */
 export function registerIngestRoute(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/api/v1/ingest/:deviceId', { schema: { params: IngestParams, body: IngestBody } }, async (request): Promise<IngestOutcome> => {
@@ -14,7 +18,7 @@ export function registerIngestRoute(server: FastifyInstance, deps: ApiDeps): voi
     if (principal.via !== 'token' || !hasScope(principal, 'ingest') || principal.user.role !== 'owner') {
       throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner');
     }
-    deps.registry.noteDeviceSeen(request.params.deviceId, 'http');
-    return deps.gate.submit({ deviceId: request.params.deviceId, readings: request.body.readings });
+    const deviceId = makeDeviceId('given', request.params.deviceId);
+    return deps.ingest.submit({ deviceId, readings: request.body.readings }, { seenVia: 'http', reasons: true });
   });
 }

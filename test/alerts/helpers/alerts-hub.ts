@@ -81,7 +81,7 @@ export async function startAlertsHub(options: AlertsHubOptions): Promise<AlertsH
     source = new SimulatedHouseholdSource({
       household: new SimulatedHousehold(42),
       registry: context.registry,
-      ingest: context.packets,
+      ingest: context.ingest,
       clock: context.clock,
       logger: context.logging.part('simulation'),
       // Never on its own: the test moves time and delivers the packets.

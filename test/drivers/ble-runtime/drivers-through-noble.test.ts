@@ -4,7 +4,7 @@ import { berryMedOximeter, jumperOximeter, polarH10 } from '../../../drivers/ble
 import { bloodPressureCuff, plxOximeter, thermometer } from '../../../drivers/ble/emulation/sig-devices.js';
 import { SettableClock } from '../../../drivers/ble/emulation/standard-services.js';
 import { heartRateStrap } from '../../../drivers/ble/emulation/sig-devices.js';
-import { bleDeviceId } from '../../../drivers/ble/runtime/ble-runtime.js';
+import { makeDeviceId } from '../../../core/device-id.js';
 import { systemScheduler } from '../../../core/scheduler.js';
 import { emulatedRuntime } from './helpers/emulated-runtime.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -25,7 +25,7 @@ t.test('each driver turns its device into readings through real noble', async (t
   ], { runtime: { maxConnections: 8 } });
   world.runtime.start();
   t.teardown(() => world.runtime.stop());
-  const id = (n: number): string => bleDeviceId(`bb:00:00:00:00:0${n}`);
+  const id = (n: number): string => makeDeviceId('ble', `bb:00:00:00:00:0${n}`);
   await waitFor('every device heard', () =>
     world.metricsOf(id(1), 'heart_rate').length > 0 &&
     world.metricsOf(id(2), 'body_temperature').length > 0 &&

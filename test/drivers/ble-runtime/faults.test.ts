@@ -1,7 +1,7 @@
 import t from 'tap';
 import { peripheralId } from '../../../drivers/ble/emulation/emulated-peripheral.js';
 import { GlucoseMeter, heartRateStrap } from '../../../drivers/ble/emulation/sig-devices.js';
-import { bleDeviceId } from '../../../drivers/ble/runtime/ble-runtime.js';
+import { makeDeviceId } from '../../../core/device-id.js';
 import { systemScheduler } from '../../../core/scheduler.js';
 import { emulatedRuntime } from './helpers/emulated-runtime.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -15,7 +15,7 @@ t.test('garbage bytes are refused and the stream carries on', async (t) => {
   t.teardown(() => world.runtime.stop());
   await waitFor('garbage notifications', () => world.heard.filter((h) => h.formatId === '2a37').length >= 20);
   world.binding.setFault(peripheralId(STRAP), undefined);
-  await waitFor('good readings again', () => world.metricsOf(bleDeviceId(STRAP), 'heart_rate').slice(-3).join() === '70,70,70');
+  await waitFor('good readings again', () => world.metricsOf(makeDeviceId('ble', STRAP), 'heart_rate').slice(-3).join() === '70,70,70');
   t.ok(world.binding.isConnected(peripheralId(STRAP)), 'the link survived the garbage');
 });
 
@@ -25,7 +25,7 @@ t.test('a glucose download dropped mid-transfer is asked for again from the same
   world.binding.setFault(peripheralId(meter.address), { kind: 'drop-after', notifications: 2 });
   world.runtime.start();
   t.teardown(() => world.runtime.stop());
-  await waitFor('a completed download', () => world.sequences.get(bleDeviceId(meter.address)) === 4);
+  await waitFor('a completed download', () => world.sequences.get(makeDeviceId('ble', meter.address)) === 4);
   const requests = meter.racpRequests.map((r) => Buffer.from(r).toString('hex'));
   t.same(requests.slice(0, 2), ['0101', '0101'], 'nothing was marked as downloaded after the drop');
 });
@@ -38,7 +38,7 @@ t.test('a device that never answers is given up on and retried with backoff, wit
   world.runtime.start();
   t.teardown(() => world.runtime.stop());
   await waitFor('several attempts at the silent device', () => world.binding.counts.connects >= 4);
-  t.ok(world.metricsOf(bleDeviceId('cc:00:00:00:00:04'), 'heart_rate').length > 0, 'the good strap streams meanwhile');
+  t.ok(world.metricsOf(makeDeviceId('ble', 'cc:00:00:00:00:04'), 'heart_rate').length > 0, 'the good strap streams meanwhile');
   t.notOk(world.binding.isConnected(silent.id) && world.runtime.activeLinks > 2, 'the silent link does not pile up');
 });
 

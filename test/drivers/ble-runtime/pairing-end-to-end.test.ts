@@ -6,7 +6,7 @@ import { EmulatedBinding } from '../../../drivers/ble/emulation/emulated-binding
 import { peripheralId } from '../../../drivers/ble/emulation/emulated-peripheral.js';
 import { bloodPressureCuff, GlucoseMeter, heartRateStrap, weightScale } from '../../../drivers/ble/emulation/sig-devices.js';
 import { bleSourceWith } from '../../../hub/sources/ble-source.js';
-import { bleDeviceId } from '../../../drivers/ble/runtime/ble-runtime.js';
+import { makeDeviceId } from '../../../core/device-id.js';
 import { nobleWithBinding } from '../../../drivers/ble/runtime/noble-loader.js';
 import { systemScheduler } from '../../../core/scheduler.js';
 import { DEFAULT_CONFIG } from '../../../hub/config/defaults.js';
@@ -77,9 +77,9 @@ t.test('paired devices are assigned, stream into the store, reconnect and re-sen
   hub.bus.on('device.discovered', 'test', (event) => {
     discovered.set(event.deviceId, event.driver);
     const registry = hub.context.registry;
-    if (event.deviceId === bleDeviceId(STRAP)) registry.assignDevice(event.deviceId, 'alex');
-    if (event.deviceId === bleDeviceId(METER)) registry.assignDevice(event.deviceId, 'sam');
-    if (event.deviceId === bleDeviceId(CUFF) || event.deviceId === bleDeviceId(SCALE)) registry.assignDevice(event.deviceId, undefined, { '1': 'alex', '2': 'sam' });
+    if (event.deviceId === makeDeviceId('ble', STRAP)) registry.assignDevice(event.deviceId, 'alex');
+    if (event.deviceId === makeDeviceId('ble', METER)) registry.assignDevice(event.deviceId, 'sam');
+    if (event.deviceId === makeDeviceId('ble', CUFF) || event.deviceId === makeDeviceId('ble', SCALE)) registry.assignDevice(event.deviceId, undefined, { '1': 'alex', '2': 'sam' });
   });
 
   await new Promise((resolve) => setTimeout(resolve, 100));
@@ -88,10 +88,10 @@ t.test('paired devices are assigned, stream into the store, reconnect and re-sen
   hub.bus.emit('pairing.changed', { open: true, until: Date.now() + 60_000 });
   await waitFor('four devices in the pairing list', () => discovered.size === 4);
   t.same(Object.fromEntries(discovered), {
-    [bleDeviceId(STRAP)]: 'ble-heart-rate',
-    [bleDeviceId(CUFF)]: 'ble-blood-pressure',
-    [bleDeviceId(SCALE)]: 'ble-weight-scale',
-    [bleDeviceId(METER)]: 'ble-glucose',
+    [makeDeviceId('ble', STRAP)]: 'ble-heart-rate',
+    [makeDeviceId('ble', CUFF)]: 'ble-blood-pressure',
+    [makeDeviceId('ble', SCALE)]: 'ble-weight-scale',
+    [makeDeviceId('ble', METER)]: 'ble-glucose',
   });
   hub.bus.emit('pairing.changed', { open: false });
 
@@ -108,7 +108,7 @@ t.test('paired devices are assigned, stream into the store, reconnect and re-sen
   t.equal(countRows(hub, 'heart_rate')[0]?.person, 'alex');
 
   // The cuff and the scale hang up after sending; they are reconnected and send their memory again.
-  const duplicates = (): number => hub.context.gate.stats().rejected.byReason['duplicate'] ?? 0;
+  const duplicates = (): number => hub.context.ingest.stats().rejected.byReason['duplicate'] ?? 0;
   await waitFor('the cuff and scale history re-sent twice', () => duplicates() >= 2 * (3 + 2));
 
   // The strap and the meter go out of range and come back.
@@ -125,6 +125,6 @@ t.test('paired devices are assigned, stream into the store, reconnect and re-sen
   t.same(countRows(hub, 'bp_systolic').reduce((sum, r) => sum + r.n, 0), 3, 'no duplicate blood pressure readings');
   t.same(countRows(hub, 'body_weight').reduce((sum, r) => sum + r.n, 0), 2, 'no duplicate weights');
   t.ok(mostLinks <= 3, `never more than 3 links at once (saw ${mostLinks})`);
-  const stored = hub.store.db.prepare<[string], { last_sequence: number }>('SELECT last_sequence FROM ble_glucose_sequence WHERE device_id = ?').get(bleDeviceId(METER));
+  const stored = hub.store.db.prepare<[string], { last_sequence: number }>('SELECT last_sequence FROM ble_glucose_sequence WHERE device_id = ?').get(makeDeviceId('ble', METER));
   t.equal(stored?.last_sequence, 4, 'the last sequence number is persisted');
 });
