@@ -32,6 +32,9 @@ const result = await build({
   entryNames: '[name]-[hash]',
   metafile: true,
   legalComments: 'none',
+  // Pages are Preact components written in JSX (.tsx); the same settings are in tsconfig.json.
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
   logLevel: 'warning',
 });
 

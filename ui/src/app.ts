@@ -1,16 +1,19 @@
+import { h as element, render } from 'preact';
 import { ApiError, api } from './api/client.js';
 import { live } from './api/live-socket.js';
 import type { SessionInfo } from './api/types.js';
+import type { Page } from './apps/dashboard-app.js';
+import { InsightsPage } from './apps/vitaltrack/insights/insights-page.js';
 import { alertsStore } from './alerts-store.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
-import { forgetPeople, loadPeople } from './household.js';
+import { startClock } from './state/clock.js';
+import { forgetPeople, loadPeople } from './state/household.js';
 import { createShell, type Shell } from './layout/shell.js';
 import { currentRoute, type RouteName } from './router.js';
 import { alertsView } from './views/alerts-view.js';
-import { errorText } from './views/auth-form.js';
+import { errorText } from './format/error-text.js';
 import { devicesView } from './views/devices-view.js';
-import { insightsView } from './views/insights-view.js';
 import { loginView } from './views/login-view.js';
 import { onboardingView } from './views/onboarding-view.js';
 import { overviewView } from './views/overview-view.js';
@@ -19,13 +22,16 @@ import { settingsView } from './views/settings-view.js';
 import type { View, ViewFactory } from './views/view.js';
 import { waveformView } from './views/waveform-view.js';
 
-const VIEWS: Record<Exclude<RouteName, 'not-found'>, ViewFactory> = {
+/** A page is a Preact component; the views not moved to components yet build their own DOM. */
+type RoutePage = { readonly page: Page } | ViewFactory;
+
+const VIEWS: Record<Exclude<RouteName, 'not-found'>, RoutePage> = {
   overview: overviewView,
   person: personView,
   waveform: waveformView,
   devices: devicesView,
   alerts: alertsView,
-  insights: insightsView,
+  insights: { page: InsightsPage },
   settings: settingsView,
 };
 
@@ -41,6 +47,7 @@ export class App {
       if (this.session !== undefined) this.signedOut();
     };
     startFreshnessTicker();
+    startClock();
   }
 
   async start(): Promise<void> {
@@ -86,11 +93,19 @@ export class App {
     this.view?.dispose?.();
     const route = currentRoute();
     shell.setActive(route.name);
-    this.view =
-      route.name === 'not-found'
-        ? { element: h('section', { class: 'page' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the household'))) }
-        : VIEWS[route.name]({ user: session.user, params: route.params });
-    replaceChildren(shell.main, this.view.element);
+    shell.main.replaceChildren();
+    const page = route.name === 'not-found' ? undefined : VIEWS[route.name];
+    if (page === undefined) {
+      this.view = { element: h('section', { class: 'page' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the household'))) };
+      replaceChildren(shell.main, this.view.element);
+    } else if (typeof page === 'function') {
+      this.view = page({ user: session.user, params: route.params });
+      replaceChildren(shell.main, this.view.element);
+    } else {
+      const main = shell.main;
+      render(element(page.page, { user: session.user, params: route.params }), main);
+      this.view = { element: main, dispose: () => render(null, main) };
+    }
     window.scrollTo(0, 0);
   }
 

@@ -1,7 +1,7 @@
 import type { Alert } from '../api/types.js';
 import { alertsStore } from '../alerts-store.js';
 import { h, replaceChildren } from '../dom.js';
-import { errorText } from '../views/auth-form.js';
+import { errorText } from '../format/error-text.js';
 import { formatAge } from '../format/freshness.js';
 import { href } from '../router.js';
 

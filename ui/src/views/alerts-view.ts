@@ -3,8 +3,8 @@ import type { Alert, PersonOverview } from '../api/types.js';
 import { alertsStore } from '../alerts-store.js';
 import { h, replaceChildren, statusLine } from '../dom.js';
 import { formatAge, formatDateTime } from '../format/freshness.js';
-import { loadPeople, personName } from '../household.js';
-import { errorText } from './auth-form.js';
+import { loadPeople, personName } from '../state/household.js';
+import { errorText } from '../format/error-text.js';
 import type { View } from './view.js';
 
 const STATE_WORDS: Record<Alert['state'], string> = { raised: 'New', notified: 'Sent', acknowledged: 'Acknowledged', resolved: 'Resolved' };

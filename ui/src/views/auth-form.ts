@@ -1,4 +1,3 @@
-import { ApiError } from '../api/client.js';
 import { h } from '../dom.js';
 
 export interface Field {
@@ -31,12 +30,6 @@ export function field(spec: Field): HTMLDivElement {
     }),
     hintId !== undefined ? h('small', { id: hintId, class: 'hint' }, spec.hint) : null,
   );
-}
-
-/** The message a person should read for a failed call: the hub's own words when it gave them. */
-export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A centred card for the screens shown before anyone is signed in. */

@@ -2,7 +2,8 @@ import { ApiError, api } from '../api/client.js';
 import type { SessionInfo } from '../api/types.js';
 import { h } from '../dom.js';
 import { formatDuration } from '../format/freshness.js';
-import { authCard, errorText, field, formValues } from './auth-form.js';
+import { authCard, field, formValues } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 
 export function loginView(onDone: (session: SessionInfo) => void): HTMLElement {
   const error = h('p', { class: 'form-error', role: 'alert' });

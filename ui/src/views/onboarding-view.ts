@@ -1,7 +1,8 @@
 import { api } from '../api/client.js';
 import type { SessionInfo } from '../api/types.js';
 import { h } from '../dom.js';
-import { authCard, errorText, field, formValues } from './auth-form.js';
+import { authCard, field, formValues } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 
 /** First run: the person who plugged the box in creates the owner account. */
 export function onboardingView(onDone: (session: SessionInfo) => void): HTMLElement {

@@ -4,9 +4,9 @@ import { h, replaceChildren, statusLine } from '../dom.js';
 import { deviceName } from '../format/device-name.js';
 import { formatAge } from '../format/freshness.js';
 import { isChartable, sortMetrics } from '../format/metric-format.js';
-import { loadPeople } from '../household.js';
+import { loadPeople } from '../state/household.js';
 import { personHref } from '../router.js';
-import { errorText } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 import { fillVital, vitalValue } from './vital-value.js';
 import type { View } from './view.js';
 

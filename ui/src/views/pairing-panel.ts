@@ -3,7 +3,7 @@ import type { FoundDevice, PairingState, PersonOverview } from '../api/types.js'
 import { h, replaceChildren, statusLine } from '../dom.js';
 import { deviceName } from '../format/device-name.js';
 import { formatAge } from '../format/freshness.js';
-import { errorText } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 import { signalStrength } from './signal-strength.js';
 
 const PAIRING_SECONDS = 120;

@@ -4,9 +4,9 @@ import type { PersonOverview } from '../api/types.js';
 import { SeriesChart, type TimeRange } from '../charts/series-chart.js';
 import { h, replaceChildren, statusLine } from '../dom.js';
 import { isChartable, sortMetrics } from '../format/metric-format.js';
-import { rememberPeople } from '../household.js';
+import { rememberPeople } from '../state/household.js';
 import { href } from '../router.js';
-import { errorText } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 import { fillVital, vitalValue } from './vital-value.js';
 import type { View, ViewContext } from './view.js';
 

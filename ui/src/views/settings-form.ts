@@ -1,6 +1,6 @@
 import { api } from '../api/client.js';
 import { h, statusLine } from '../dom.js';
-import { errorText } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

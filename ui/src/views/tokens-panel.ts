@@ -2,7 +2,7 @@ import { api } from '../api/client.js';
 import type { ApiToken } from '../api/types.js';
 import { h, replaceChildren, statusLine } from '../dom.js';
 import { formatAge } from '../format/freshness.js';
-import { errorText } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 import { labelled } from './users-panel.js';
 
 /** API tokens for home automation and scripts (owner only); a new token is shown once. */

@@ -1,8 +1,9 @@
 import { api } from '../api/client.js';
 import type { PersonOverview, User } from '../api/types.js';
 import { h, replaceChildren, statusLine } from '../dom.js';
-import { loadPeople } from '../household.js';
-import { errorText, formValues } from './auth-form.js';
+import { loadPeople } from '../state/household.js';
+import { formValues } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 
 /** The household's accounts (owner only): who can sign in, with which role. */
 export function usersPanel(self: User): HTMLElement {

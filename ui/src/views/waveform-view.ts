@@ -2,9 +2,9 @@ import { api } from '../api/client.js';
 import type { WaveformBlock } from '../api/types.js';
 import { WaveformStrip } from '../charts/waveform-strip.js';
 import { h, statusLine } from '../dom.js';
-import { loadPeople, personName } from '../household.js';
+import { loadPeople, personName } from '../state/household.js';
 import { personHref } from '../router.js';
-import { errorText } from './auth-form.js';
+import { errorText } from '../format/error-text.js';
 import type { View, ViewContext } from './view.js';
 
 const POLL_MS = 1000;

@@ -1,5 +1,5 @@
-import { api } from './api/client.js';
-import type { PersonOverview } from './api/types.js';
+import { api } from '../api/client.js';
+import type { PersonOverview } from '../api/types.js';
 
 let cached: { readonly at: number; readonly people: Promise<readonly PersonOverview[]> } | undefined;
 
