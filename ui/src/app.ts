@@ -3,15 +3,15 @@ import { ApiError, api } from './api/client.js';
 import { live } from './api/live-socket.js';
 import type { SessionInfo } from './api/types.js';
 import type { Page } from './apps/dashboard-app.js';
+import { AlertsPage } from './apps/vitaltrack/alerts/alerts-page.js';
 import { InsightsPage } from './apps/vitaltrack/insights/insights-page.js';
-import { alertsStore } from './alerts-store.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
+import { alerts } from './state/alerts.js';
 import { startClock } from './state/clock.js';
 import { forgetPeople, loadPeople } from './state/household.js';
 import { createShell, type Shell } from './layout/shell.js';
 import { currentRoute, type RouteName } from './router.js';
-import { alertsView } from './views/alerts-view.js';
 import { errorText } from './format/error-text.js';
 import { devicesView } from './views/devices-view.js';
 import { loginView } from './views/login-view.js';
@@ -30,7 +30,7 @@ const VIEWS: Record<Exclude<RouteName, 'not-found'>, RoutePage> = {
   person: personView,
   waveform: waveformView,
   devices: devicesView,
-  alerts: alertsView,
+  alerts: { page: AlertsPage },
   insights: { page: InsightsPage },
   settings: settingsView,
 };
@@ -78,7 +78,7 @@ export class App {
     api.remember(session);
     live.start();
     live.reconnectNow();
-    alertsStore.start();
+    alerts.start();
     this.shell?.dispose();
     this.shell = createShell(session.user, () => void this.logout());
     replaceChildren(this.root, this.shell.element);
@@ -125,7 +125,7 @@ export class App {
     this.shell = undefined;
     this.session = undefined;
     live.stop();
-    alertsStore.stop();
+    alerts.stop();
     api.forget();
     forgetPeople();
     this.showLogin();

@@ -1,5 +1,6 @@
 import type { Alert } from '../api/types.js';
-import { alertsStore } from '../alerts-store.js';
+import { effect } from '@preact/signals';
+import { alerts } from '../state/alerts.js';
 import { h, replaceChildren } from '../dom.js';
 import { errorText } from '../format/error-text.js';
 import { formatAge } from '../format/freshness.js';
@@ -13,7 +14,7 @@ export function alertBanner(): { element: HTMLElement; dispose: () => void } {
   const element = h('section', { class: 'alert-banner', 'aria-label': 'Alerts needing attention', hidden: true });
   const announced = new Set<string>();
   const render = (): void => {
-    const pending = alertsStore.unacknowledged().filter((a) => a.severity !== 'info');
+    const pending = alerts.unacknowledged.value.filter((a) => a.severity !== 'info');
     element.hidden = pending.length === 0;
     document.title = pending.length > 0 ? `(${pending.length}) Alert — Hearth` : 'Hearth';
     replaceChildren(element, ...pending.slice(0, 3).map(alertRow), pending.length > 3 ? h('a', { href: href('/alerts') }, `and ${pending.length - 3} more`) : null);
@@ -23,8 +24,7 @@ export function alertBanner(): { element: HTMLElement; dispose: () => void } {
       if (alert.severity === 'critical') playTone();
     }
   };
-  const unsubscribe = alertsStore.subscribe(render);
-  render();
+  const unsubscribe = effect(render);
   return { element, dispose: unsubscribe };
 }
 
@@ -33,7 +33,7 @@ function alertRow(alert: Alert): HTMLElement {
   const ack = h('button', { type: 'button', class: 'ack' }, 'Acknowledge');
   ack.addEventListener('click', () => {
     ack.disabled = true;
-    alertsStore.acknowledge(alert.id).catch((e: unknown) => {
+    alerts.acknowledge(alert.id).catch((e: unknown) => {
       ack.disabled = false;
       error.textContent = errorText(e);
     });

@@ -1,6 +1,7 @@
 import { live } from '../api/live-socket.js';
 import type { User } from '../api/types.js';
-import { alertsStore } from '../alerts-store.js';
+import { effect } from '@preact/signals';
+import { alerts } from '../state/alerts.js';
 import { h } from '../dom.js';
 import { href, type RouteName } from '../router.js';
 import { themeToggle } from '../theme.js';
@@ -65,12 +66,12 @@ export function createShell(user: User, onLogout: () => void): Shell {
   // The socket may have opened before this frame existed (it starts while the session is checked).
   if (live.connected) showConnection(true);
   const renderBadge = (): void => {
-    const count = alertsStore.unacknowledged().length;
+    const count = alerts.unacknowledged.value.length;
     alertBadge.hidden = count === 0;
     alertBadge.textContent = String(count);
     alertBadge.setAttribute('aria-label', `${count} unacknowledged`);
   };
-  const stopBadge = alertsStore.subscribe(renderBadge);
+  const stopBadge = effect(renderBadge);
   return {
     element,
     main,
