@@ -4,6 +4,7 @@ import { live } from './api/live-socket.js';
 import type { SessionInfo } from './api/types.js';
 import type { Page } from './apps/dashboard-app.js';
 import { AlertsPage } from './apps/vitaltrack/alerts/alerts-page.js';
+import { DevicesPage } from './apps/vitaltrack/devices/devices-page.js';
 import { InsightsPage } from './apps/vitaltrack/insights/insights-page.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
@@ -13,7 +14,6 @@ import { forgetPeople, loadPeople } from './state/household.js';
 import { createShell, type Shell } from './layout/shell.js';
 import { currentRoute, type RouteName } from './router.js';
 import { errorText } from './format/error-text.js';
-import { devicesView } from './views/devices-view.js';
 import { loginView } from './views/login-view.js';
 import { onboardingView } from './views/onboarding-view.js';
 import { overviewView } from './views/overview-view.js';
@@ -29,7 +29,7 @@ const VIEWS: Record<Exclude<RouteName, 'not-found'>, RoutePage> = {
   overview: overviewView,
   person: personView,
   waveform: waveformView,
-  devices: devicesView,
+  devices: { page: DevicesPage },
   alerts: { page: AlertsPage },
   insights: { page: InsightsPage },
   settings: settingsView,
