@@ -5,18 +5,19 @@ import type { SessionInfo } from './api/types.js';
 import type { Page } from './apps/dashboard-app.js';
 import { AlertsPage } from './apps/vitaltrack/alerts/alerts-page.js';
 import { DevicesPage } from './apps/vitaltrack/devices/devices-page.js';
+import { OverviewPage } from './apps/vitaltrack/overview/overview-page.js';
 import { InsightsPage } from './apps/vitaltrack/insights/insights-page.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
 import { alerts } from './state/alerts.js';
 import { startClock } from './state/clock.js';
+import { latestValues } from './state/latest-values.js';
 import { forgetPeople, loadPeople } from './state/household.js';
 import { createShell, type Shell } from './layout/shell.js';
 import { currentRoute, type RouteName } from './router.js';
 import { errorText } from './format/error-text.js';
 import { loginView } from './views/login-view.js';
 import { onboardingView } from './views/onboarding-view.js';
-import { overviewView } from './views/overview-view.js';
 import { personView } from './views/person-view.js';
 import { settingsView } from './views/settings-view.js';
 import type { View, ViewFactory } from './views/view.js';
@@ -26,7 +27,7 @@ import { waveformView } from './views/waveform-view.js';
 type RoutePage = { readonly page: Page } | ViewFactory;
 
 const VIEWS: Record<Exclude<RouteName, 'not-found'>, RoutePage> = {
-  overview: overviewView,
+  overview: { page: OverviewPage },
   person: personView,
   waveform: waveformView,
   devices: { page: DevicesPage },
@@ -79,6 +80,7 @@ export class App {
     live.start();
     live.reconnectNow();
     alerts.start();
+    latestValues.start();
     this.shell?.dispose();
     this.shell = createShell(session.user, () => void this.logout());
     replaceChildren(this.root, this.shell.element);
@@ -126,6 +128,7 @@ export class App {
     this.session = undefined;
     live.stop();
     alerts.stop();
+    latestValues.stop();
     api.forget();
     forgetPeople();
     this.showLogin();
