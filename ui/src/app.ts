@@ -6,6 +6,7 @@ import type { Page } from './apps/dashboard-app.js';
 import { AlertsPage } from './apps/vitaltrack/alerts/alerts-page.js';
 import { DevicesPage } from './apps/vitaltrack/devices/devices-page.js';
 import { OverviewPage } from './apps/vitaltrack/overview/overview-page.js';
+import { PersonPage } from './apps/vitaltrack/person/person-page.js';
 import { InsightsPage } from './apps/vitaltrack/insights/insights-page.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
@@ -18,7 +19,6 @@ import { currentRoute, type RouteName } from './router.js';
 import { errorText } from './format/error-text.js';
 import { loginView } from './views/login-view.js';
 import { onboardingView } from './views/onboarding-view.js';
-import { personView } from './views/person-view.js';
 import { settingsView } from './views/settings-view.js';
 import type { View, ViewFactory } from './views/view.js';
 import { waveformView } from './views/waveform-view.js';
@@ -28,7 +28,7 @@ type RoutePage = { readonly page: Page } | ViewFactory;
 
 const VIEWS: Record<Exclude<RouteName, 'not-found'>, RoutePage> = {
   overview: { page: OverviewPage },
-  person: personView,
+  person: { page: PersonPage },
   waveform: waveformView,
   devices: { page: DevicesPage },
   alerts: { page: AlertsPage },
