@@ -7,6 +7,7 @@ import { AlertsPage } from './apps/vitaltrack/alerts/alerts-page.js';
 import { DevicesPage } from './apps/vitaltrack/devices/devices-page.js';
 import { OverviewPage } from './apps/vitaltrack/overview/overview-page.js';
 import { PersonPage } from './apps/vitaltrack/person/person-page.js';
+import { WaveformPage } from './apps/vitaltrack/waveform/waveform-page.js';
 import { InsightsPage } from './apps/vitaltrack/insights/insights-page.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
@@ -21,7 +22,6 @@ import { loginView } from './views/login-view.js';
 import { onboardingView } from './views/onboarding-view.js';
 import { settingsView } from './views/settings-view.js';
 import type { View, ViewFactory } from './views/view.js';
-import { waveformView } from './views/waveform-view.js';
 
 /** A page is a Preact component; the views not moved to components yet build their own DOM. */
 type RoutePage = { readonly page: Page } | ViewFactory;
@@ -29,7 +29,7 @@ type RoutePage = { readonly page: Page } | ViewFactory;
 const VIEWS: Record<Exclude<RouteName, 'not-found'>, RoutePage> = {
   overview: { page: OverviewPage },
   person: { page: PersonPage },
-  waveform: waveformView,
+  waveform: { page: WaveformPage },
   devices: { page: DevicesPage },
   alerts: { page: AlertsPage },
   insights: { page: InsightsPage },
