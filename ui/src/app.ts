@@ -8,6 +8,7 @@ import { DevicesPage } from './apps/vitaltrack/devices/devices-page.js';
 import { OverviewPage } from './apps/vitaltrack/overview/overview-page.js';
 import { PersonPage } from './apps/vitaltrack/person/person-page.js';
 import { WaveformPage } from './apps/vitaltrack/waveform/waveform-page.js';
+import { SettingsPage } from './settings/settings-page.js';
 import { InsightsPage } from './apps/vitaltrack/insights/insights-page.js';
 import { h, replaceChildren } from './dom.js';
 import { startFreshnessTicker } from './format/freshness.js';
@@ -20,7 +21,6 @@ import { currentRoute, type RouteName } from './router.js';
 import { errorText } from './format/error-text.js';
 import { loginView } from './views/login-view.js';
 import { onboardingView } from './views/onboarding-view.js';
-import { settingsView } from './views/settings-view.js';
 import type { View, ViewFactory } from './views/view.js';
 
 /** A page is a Preact component; the views not moved to components yet build their own DOM. */
@@ -33,7 +33,7 @@ const VIEWS: Record<Exclude<RouteName, 'not-found'>, RoutePage> = {
   devices: { page: DevicesPage },
   alerts: { page: AlertsPage },
   insights: { page: InsightsPage },
-  settings: settingsView,
+  settings: { page: SettingsPage },
 };
 
 /** Decides between first-run, sign-in and the dashboard, and swaps pages on hash changes. */
