@@ -22,7 +22,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 const result = await build({
-  entryPoints: { app: join(uiDir, 'src/main.ts') },
+  entryPoints: { app: join(uiDir, 'src/main.tsx') },
   bundle: true,
   minify: true,
   format: 'esm',
