@@ -22,7 +22,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 const result = await build({
-  entryPoints: { app: join(uiDir, 'src/main.ts') },
+  entryPoints: { app: join(uiDir, 'src/main.tsx') },
   bundle: true,
   minify: true,
   format: 'esm',
@@ -32,6 +32,9 @@ const result = await build({
   entryNames: '[name]-[hash]',
   metafile: true,
   legalComments: 'none',
+  // Pages are Preact components written in JSX (.tsx); the same settings are in tsconfig.json.
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
   logLevel: 'warning',
 });
 

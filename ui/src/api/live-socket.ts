@@ -1,16 +1,20 @@
+import { signal } from '@preact/signals';
 import type { LiveMessage } from './types.js';
 
 export type LiveListener = (message: LiveMessage) => void;
-export type ConnectionListener = (connected: boolean) => void;
+
+/** "connecting" until the first open after start, then "open" or "closed" (and retrying). */
+export type LiveConnection = 'connecting' | 'open' | 'closed';
 
 /**
  * The live stream (/api/v1/live). Reconnects with backoff when the hub restarts or the phone
- * wakes up, and subscribes again each time, so a view only registers a listener once.
+ * wakes up, and subscribes again each time, so a view only registers a listener once. Messages
+ * are events and go to listeners; the connection is state, a signal the page frame shows.
  */
 export class LiveSocket {
   private socket: WebSocket | undefined;
   private readonly listeners = new Set<LiveListener>();
-  private readonly connectionListeners = new Set<ConnectionListener>();
+  readonly connection = signal<LiveConnection>('connecting');
   private retryMs = 500;
   private retryTimer: number | undefined;
   private stopped = true;
@@ -26,6 +30,7 @@ export class LiveSocket {
     window.clearTimeout(this.retryTimer);
     this.socket?.close();
     this.socket = undefined;
+    this.connection.value = 'connecting';
   }
 
   /** Connects at once if the socket is down (after sign-in, rather than waiting out the backoff). */
@@ -36,19 +41,10 @@ export class LiveSocket {
     this.connect();
   }
 
-  get connected(): boolean {
-    return this.socket?.readyState === WebSocket.OPEN;
-  }
-
   /** Returns the unsubscribe function. */
   listen(listener: LiveListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  onConnection(listener: ConnectionListener): () => void {
-    this.connectionListeners.add(listener);
-    return () => this.connectionListeners.delete(listener);
   }
 
   private connect(): void {
@@ -59,7 +55,7 @@ export class LiveSocket {
       if (performance.getEntriesByName('hearth:live-open').length === 0) performance.mark('hearth:live-open');
       this.retryMs = 500;
       socket.send(JSON.stringify({ type: 'subscribe', latest: true }));
-      for (const listener of this.connectionListeners) listener(true);
+      this.connection.value = 'open';
     });
     socket.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (typeof event.data !== 'string') return;
@@ -74,7 +70,7 @@ export class LiveSocket {
     socket.addEventListener('close', () => {
       if (this.socket !== socket) return;
       this.socket = undefined;
-      for (const listener of this.connectionListeners) listener(false);
+      this.connection.value = 'closed';
       if (this.stopped) return;
       this.retryTimer = window.setTimeout(() => this.connect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 15_000);

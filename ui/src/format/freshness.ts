@@ -28,28 +28,3 @@ export function formatDuration(ms: number): string {
   const hours = Math.round(m / 60);
   return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
 }
-
-/**
- * Keeps every "… ago" on screen current: elements carry `data-ts` (and `data-stale-after` when
- * they should grey out), and one timer refreshes them all each second.
- */
-export function startFreshnessTicker(root: ParentNode = document): () => void {
-  const tick = (): void => {
-    const now = Date.now();
-    for (const element of root.querySelectorAll<HTMLElement>('[data-ts]')) refreshFreshness(element, now);
-  };
-  const timer = window.setInterval(tick, 1000);
-  return () => window.clearInterval(timer);
-}
-
-export function refreshFreshness(element: HTMLElement, now = Date.now()): void {
-  const ts = Number(element.dataset['ts']);
-  if (!Number.isFinite(ts)) return;
-  const text = formatAge(ts, now);
-  if (element.textContent !== text) element.textContent = text;
-  const staleAfter = Number(element.dataset['staleAfter']);
-  if (Number.isFinite(staleAfter)) {
-    const stale = now - ts > staleAfter;
-    element.closest('[data-metric]')?.classList.toggle('stale', stale);
-  }
-}

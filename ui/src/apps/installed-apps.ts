@@ -1,0 +1,5 @@
+import type { DashboardApp } from './dashboard-app.js';
+import { vitalTrack } from './vitaltrack/vitaltrack-app.js';
+
+/** The apps the dashboard shows, in the order of their navigation entries. */
+export const INSTALLED_APPS: readonly DashboardApp[] = [vitalTrack];

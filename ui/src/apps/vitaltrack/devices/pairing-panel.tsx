@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../../../api/client.js';
+import type { FoundDevice, PairingState, PersonOverview } from '../../../api/types.js';
+import { Age } from '../../../components/age.js';
+import { StatusLine } from '../../../components/status-line.js';
+import { deviceName } from '../../../format/device-name.js';
+import { errorText } from '../../../format/error-text.js';
+import { SignalStrength } from './signal-strength.js';
+
+const PAIRING_SECONDS = 120;
+const POLL_MS = 1000;
+
+interface PairingPanelProps {
+  readonly people: readonly PersonOverview[];
+  /** Shows the devices again; resolves once the new device is in the list. */
+  readonly onAdded: () => Promise<void>;
+}
+
+/**
+ * The pairing window: the hub listens for new devices for two minutes and the list of what it
+ * hears fills in live. Adding a device gives it a name and an owner in one step.
+ */
+export function PairingPanel({ people, onAdded }: PairingPanelProps) {
+  const [pairing, setPairing] = useState<PairingState>({ open: false });
+  const [status, setStatus] = useState('');
+  // Apart from the window's countdown, which changes each second: "Hall scale added." stays.
+  const [outcome, setOutcome] = useState('');
+  const [starting, setStarting] = useState(false);
+  const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
+  const timer = useRef(0);
+  const mounted = useRef(true);
+
+  const show = (state: PairingState): void => {
+    setPairing(state);
+    if (state.open) {
+      const left = Math.max(0, Math.round(((state.until ?? Date.now()) - Date.now()) / 1000));
+      setStatus(`Looking for devices for ${left} s more. Wake the device up (step on the scale, start a measurement, put the strap on).`);
+    } else setStatus((text) => (text.startsWith('Looking') ? 'Stopped looking.' : text));
+  };
+
+  const poll = async (): Promise<void> => {
+    try {
+      const state = await api.get<PairingState>('/devices/pairing');
+      if (!mounted.current) return;
+      show(state);
+      if (state.open) timer.current = window.setTimeout(() => void poll(), POLL_MS);
+    } catch (error) {
+      if (mounted.current) setStatus(errorText(error));
+    }
+  };
+
+  // A window opened from another phone shows here too.
+  useEffect(() => {
+    mounted.current = true;
+    void poll();
+    return () => {
+      mounted.current = false;
+      window.clearTimeout(timer.current);
+    };
+  }, []);
+
+  const start = (): void => {
+    setStarting(true);
+    api
+      .post<PairingState>('/devices/pairing', { seconds: PAIRING_SECONDS })
+      .then((state) => {
+        show({ found: [], ...state });
+        window.clearTimeout(timer.current);
+        void poll();
+      })
+      .catch((e: unknown) => setStatus(errorText(e)))
+      .finally(() => setStarting(false));
+  };
+  const stop = (): void => {
+    window.clearTimeout(timer.current);
+    api
+      .delete('/devices/pairing')
+      .then(() => show({ open: false, found: [] }))
+      .catch((e: unknown) => setStatus(errorText(e)));
+  };
+  const add = async (device: FoundDevice, name: string, personId: string): Promise<void> => {
+    await api.patch(`/devices/${encodeURIComponent(device.deviceId)}`, { name, personId: personId === '' ? null : personId });
+    setAdded((known) => new Set(known).add(device.deviceId));
+    await onAdded();
+    setOutcome(`${name} added.`);
+  };
+
+  const found = (pairing.found ?? []).filter((d) => !added.has(d.deviceId));
+  return (
+    <section class="card pairing" aria-labelledby="pairing-heading">
+      <h2 id="pairing-heading">Add a device</h2>
+      <div class="row">
+        <button type="button" class="primary" hidden={pairing.open} disabled={starting} onClick={start}>
+          Look for new devices
+        </button>
+        <button type="button" hidden={!pairing.open} onClick={stop}>
+          Stop looking
+        </button>
+      </div>
+      <StatusLine text={status} />
+      <StatusLine text={outcome} />
+      <ul class="found-list" aria-label="Devices found">
+        {found.length === 0 && pairing.open && <li class="muted">Nothing heard yet…</li>}
+        {found.map((device) => (
+          <FoundRow key={device.deviceId} device={device} people={people} add={add} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface FoundRowProps {
+  readonly device: FoundDevice;
+  readonly people: readonly PersonOverview[];
+  readonly add: (device: FoundDevice, name: string, personId: string) => Promise<void>;
+}
+
+/** A device heard while the window is open; what is typed into it survives the next poll. */
+function FoundRow({ device, people, add }: FoundRowProps) {
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState('');
+  const nameId = `found-name-${device.deviceId}`;
+  const personId = `found-person-${device.deviceId}`;
+  const submit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim() || deviceName(device);
+    const person = (form.elements.namedItem('personId') as HTMLSelectElement).value;
+    setSending(true);
+    setError('');
+    add(device, name, person).catch((e: unknown) => {
+      setSending(false);
+      setError(errorText(e));
+    });
+  };
+  return (
+    <li data-device-id={device.deviceId}>
+      <div class="found-meta">
+        <strong>{deviceName(device)}</strong>
+        <span class="muted">{` ${device.driver ?? ''}`}</span>
+        <SignalStrength rssi={device.rssi} />
+        <Age ts={device.ts} class="age muted" />
+      </div>
+      <form class="found-form" onSubmit={submit}>
+        <div class="field">
+          <label for={nameId}>Name</label>
+          <input id={nameId} name="name" defaultValue={deviceName(device)} required />
+        </div>
+        <div class="field">
+          <label for={personId}>Belongs to</label>
+          <select id={personId} name="personId">
+            <option value="">Shared / nobody yet</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="primary" disabled={sending}>
+          Add
+        </button>
+        <span class="form-error" role="alert">
+          {error}
+        </span>
+      </form>
+    </li>
+  );
+}

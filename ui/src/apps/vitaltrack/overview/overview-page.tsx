@@ -1,0 +1,52 @@
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { live } from '../../../api/live-socket.js';
+import type { PersonOverview } from '../../../api/types.js';
+import { StatusLine } from '../../../components/status-line.js';
+import { useRequest } from '../../../components/use-request.js';
+import { errorText } from '../../../format/error-text.js';
+import { isChartable } from '../../../format/metric-format.js';
+import { loadPeople } from '../../../state/household.js';
+import { latestValues } from '../../../state/latest-values.js';
+import { PersonTile } from './person-tile.js';
+
+async function loadHousehold(): Promise<readonly PersonOverview[]> {
+  // Fresh enough when the page has just asked for it while checking the session.
+  const people = await loadPeople(5_000);
+  for (const person of people) latestValues.seed(person.id, person.latest);
+  return people;
+}
+
+/** Marks a moment once per page load (read by bench/ui-first-reading). */
+function markOnce(name: string): void {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
+/** The household at a glance: a tile per person with their latest vitals, live. */
+export function OverviewPage() {
+  const { value: people, failure } = useRequest(loadHousehold);
+  const shown = useRef<ReadonlySet<string>>(new Set());
+
+  useLayoutEffect(() => {
+    if (people === undefined) return;
+    shown.current = new Set(people.map((p) => p.id));
+    markOnce('hearth:first-tile');
+  }, [people]);
+
+  // The moment the first live reading reaches a tile; the tile itself reads the latest values.
+  useEffect(
+    () =>
+      live.listen((message) => {
+        if (message.type === 'reading' && shown.current.has(message.reading.personId ?? '') && isChartable(message.reading.metric)) markOnce('hearth:first-live-reading');
+      }),
+    [],
+  );
+
+  const status = failure !== undefined ? errorText(failure) : people === undefined ? 'Loading the household…' : people.length === 0 ? 'No one is set up yet. Add people in Settings, then pair their devices.' : '';
+  return (
+    <section class="page">
+      <h1>Household</h1>
+      <StatusLine text={status} />
+      <div class="tiles">{people?.map((person) => <PersonTile key={person.id} person={person} />)}</div>
+    </section>
+  );
+}

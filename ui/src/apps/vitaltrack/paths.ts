@@ -1,0 +1,16 @@
+import { href } from '../dashboard-app.js';
+
+export const HOUSEHOLD_PATH = '/';
+export const PERSON_PATH = '/people/:personId';
+export const PERSON_LIVE_PATH = '/people/:personId/live';
+export const DEVICES_PATH = '/devices';
+export const ALERTS_PATH = '/alerts';
+export const INSIGHTS_PATH = '/insights';
+
+export function personHref(personId: string): string {
+  return href(`/people/${encodeURIComponent(personId)}`);
+}
+
+export function personLiveHref(personId: string): string {
+  return href(`/people/${encodeURIComponent(personId)}/live`);
+}

@@ -1,8 +1,0 @@
-import 'uplot/dist/uPlot.min.css';
-import './styles/app.css';
-import { App } from './app.js';
-import { applyStoredTheme } from './theme.js';
-
-applyStoredTheme();
-const root = document.getElementById('app');
-if (root !== null) void new App(root).start();

@@ -1,0 +1,84 @@
+import { signal } from '@preact/signals';
+import { ApiError, type ApiClient } from '../api/client.js';
+import type { LiveSocket } from '../api/live-socket.js';
+import type { SessionInfo } from '../api/types.js';
+import type { AlertsState } from '../state/alerts.js';
+import { forgetPeople, loadPeople } from '../state/household.js';
+import type { LatestValues } from '../state/latest-values.js';
+
+/** What the dashboard shows: nothing until the hub has answered, so no screen flashes by. */
+export type Screen =
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'first-run' }
+  | { readonly kind: 'sign-in' }
+  | { readonly kind: 'signed-in'; readonly session: SessionInfo }
+  | { readonly kind: 'unreachable'; readonly error: unknown };
+
+/** Decides between first run, sign-in and the dashboard, and starts and stops what a session needs. */
+export class Session {
+  readonly screen = signal<Screen>({ kind: 'starting' });
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly live: LiveSocket,
+    private readonly alerts: AlertsState,
+    private readonly latestValues: LatestValues,
+  ) {
+    api.onSessionEnded = () => {
+      if (this.screen.peek().kind === 'signed-in') this.signedOut();
+    };
+  }
+
+  async start(): Promise<void> {
+    // Every question at once: on a phone each round trip before the first reading counts. The
+    // live socket and the household are asked for on the guess that the session is still valid;
+    // when it is not, they fail quietly and the sign-in page stops them.
+    const onboarding = this.api.get<{ needed: boolean }>('/onboarding');
+    const me = this.api.get<SessionInfo>('/me').catch((error: unknown) => error);
+    this.live.start();
+    loadPeople().catch(() => undefined);
+    try {
+      if ((await onboarding).needed) {
+        this.live.stop();
+        this.screen.value = { kind: 'first-run' };
+        return;
+      }
+      const session = await me;
+      if (session instanceof ApiError && session.status === 401) this.showSignIn();
+      else if (session instanceof Error) throw session;
+      else this.signedIn(session as SessionInfo);
+    } catch (error) {
+      this.screen.value = { kind: 'unreachable', error };
+    }
+  }
+
+  signedIn(session: SessionInfo): void {
+    this.api.remember(session);
+    this.live.start();
+    this.live.reconnectNow();
+    this.alerts.start();
+    this.latestValues.start();
+    this.screen.value = { kind: 'signed-in', session };
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await this.api.post('/auth/logout');
+    } finally {
+      this.signedOut();
+    }
+  }
+
+  private signedOut(): void {
+    this.alerts.stop();
+    this.latestValues.stop();
+    this.api.forget();
+    forgetPeople();
+    this.showSignIn();
+  }
+
+  private showSignIn(): void {
+    this.live.stop();
+    this.screen.value = { kind: 'sign-in' };
+  }
+}
