@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
-import type { DeviceConfig, PersonConfig } from '../config/hub-config.js';
+import type { DeviceConfig, PersonConfig } from './household-config.js';
 import type { PersonResolver } from '../ingest/ingest-types.js';
 
 export interface Person {
