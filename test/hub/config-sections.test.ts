@@ -7,6 +7,7 @@ import { apiConfigSchema, DEFAULT_API_CONFIG } from '../../hub/api/api-config.js
 import { DEFAULT_HTTP_CONFIG, httpConfigSchema } from '../../hub/api/http-config.js';
 import { backupConfigSchema, DEFAULT_BACKUP_CONFIG } from '../../hub/backup/backup-config.js';
 import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
+import { withDefaults } from '../../hub/config/config-types.js';
 import { hubConfigSchema } from '../../hub/config/hub-config.js';
 import { loadConfig } from '../../hub/config/load-config.js';
 import { checkConfig } from '../../hub/config/validate-config.js';
@@ -74,6 +75,16 @@ t.test("each part's defaults are its schema's defaults, and the assembled config
     t.same(hubConfigSchema.properties[key as keyof typeof hubConfigSchema.properties], schema, `${key}: the hub checks the part's own schema`);
     t.ok(ajv.validate(schema, exported), `${key}: its defaults pass its schema ${ajv.errorsText(ajv.errors)}`);
   }
+});
+
+t.test("the hub's own walk fills defaults exactly as TypeBox's Value.Default does", async (t) => {
+  const samples: unknown[] = [
+    {},
+    { version: 1, http: { port: 9000 }, serial: { ports: [{ path: '/dev/ttyUSB0' }] } },
+    { alerts: { webhooks: [{ url: 'https://ntfy.sh/x' }, 5, null], rules: { fever: { above: 39 } } }, household: { people: [{ id: 'a', name: 'A' }] } },
+    { mqtt: 5, store: null, ble: { bindKeys: [] } },
+  ];
+  for (const sample of samples) t.same(withDefaults(hubConfigSchema, sample), Value.Default(hubConfigSchema, structuredClone(sample)), JSON.stringify(sample));
 });
 
 t.test('every default annotation passes the limits written beside it', async (t) => {
