@@ -1,105 +1,55 @@
-import { SEVERITIES, type Severity } from './severity.js';
+import { Type } from 'typebox';
+import { defaultsOf, Dictionary, Entry, METRIC_ID_PATTERN, Section, type Settings } from '../config/config-types.js';
+import { SEVERITIES } from './severity.js';
 
-/** One rule as the household writes it; the key of `alerts.rules` is the rule's id. */
-export type AlertRuleSettings = ThresholdRuleSettings | RateRuleSettings | NoDataRuleSettings | BatteryRuleSettings | UnavailableRuleSettings;
+const RULE_KINDS = ['threshold', 'rate', 'no_data', 'battery', 'unavailable'] as const;
 
-interface RuleBase {
-  readonly enabled: boolean;
-  readonly severity: Severity;
-}
+/** Every field a rule may have, with its limits; which of them a rule needs depends on its kind. */
+const ruleFields = {
+  enabled: Type.Boolean(),
+  severity: Type.Enum(SEVERITIES),
+  metric: Type.String({ pattern: METRIC_ID_PATTERN }),
+  below: Type.Number(),
+  above: Type.Number(),
+  forSeconds: Type.Integer({ minimum: 0, maximum: 7 * 86_400 }),
+  hysteresis: Type.Number({ minimum: 0 }),
+  direction: Type.Enum(['rise', 'fall']),
+  change: Type.Number({ exclusiveMinimum: 0 }),
+  withinHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 90 }),
+  afterHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 90 }),
+  afterMinutes: Type.Integer({ minimum: 0, maximum: 7 * 1440 }),
+};
+const { enabled, severity, metric, below, above, forSeconds, hysteresis, direction, change, withinHours, afterHours, afterMinutes } = ruleFields;
 
 /** `metric` below or above a line for `forSeconds`; clears only `hysteresis` past the line. */
-export interface ThresholdRuleSettings extends RuleBase {
-  readonly kind: 'threshold';
-  readonly metric: string;
-  readonly below?: number;
-  readonly above?: number;
-  readonly forSeconds: number;
-  readonly hysteresis: number;
-}
-
+const thresholdRuleSchema = Entry({ kind: Type.Literal('threshold'), enabled, severity, metric, below: Type.Optional(below), above: Type.Optional(above), forSeconds, hysteresis });
 /** `metric` rose (or fell) by `change` within `withinHours`: weight +2 kg in 3 days. */
-export interface RateRuleSettings extends RuleBase {
-  readonly kind: 'rate';
-  readonly metric: string;
-  readonly direction: 'rise' | 'fall';
-  readonly change: number;
-  readonly withinHours: number;
-}
-
+const rateRuleSchema = Entry({ kind: Type.Literal('rate'), enabled, severity, metric, direction, change, withinHours });
 /** A person's device sent nothing for `afterHours`. */
-export interface NoDataRuleSettings extends RuleBase {
-  readonly kind: 'no_data';
-  readonly afterHours: number;
-}
-
-export interface BatteryRuleSettings extends RuleBase {
-  readonly kind: 'battery';
-  readonly below: number;
-  readonly hysteresis: number;
-}
-
+const noDataRuleSchema = Entry({ kind: Type.Literal('no_data'), enabled, severity, afterHours });
+const batteryRuleSchema = Entry({ kind: Type.Literal('battery'), enabled, severity, below, hysteresis });
 /** A device its source reports unavailable for `afterMinutes`. */
-export interface UnavailableRuleSettings extends RuleBase {
-  readonly kind: 'unavailable';
-  readonly afterMinutes: number;
-}
+const unavailableRuleSchema = Entry({ kind: Type.Literal('unavailable'), enabled, severity, afterMinutes });
+
+/** A complete rule of one kind, as the rule book works with it. */
+export const alertRuleSchema = Type.Union([thresholdRuleSchema, rateRuleSchema, noDataRuleSchema, batteryRuleSchema, unavailableRuleSchema]);
+export type AlertRuleSettings = Settings<typeof alertRuleSchema>;
+export type ThresholdRuleSettings = Settings<typeof thresholdRuleSchema>;
+export type RateRuleSettings = Settings<typeof rateRuleSchema>;
+export type NoDataRuleSettings = Settings<typeof noDataRuleSchema>;
+export type BatteryRuleSettings = Settings<typeof batteryRuleSchema>;
+export type UnavailableRuleSettings = Settings<typeof unavailableRuleSchema>;
+
+/**
+ * A rule as the household writes it: any of the fields, since an entry may only adjust a default
+ * rule of the same id. The rule book fills the rest and says what a rule of its kind still lacks.
+ */
+const ruleEntrySchema = Type.Partial(Entry({ kind: Type.Enum(RULE_KINDS), ...ruleFields }), { additionalProperties: false });
+export type AlertRuleEntry = Settings<typeof ruleEntrySchema>;
 
 /** Overrides of a rule for one person: any field but the kind. */
-export type RuleOverride = Partial<Omit<ThresholdRuleSettings, 'kind'>> &
-  Partial<Omit<RateRuleSettings, 'kind'>> &
-  Partial<Omit<NoDataRuleSettings, 'kind'>> &
-  Partial<Omit<UnavailableRuleSettings, 'kind'>>;
-
-export type WebhookFormat = 'ntfy' | 'gotify';
-
-export interface WebhookTarget {
-  readonly url: string;
-  readonly format: WebhookFormat;
-  /** Gotify's application token, or an ntfy access token. */
-  readonly token?: string;
-  readonly minSeverity: Severity;
-}
-
-/** The `alerts` section of the hub config. */
-export interface AlertsConfig {
-  readonly enabled: boolean;
-  /** Household rules by id, merged over the defaults key by key (set `enabled: false` to drop one). */
-  readonly rules: Readonly<Record<string, AlertRuleSettings>>;
-  /** Per person, per rule id: what differs for them. */
-  readonly people: Readonly<Record<string, Readonly<Record<string, RuleOverride>>>>;
-  /** Repeat an unacknowledged alert this often on the loud channels. */
-  readonly repeatMinutes: number;
-  /** Tell the person's caregivers when nobody acknowledged for this long. */
-  readonly escalateAfterMinutes: number;
-  /** A rule that fires again this soon after its alert resolved reopens that alert instead of raising a new one. */
-  readonly refoldMinutes: number;
-  readonly quietHours: {
-    readonly enabled: boolean;
-    /** Local times, HH:MM; the span may cross midnight. */
-    readonly start: string;
-    readonly end: string;
-    /** Severities held back until the quiet hours end; critical is never held. */
-    readonly hold: readonly Exclude<Severity, 'critical'>[];
-    /** IANA zone of the household ('' = the box's own). */
-    readonly timeZone: string;
-  };
-  readonly speech: {
-    readonly enabled: boolean;
-    /** ALSA device for `aplay -D` (e.g. `plughw:1,0`); '' writes the WAV file only. */
-    readonly device: string;
-    readonly voice: string;
-    /** Where spoken alerts are written, relative to dataDir. */
-    readonly dir: string;
-    readonly minSeverity: Severity;
-  };
-  readonly webhooks: readonly WebhookTarget[];
-  /** Per person: caregiver user ids, or webhook URLs (ntfy topics) to escalate to. */
-  readonly caregivers: Readonly<Record<string, readonly string[]>>;
-  /** The dashboard's address as people outside the box reach it, for links in pushes ('' = no link). */
-  readonly dashboardUrl: string;
-  readonly webhookRetry: { readonly attempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number; readonly timeoutMs: number };
-}
+const ruleOverrideSchema = Type.Partial(Entry(ruleFields), { additionalProperties: false });
+export type RuleOverride = Settings<typeof ruleOverrideSchema>;
 
 export const DEFAULT_ALERT_RULES: Readonly<Record<string, AlertRuleSettings>> = {
   spo2_low: { kind: 'threshold', enabled: true, severity: 'critical', metric: 'spo2', below: 90, forSeconds: 60, hysteresis: 2 },
@@ -115,118 +65,67 @@ export const DEFAULT_ALERT_RULES: Readonly<Record<string, AlertRuleSettings>> = 
   device_unavailable: { kind: 'unavailable', enabled: true, severity: 'info', afterMinutes: 30 },
 };
 
-export const DEFAULT_ALERTS_CONFIG: AlertsConfig = {
-  enabled: true,
-  rules: DEFAULT_ALERT_RULES,
-  people: {},
-  repeatMinutes: 5,
-  escalateAfterMinutes: 15,
-  refoldMinutes: 30,
-  quietHours: { enabled: true, start: '22:00', end: '07:00', hold: ['info', 'warning'], timeZone: '' },
-  speech: { enabled: true, device: '', voice: 'en', dir: 'alerts/speech', minSeverity: 'warning' },
-  webhooks: [],
-  caregivers: {},
-  dashboardUrl: '',
-  webhookRetry: { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, timeoutMs: 10_000 },
-};
+const webhookFormatSchema = Type.Enum(['ntfy', 'gotify'], { default: 'ntfy' });
+export type WebhookFormat = Settings<typeof webhookFormatSchema>;
 
-const severity = { type: 'string', enum: SEVERITIES } as const;
-const ruleId = { pattern: '^[a-z][a-z0-9_]{0,63}$' } as const;
-const metric = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' } as const;
-const clockTime = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } as const;
-const positive = { type: 'number', exclusiveMinimum: 0 } as const;
-const seconds = { type: 'integer', minimum: 0, maximum: 7 * 86_400 } as const;
+const webhookTargetSchema = Entry({
+  url: Type.String({ pattern: '^https?://.+' }),
+  format: webhookFormatSchema,
+  /** Gotify's application token, or an ntfy access token. */
+  token: Type.Optional(Type.String({ minLength: 1 })),
+  /** The least severe alert pushed to this address. */
+  minSeverity: Type.Enum(SEVERITIES, { default: 'info' }),
+});
+export type WebhookTarget = Settings<typeof webhookTargetSchema>;
 
-const ruleProperties = {
-  kind: { type: 'string', enum: ['threshold', 'rate', 'no_data', 'battery', 'unavailable'] },
-  enabled: { type: 'boolean' },
-  severity,
-  metric,
-  below: { type: 'number' },
-  above: { type: 'number' },
-  forSeconds: seconds,
-  hysteresis: { type: 'number', minimum: 0 },
-  direction: { type: 'string', enum: ['rise', 'fall'] },
-  change: positive,
-  withinHours: { type: 'number', exclusiveMinimum: 0, maximum: 24 * 90 },
-  afterHours: { type: 'number', exclusiveMinimum: 0, maximum: 24 * 90 },
-  afterMinutes: { type: 'integer', minimum: 0, maximum: 7 * 1440 },
-} as const;
+const clockTime = (defaultValue: string) => Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: defaultValue });
+const ruleIdPattern = METRIC_ID_PATTERN;
 
-const { kind: _kind, ...overrideProperties } = ruleProperties;
+/** The `alerts` section of the hub config: rules, channels, escalation and quiet hours of the alerts engine. */
+export const alertsConfigSchema = Section({
+  enabled: Type.Boolean({ default: true }),
+  /** Household rules by id, merged over the defaults key by key (set `enabled: false` to drop one). */
+  rules: Dictionary(ruleEntrySchema, { keyPattern: ruleIdPattern, default: DEFAULT_ALERT_RULES }),
+  /** Per person, per rule id: what differs for them. */
+  people: Dictionary(Dictionary(ruleOverrideSchema, { keyPattern: ruleIdPattern }), { default: {} }),
+  /** Repeat an unacknowledged alert this often on the loud channels. */
+  repeatMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 5 }),
+  /** Tell the person's caregivers when nobody acknowledged for this long. */
+  escalateAfterMinutes: Type.Integer({ minimum: 1, maximum: 7 * 1440, default: 15 }),
+  /** A rule that fires again this soon after its alert resolved reopens that alert instead of raising a new one. */
+  refoldMinutes: Type.Integer({ minimum: 0, maximum: 1440, default: 30 }),
+  quietHours: Section({
+    enabled: Type.Boolean({ default: true }),
+    /** Local times, HH:MM; the span may cross midnight. */
+    start: clockTime('22:00'),
+    end: clockTime('07:00'),
+    /** Severities held back until the quiet hours end; critical is never held. */
+    hold: Type.Array(Type.Enum(['info', 'warning']), { uniqueItems: true, default: ['info', 'warning'] }),
+    /** IANA zone of the household ('' = the box's own). */
+    timeZone: Type.String({ maxLength: 64, default: '' }),
+  }),
+  speech: Section({
+    enabled: Type.Boolean({ default: true }),
+    /** ALSA device for `aplay -D` (e.g. `plughw:1,0`); '' writes the WAV file only. */
+    device: Type.String({ maxLength: 128, pattern: '^([^-].*)?$', default: '' }),
+    voice: Type.String({ pattern: '^[A-Za-z0-9_+-]{1,32}$', default: 'en' }),
+    /** Where spoken alerts are written, relative to dataDir. */
+    dir: Type.String({ minLength: 1, default: 'alerts/speech' }),
+    minSeverity: Type.Enum(SEVERITIES, { default: 'warning' }),
+  }),
+  webhooks: Type.Array(webhookTargetSchema, { maxItems: 20, default: [] }),
+  /** Per person: caregiver user ids, or webhook URLs (ntfy topics) to escalate to. */
+  caregivers: Dictionary(Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), { maxItems: 20 }), { default: {} }),
+  /** The dashboard's address as people outside the box reach it, for links in pushes ('' = no link). */
+  dashboardUrl: Type.Union([Type.Literal(''), Type.String({ pattern: '^https?://.+' })], { default: '' }),
+  webhookRetry: Section({
+    attempts: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
+    baseDelayMs: Type.Integer({ minimum: 1, maximum: 600_000, default: 1000 }),
+    maxDelayMs: Type.Integer({ minimum: 1, maximum: 3_600_000, default: 60_000 }),
+    timeoutMs: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+  }),
+});
 
-export const alertsConfigSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    enabled: { type: 'boolean' },
-    rules: {
-      type: 'object',
-      propertyNames: ruleId,
-      additionalProperties: { type: 'object', additionalProperties: false, properties: ruleProperties },
-    },
-    people: {
-      type: 'object',
-      additionalProperties: {
-        type: 'object',
-        propertyNames: ruleId,
-        additionalProperties: { type: 'object', additionalProperties: false, properties: overrideProperties },
-      },
-    },
-    repeatMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
-    escalateAfterMinutes: { type: 'integer', minimum: 1, maximum: 7 * 1440 },
-    refoldMinutes: { type: 'integer', minimum: 0, maximum: 1440 },
-    quietHours: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        enabled: { type: 'boolean' },
-        start: clockTime,
-        end: clockTime,
-        hold: { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['info', 'warning'] } },
-        timeZone: { type: 'string', maxLength: 64 },
-      },
-    },
-    speech: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        enabled: { type: 'boolean' },
-        device: { type: 'string', maxLength: 128, pattern: '^([^-].*)?$' },
-        voice: { type: 'string', pattern: '^[A-Za-z0-9_+-]{1,32}$' },
-        dir: { type: 'string', minLength: 1 },
-        minSeverity: severity,
-      },
-    },
-    webhooks: {
-      type: 'array',
-      maxItems: 20,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['url'],
-        properties: {
-          url: { type: 'string', pattern: '^https?://.+' },
-          format: { type: 'string', enum: ['ntfy', 'gotify'] },
-          token: { type: 'string', minLength: 1 },
-          minSeverity: severity,
-        },
-      },
-    },
-    caregivers: {
-      type: 'object',
-      additionalProperties: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 2048 } },
-    },
-    dashboardUrl: { anyOf: [{ const: '' }, { type: 'string', pattern: '^https?://.+' }] },
-    webhookRetry: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        attempts: { type: 'integer', minimum: 1, maximum: 20 },
-        baseDelayMs: { type: 'integer', minimum: 1, maximum: 600_000 },
-        maxDelayMs: { type: 'integer', minimum: 1, maximum: 3_600_000 },
-        timeoutMs: { type: 'integer', minimum: 100, maximum: 120_000 },
-      },
-    },
-  },
-} as const;
+export type AlertsConfig = Settings<typeof alertsConfigSchema>;
+
+export const DEFAULT_ALERTS_CONFIG: AlertsConfig = defaultsOf(alertsConfigSchema);

@@ -1,23 +1,17 @@
+import { Type } from 'typebox';
+import { defaultsOf, Section, type Settings } from '../config/config-types.js';
+
 /** The `backup` section of the hub config: nightly snapshots of the database on the box. */
-export interface BackupConfig {
-  readonly enabled: boolean;
+export const backupConfigSchema = Section({
+  enabled: Type.Boolean({ default: true }),
   /** Where snapshots go; '' means `<dataDir>/backups`. A USB stick or a share also survives the SD card. */
-  readonly dir: string;
+  dir: Type.String({ default: '' }),
   /** Snapshots kept; older ones are removed after each new one. */
-  readonly keep: number;
+  keep: Type.Integer({ minimum: 1, maximum: 1000, default: 7 }),
   /** Cron expression of the nightly snapshot (`scheduler.jobs.backup` overrides it too). */
-  readonly schedule: string;
-}
+  schedule: Type.String({ minLength: 9, default: '30 2 * * *' }),
+});
 
-export const DEFAULT_BACKUP_CONFIG: BackupConfig = { enabled: true, dir: '', keep: 7, schedule: '30 2 * * *' };
+export type BackupConfig = Settings<typeof backupConfigSchema>;
 
-export const backupConfigSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    enabled: { type: 'boolean' },
-    dir: { type: 'string' },
-    keep: { type: 'integer', minimum: 1, maximum: 1000 },
-    schedule: { type: 'string', minLength: 9 },
-  },
-} as const;
+export const DEFAULT_BACKUP_CONFIG: BackupConfig = defaultsOf(backupConfigSchema);

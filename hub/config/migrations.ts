@@ -1,4 +1,7 @@
-import { CURRENT_CONFIG_VERSION } from './defaults.js';
+import { ConfigError } from './config-errors.js';
+
+/** The shape of the config file this hub understands; older files are migrated to it step by step. */
+export const CURRENT_CONFIG_VERSION = 1;
 
 export type RawConfig = Record<string, unknown>;
 
@@ -39,15 +42,4 @@ export function migrateConfig(
     applied.push(`${v}→${v + 1}: ${step.describe}`);
   }
   return { config: current, applied };
-}
-
-/** A config problem, naming the key and the reason. */
-export class ConfigError extends Error {
-  constructor(
-    readonly key: string,
-    readonly reason: string,
-  ) {
-    super(`config: ${key} ${reason}`);
-    this.name = 'ConfigError';
-  }
 }

@@ -69,7 +69,7 @@ export class Hub {
       clock: this.clock,
       logger: options.logging.part('store'),
       writer: { flushIntervalMs: store.flushIntervalMs, maxBatch: store.maxBatch, maxQueued: store.maxQueued },
-      retention: { defaultRawDays: store.retention.rawDays, rawDaysByMetric: store.retention.perMetric },
+      retention: store.retention,
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
 import { makeDeviceId } from '../../core/device-id.js';
-import type { DeviceConfig, PersonConfig } from '../config/hub-config.js';
+import type { DeviceConfig, PersonConfig } from './household-config.js';
 import type { PersonResolver } from '../ingest/ingest-types.js';
 
 export interface Person {

@@ -1,4 +1,5 @@
-export { Store, DEFAULT_RAW_DAYS, DEFAULT_RAW_DAYS_BY_METRIC, type StoreOptions } from './store.js';
+export { Store, type StoreOptions } from './store.js';
+export { DEFAULT_STORE_CONFIG, storeConfigSchema, type RetentionConfig, type StoreConfig } from './store-config.js';
 export { openDatabase, type Db, type OpenDatabaseOptions } from './database.js';
 export { migrate, type MigrationStep, type MigrationOutcome } from './migrations.js';
 export { ReadingWriter, WRITER_DEFAULTS, type ReadingWriterOptions } from './reading-writer.js';

@@ -9,6 +9,7 @@ import { SeriesRegistry } from './series-registry.js';
 import { silentLogger, type FlushInfo, type StoreLogger, type WriterStats } from './types.js';
 import { encodeWaveform } from './waveform-codec.js';
 import { splitWaveform } from './waveform-split.js';
+import { DEFAULT_STORE_CONFIG } from './store-config.js';
 
 export interface ReadingWriterOptions {
   /** Longest a queued reading waits for its commit. One commit per interval spares an SD card. */
@@ -23,7 +24,12 @@ export interface ReadingWriterOptions {
   readonly onError?: (error: unknown, state: { readonly queued: number; readonly dropped: number }) => void;
 }
 
-export const WRITER_DEFAULTS = { flushIntervalMs: 1000, maxBatch: 5000, maxQueued: 200_000 } as const;
+/** What the writer does when not told otherwise: the `store` section's defaults. */
+export const WRITER_DEFAULTS = {
+  flushIntervalMs: DEFAULT_STORE_CONFIG.flushIntervalMs,
+  maxBatch: DEFAULT_STORE_CONFIG.maxBatch,
+  maxQueued: DEFAULT_STORE_CONFIG.maxQueued,
+} as const;
 
 /** Hub-stamped readings that land on an occupied millisecond move forward at most this far. */
 const MAX_NUDGE_MS = 1000;

@@ -5,26 +5,27 @@ import { StoreQuery } from './query.js';
 import { ReadingWriter, type ReadingWriterOptions } from './reading-writer.js';
 import { Retention, type RawRetentionDays, type RetentionOutcome } from './retention.js';
 import { STORE_MIGRATIONS, STORE_PART } from './schema.js';
+import { DEFAULT_STORE_CONFIG } from './store-config.js';
 import { silentLogger, type CorruptionPolicy, type StoreLogger } from './types.js';
 
 export interface StoreOptions {
   /** The database file; its directory is created if needed. */
   readonly path: string;
-  /** Default 'move-aside': an unattended hub keeps recording, and the damaged file is kept. */
+  /** Default (the `store` section's) 'move-aside': an unattended hub keeps recording, and the damaged file is kept. */
   readonly onCorrupt?: CorruptionPolicy;
   readonly clock?: Clock;
   readonly logger?: StoreLogger;
   readonly writer?: Omit<ReadingWriterOptions, 'logger'>;
+  /**
+   * How long raw data is kept (the `store.retention` section of the config). What is left out takes
+   * the section's defaults; `perMetric` is laid over the default per-metric days key by key.
+   */
   readonly retention?: {
-    readonly rawDaysByMetric?: RawRetentionDays;
-    readonly defaultRawDays?: number;
+    readonly rawDays?: number;
+    readonly perMetric?: RawRetentionDays;
     readonly batchSize?: number;
   };
 }
-
-export const DEFAULT_RAW_DAYS = 365;
-/** Waveforms are large and mostly looked at soon after they are taken. */
-export const DEFAULT_RAW_DAYS_BY_METRIC: RawRetentionDays = { ecg: 30, pleth: 30 };
 
 interface Running {
   readonly db: Db;
@@ -42,7 +43,7 @@ export class Store {
   async start(): Promise<void> {
     if (this.running !== undefined) return;
     const logger = this.options.logger ?? silentLogger;
-    const db = openDatabase(this.options.path, { onCorrupt: this.options.onCorrupt ?? 'move-aside', logger, clock: this.clock });
+    const db = openDatabase(this.options.path, { onCorrupt: this.options.onCorrupt ?? DEFAULT_STORE_CONFIG.onCorrupt, logger, clock: this.clock });
     try {
       const outcome = migrate(db, STORE_PART, STORE_MIGRATIONS);
       if (outcome.from !== outcome.to) logger.info({ ...outcome }, 'store schema migrated');
@@ -87,11 +88,8 @@ export class Store {
   /** Deletes raw data past its retention; meant for a daily schedule. */
   async applyRetention(now: number = this.clock.now()): Promise<RetentionOutcome> {
     const retention = this.options.retention;
-    return this.require().retention.apply(
-      now,
-      { ...DEFAULT_RAW_DAYS_BY_METRIC, ...retention?.rawDaysByMetric },
-      retention?.defaultRawDays ?? DEFAULT_RAW_DAYS,
-    );
+    const defaults = DEFAULT_STORE_CONFIG.retention;
+    return this.require().retention.apply(now, { ...defaults.perMetric, ...retention?.perMetric }, retention?.rawDays ?? defaults.rawDays);
   }
 
   private get clock(): Clock {

@@ -46,6 +46,29 @@ t.test('wrong values name the key and the reason', async (t) => {
   t.ok(problems.some((p) => p.startsWith('logging.level: must be one of')), problems.join('\n'));
 });
 
+t.test('problems deep in lists and maps name the whole key', async (t) => {
+  const problems = problemsOf(() =>
+    load(
+      [
+        'version: 1',
+        'logging: { parts: { Store: debug } }',
+        'ble: { enabled: maybe, bindKeys: { "a4:c1:38:00:00:01": "short" } }',
+        'household: { people: [{ id: alex }] }',
+        'serial: { ports: [{ path: /dev/ttyUSB0, driver: nope }] }',
+        'alerts: { rules: { fever: { above: hot } }, webhooks: [{ url: "ftp://x" }] }',
+      ].join('\n'),
+    ),
+  );
+  const has = (prefix: string) => t.ok(problems.some((p) => p.startsWith(prefix)), `${prefix}\n${problems.join('\n')}`);
+  has('logging.parts: has a key of the wrong form');
+  has('ble.enabled: must be boolean');
+  has('ble.bindKeys.a4:c1:38:00:00:01: must match pattern');
+  has("household.people.0: must have required property 'name'");
+  has('serial.ports.0.driver: must be one of "');
+  has('alerts.rules.fever.above: must be number');
+  has('alerts.webhooks.0.url: must match pattern');
+});
+
 t.test('a file without a version or with a newer one is refused', async (t) => {
   t.throws(() => load('http:\n  port: 9000\n'), /version is missing/);
   t.throws(() => load('version: 99\n'), /newer than this hub understands/);

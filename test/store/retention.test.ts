@@ -2,6 +2,7 @@ import t from 'tap';
 import { join } from 'node:path';
 import { ManualClock } from '../../core/clock.js';
 import { Store } from '../../hub/store/store.js';
+import { DEFAULT_STORE_CONFIG } from '../../hub/store/store-config.js';
 import { reading, tempDir } from './helpers/temp-store.js';
 
 const DAY = 86_400_000;
@@ -9,7 +10,7 @@ const NOW = Date.UTC(2025, 6, 1);
 
 t.test('raw data past its retention is deleted in batches; rollups stay and still answer charts', async (t) => {
   const clock = new ManualClock(NOW);
-  const store = new Store({ path: join(tempDir(t), 'hearth.db'), clock, retention: { rawDaysByMetric: { heart_rate: 30 }, defaultRawDays: 365, batchSize: 500 } });
+  const store = new Store({ path: join(tempDir(t), 'hearth.db'), clock, retention: { perMetric: { heart_rate: 30, ecg: 30 }, rawDays: 365, batchSize: 500 } });
   await store.start();
   t.teardown(() => store.stop());
   const writer = store.writer;
@@ -24,7 +25,7 @@ t.test('raw data past its retention is deleted in batches; rollups stay and stil
   const before = store.query.querySeries(oldRange);
 
   const outcome = await store.applyRetention();
-  t.same(outcome, { samplesDeleted: 30 * 144, blocksDeleted: 30, seriesPurged: 2 }, 'ECG keeps 30 days by default, weight a year');
+  t.same(outcome, { samplesDeleted: 30 * 144, blocksDeleted: 30, seriesPurged: 2 }, 'ECG keeps the 30 days it is given, weight a year');
   const stats = store.query.stats();
   t.equal(stats.readings, 30 * 144 + 60, 'the last 30 days of heart rate and all weights remain');
   t.equal(stats.waveformBlocks, 30);
@@ -41,7 +42,7 @@ t.test('raw data past its retention is deleted in batches; rollups stay and stil
 });
 
 t.test('retention yields between batches so the writer keeps running', async (t) => {
-  const store = new Store({ path: join(tempDir(t), 'hearth.db'), clock: new ManualClock(NOW), retention: { rawDaysByMetric: { heart_rate: 1 }, batchSize: 100 } });
+  const store = new Store({ path: join(tempDir(t), 'hearth.db'), clock: new ManualClock(NOW), retention: { perMetric: { heart_rate: 1 }, batchSize: 100 } });
   await store.start();
   t.teardown(() => store.stop());
   for (let i = 0; i < 1000; i++) store.writer.write(reading({ ts: NOW - 10 * DAY + i * 1000, value: 60 }));
@@ -56,4 +57,22 @@ t.test('retention yields between batches so the writer keeps running', async (t)
   clearInterval(during);
   t.equal(outcome.samplesDeleted, 1000);
   t.ok(flushesDuringRetention >= 1, `the writer committed ${flushesDuringRetention} times while 10 batches were deleted`);
+});
+
+t.test('without retention settings the store keeps raw data as long as the config defaults say, per metric laid over them', async (t) => {
+  const { rawDays, perMetric } = DEFAULT_STORE_CONFIG.retention;
+  const ecgDays = perMetric['ecg'] ?? rawDays;
+  const store = new Store({ path: join(tempDir(t), 'hearth.db'), clock: new ManualClock(NOW), retention: { perMetric: { spo2: 2 } } });
+  await store.start();
+  t.teardown(() => store.stop());
+  const span = rawDays + 10;
+  for (let d = 1; d <= span; d++) {
+    store.writer.write(reading({ metric: 'body_weight', unit: 'kg', ts: NOW - d * DAY + 1, value: 80 }));
+    store.writer.write(reading({ metric: 'spo2', unit: '%', ts: NOW - d * DAY + 1, value: 97 }));
+    store.writer.writeWaveform({ metric: 'ecg', deviceId: 'h10', personId: 'alice', t0: NOW - d * DAY + 1, rateHz: 130, samples: [1, 2, 3, 4] });
+  }
+  store.writer.flush();
+  const outcome = await store.applyRetention();
+  t.equal(outcome.blocksDeleted, span - ecgDays, `ECG keeps its default ${ecgDays} days`);
+  t.equal(outcome.samplesDeleted, span - rawDays + (span - 2), `weight keeps the default ${rawDays} days, SpO2 the 2 it was given`);
 });
