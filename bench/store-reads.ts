@@ -51,15 +51,15 @@ export async function run(): Promise<StoreReadsFigures> {
       let exported = 0;
       const exportMs = medianMs(3, () => {
         exported = 0;
-        for (const _row of exportRows(store.db, { personId: 'alice', from, to })) exported++;
+        for (const _row of exportRows(store.query, { personId: 'alice', from, to })) exported++;
       });
 
       const aggregateMs = medianMs(5, () => {
-        for (let d = 0; d < DAYS; d++) dailyAggregates(store.db, 'alice', from + d * DAY_MS, AGGREGATE_METRICS);
+        for (let d = 0; d < DAYS; d++) dailyAggregates(store.query, 'alice', from + d * DAY_MS, AGGREGATE_METRICS);
       });
 
       // Half the lookups hit a stored reading, half miss by a millisecond, as re-sent history does.
-      const lookup = storedReadingLookup(store.db);
+      const lookup = storedReadingLookup(store.query);
       const random = seededRandom(3);
       const probes = Array.from({ length: LOOKUPS }, () => BENCH_T0 + Math.floor(random() * DAYS * 86_400) * 1000 + (random() < 0.5 ? 0 : 1));
       let hits = 0;
@@ -70,7 +70,7 @@ export async function run(): Promise<StoreReadsFigures> {
       if (hits === 0 || hits === LOOKUPS) throw new Error(`the lookups should both hit and miss, hit ${hits} of ${LOOKUPS}`);
 
       migrate(store.db, 'household', householdMigrations);
-      const view = new HouseholdView(new HouseholdRegistry(store.db, new ManualClock(to)), store, store.db);
+      const view = new HouseholdView(new HouseholdRegistry(store.db, new ManualClock(to)), store);
       const strap: Device = { id: 'strap', userSlots: {}, firstSeen: from, lastSeen: to };
       const batteryLookups = 20_000;
       const batteryStarted = performance.now();
