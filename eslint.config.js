@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** A statement that reads or writes one of the store's tables, as an esquery regular expression. */
+const STORE_TABLE_SQL = String.raw`/\b(from|join|into|update)\s+(series|sample|rollup|waveform_block)\b/i`;
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'ui/dist/**', 'var/**', 'coverage/**', '.tap/**', 'eslint.config.js'] },
   js.configs.recommended,
@@ -28,5 +31,19 @@ export default tseslint.config(
   {
     files: ['bench/**/*.ts', 'hub/cli/**/*.ts', 'models/**/*.ts', 'drivers/**/tools/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The store owns its tables: everything else reads series, samples and rollups through StoreQuery.
+    files: ['hub/**/*.ts', 'drivers/**/*.ts', 'core/**/*.ts', 'ui/**/*.ts', 'ui/**/*.tsx'],
+    ignores: ['hub/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal', 'TemplateElement'].map((node) => ({
+          selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=${STORE_TABLE_SQL}]`,
+          message: "SQL on the store's tables (series, sample, rollup, waveform_block) belongs in hub/store: add a StoreQuery method.",
+        })),
+      ],
+    },
   },
 );
