@@ -48,6 +48,9 @@ function typeOnlyLayers() {
 
 const layered = LAYERS.flatMap((layer) => ('allowed' in layer ? [layer.folder] : 'folders' in layer ? layer.folders : []));
 
+/** A statement that reads or writes one of the store's tables, as an esquery regular expression. */
+const STORE_TABLE_SQL = String.raw`/\b(from|join|into|update)\s+(series|sample|rollup|waveform_block)\b/i`;
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'ui/dist/**', 'var/**', 'coverage/**', '.tap/**', 'eslint.config.js', 'eslint-layers.js'] },
   js.configs.recommended,
@@ -83,9 +86,24 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${root}/tsconfig.json` })] },
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones() }],
-      // The layer rule reads import statements; a type written as import('…') would slip past it.
-      'no-restricted-syntax': ['error', { selector: 'TSImportType', message: 'Import the type with `import type` at the top, where the layer rule sees it (eslint-layers.js).' }],
     },
   },
   ...typeOnlyLayers(),
+  {
+    // The store owns its tables: everything else reads series, samples and rollups through StoreQuery.
+    // One rule for both checks: a later block's options would replace an earlier one's.
+    files: ['hub/**/*.ts', 'drivers/**/*.ts', 'core/**/*.ts', 'ui/**/*.ts', 'ui/**/*.tsx'],
+    ignores: ['hub/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        // The layer rule reads import statements; a type written as import('…') would slip past it.
+        { selector: 'TSImportType', message: 'Import the type with `import type` at the top, where the layer rule sees it (eslint-layers.js).' },
+        ...['Literal', 'TemplateElement'].map((node) => ({
+          selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=${STORE_TABLE_SQL}]`,
+          message: "SQL on the store's tables (series, sample, rollup, waveform_block) belongs in hub/store: add a StoreQuery method.",
+        })),
+      ],
+    },
+  },
 );

@@ -58,7 +58,7 @@ async function throughGate(path: string, packets: readonly Packet[]): Promise<nu
     bus,
     sink: store.writer,
     people: { personFor: (deviceId) => `person-${deviceId.length % 3}` },
-    duplicates: new DeviceHistoryDedupe(storedReadingLookup(store.db)),
+    duplicates: new DeviceHistoryDedupe(storedReadingLookup(store.query)),
     logger: silentLogger(),
     maxFutureSkewMs: 300_000,
   });

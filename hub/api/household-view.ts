@@ -1,23 +1,16 @@
 import { canReadPerson, canSeeDevice } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import type { Device, HouseholdRegistry, Person } from '../household/household-registry.js';
-import type { Db, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import type { DeviceSummary } from './contract/devices.js';
 import type { LatestValue, PersonSummary } from './contract/people.js';
 
 /** People and devices as the API shows them, filtered by what the asker may see. */
 export class HouseholdView {
-  private readonly batteryOf;
-
   constructor(
     private readonly registry: HouseholdRegistry,
     private readonly store: Store,
-    db: Db,
-  ) {
-    this.batteryOf = db.prepare<[string], { value: number }>(`
-      SELECT x.value FROM series s JOIN sample x ON x.series_id = s.id
-      WHERE s.device_id = ? AND s.metric = 'battery' ORDER BY x.ts DESC LIMIT 1`);
-  }
+  ) {}
 
   person(id: string): Person | undefined {
     return this.registry.listPeople().find((p) => p.id === id);
@@ -58,7 +51,7 @@ export class HouseholdView {
       driver: device.driver ?? null,
       personId: device.personId ?? null,
       userSlots: device.userSlots,
-      battery: this.batteryOf.get(device.id)?.value ?? null,
+      battery: this.store.query.latestDeviceValue(device.id, 'battery')?.value ?? null,
       firstSeen: device.firstSeen,
       lastSeen: device.lastSeen,
     };

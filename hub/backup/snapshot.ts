@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import type { Db } from '../store/index.js';
+import { holdsStoreTables } from '../store/store-tables.js';
 import { listSnapshots, snapshotName, type SnapshotFile } from './snapshot-files.js';
 
 export class BackupError extends Error {
@@ -36,8 +37,7 @@ export function checkSnapshot(file: string): string | null {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const result = db.pragma('quick_check', { simple: true }) as string;
     if (result !== 'ok') return `it fails its integrity check: ${result}`;
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sample', 'series')").pluck().all();
-    if (tables.length !== 2) return 'it is not a Hearth database (no sample and series tables)';
+    if (!holdsStoreTables(db)) return 'it is not a Hearth database (no sample and series tables)';
     return null;
   } catch (error) {
     return `it cannot be opened: ${(error as Error).message}`;

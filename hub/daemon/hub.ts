@@ -184,7 +184,7 @@ export class Hub {
       bus: this.bus,
       sink: this.store.writer,
       people: registry,
-      duplicates: new DeviceHistoryDedupe(storedReadingLookup(this.store.db)),
+      duplicates: new DeviceHistoryDedupe(storedReadingLookup(this.store.query)),
       logger: logging.part('ingest'),
       maxFutureSkewMs: config.ingest.maxFutureSkewMs,
     });

@@ -21,6 +21,7 @@ export const relayPart: HubPartFactory = (context: HubContext): HubPart | undefi
       const transport = new HttpsTransport({ url: config.relay.url, ...(config.relay.caFile !== '' ? { ca: readFileSync(config.relay.caFile) } : {}) });
       const relay = new RelayService({
         db: context.store.db,
+        storeQuery: context.store.query,
         clock: context.clock,
         registry: context.registry,
         config: config.relay,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import { migrate, type Db } from '../store/index.js';
+import { migrate, type Db, type StoreQuery } from '../store/index.js';
 import { sealSnapshot, type SealedBackup } from './backup/backup-snapshot.js';
 import { deriveBackupKeys, keysFromMaster, sha256Hex, type KdfCost } from './backup/backup-keys.js';
 import { uploadBackup } from './backup/backup-uploader.js';
@@ -26,6 +26,8 @@ const BACKUP_LAST = 'backup-last';
 
 export interface RelayServiceDeps {
   readonly db: Db;
+  /** The readings the research batches summarise. */
+  readonly storeQuery: StoreQuery;
   readonly clock: Clock;
   readonly registry: HouseholdRegistry;
   readonly config: RelayConfig;
@@ -57,6 +59,7 @@ export class RelayService {
     this.client = new RelayClient(deps.transport, new HubIdentity(this.secrets, deps.clock), deps.config.enrolmentToken);
     this.research = new ResearchJob({
       db: deps.db,
+      storeQuery: deps.storeQuery,
       clock: deps.clock,
       registry: deps.registry,
       consent: this.consent,

@@ -3,7 +3,7 @@ import type { AggregateBatch, AggregateCell } from '../../cloud-relay/protocol/b
 import { utcDay } from '../../cloud-relay/protocol/signing.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { Db } from '../store/index.js';
+import type { Db, StoreQuery } from '../store/index.js';
 import { ageBand, noisedCells } from './anonymise.js';
 import type { ConsentLog } from './consent-log.js';
 import { dailyAggregates } from './daily-aggregates.js';
@@ -17,7 +17,10 @@ const DAY_MS = 86_400_000;
 const GRACE_MS = DAY_MS;
 
 export interface ResearchJobDeps {
+  /** Where the relay keeps which person-days were sent. */
   readonly db: Db;
+  /** The readings summarised. */
+  readonly storeQuery: StoreQuery;
   readonly clock: Clock;
   readonly registry: HouseholdRegistry;
   readonly consent: ConsentLog;
@@ -60,12 +63,12 @@ export class ResearchJob {
   }
 
   private enqueueDay(dayStart: number, people: readonly { personId: string; birthYear?: number }[]): number {
-    const { db, settings, householdKey, random } = this.deps;
+    const { db, storeQuery, settings, householdKey, random } = this.deps;
     const day = utcDay(dayStart);
     const cells: AggregateCell[] = [];
     const spent: [string, number][] = [];
     for (const person of people) {
-      const aggregates = dailyAggregates(db, person.personId, dayStart, settings.metrics);
+      const aggregates = dailyAggregates(storeQuery, person.personId, dayStart, settings.metrics);
       const who = { pid: pseudonym(householdKey, person.personId, day, settings.pseudonymPeriod), day, age: ageBand(person.birthYear, day) };
       const noised = noisedCells(aggregates, who, settings.epsilonPerDay, random);
       cells.push(...noised.cells);

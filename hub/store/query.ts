@@ -1,10 +1,26 @@
-import { statSync } from 'node:fs';
 import type { Reading, WaveformBlock } from '../../core/reading.js';
 import { isMetricId, metricDefinition } from '../../core/metrics.js';
 import type { Db } from './database.js';
 import { decodeFlags } from './flags.js';
+import { PersonReadings } from './person-readings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
-import type { SeriesInfo, SeriesPoint, SeriesQueryRequest, SeriesQueryResult, StoreStats, WaveformRequest } from './types.js';
+import { ReadingLookups } from './reading-lookups.js';
+import { RollupTotalsQuery } from './rollup-totals.js';
+import { StoreCensus } from './store-census.js';
+import type {
+  MetricReadingCount,
+  PersonReadingsRequest,
+  ReadingSpan,
+  RollupTotals,
+  SeriesInfo,
+  SeriesPoint,
+  SeriesQueryRequest,
+  SeriesQueryResult,
+  StoredReading,
+  StoreStats,
+  TimedValue,
+  WaveformRequest,
+} from './types.js';
 import { decodeWaveform } from './waveform-codec.js';
 import { MAX_BLOCK_DURATION_MS } from './waveform-split.js';
 
@@ -31,7 +47,11 @@ interface Group {
   max: number;
 }
 
-/** Reads from the store: charts at a bounded number of points, latest values, waveforms, figures. */
+/**
+ * Reads from the store, the only way other parts read series, samples and rollups: charts at a
+ * bounded number of points, latest values, waveforms, a person's readings streamed, single-reading
+ * lookups, rollup totals and figures. Every statement is prepared once, here.
+ */
 export class StoreQuery {
   private readonly selectSeries;
   private readonly selectAllSeries;
@@ -41,11 +61,12 @@ export class StoreQuery {
   private readonly minuteCount;
   private readonly latestBySeries;
   private readonly blocksInRange;
+  private readonly personReadings: PersonReadings;
+  private readonly lookups: ReadingLookups;
+  private readonly rollupTotals: RollupTotalsQuery;
+  private readonly census: StoreCensus;
 
-  constructor(
-    private readonly db: Db,
-    private readonly path: string,
-  ) {
+  constructor(db: Db, path: string) {
     // The series table holds a few hundred rows at most: a scan with optional filters is enough.
     this.selectSeries = db.prepare<{ metric: string; person: string | null; device: string | null }, SeriesRow>(`
       SELECT id, device_id, metric, person_id, purged_before FROM series
@@ -70,6 +91,10 @@ export class StoreQuery {
     this.blocksInRange = db.prepare<[number, number, number], { t0: number; rate_hz: number; sample_count: number; encoding: number; data: Buffer }>(
       'SELECT t0, rate_hz, sample_count, encoding, data FROM waveform_block WHERE series_id = ? AND t0 >= ? AND t0 < ? ORDER BY t0',
     );
+    this.personReadings = new PersonReadings(db);
+    this.lookups = new ReadingLookups(db);
+    this.rollupTotals = new RollupTotalsQuery(db);
+    this.census = new StoreCensus(db, path);
   }
 
   /**
@@ -144,26 +169,50 @@ export class StoreQuery {
     }));
   }
 
-  /** Counts over whole tables: meant for the CLI and the status page, not for a hot path. */
+  /**
+   * A person's scalar readings in [from, to), oldest first, every device of theirs merged. Streams
+   * page by page: a year's export never sits in memory.
+   */
+  readingsOf(request: PersonReadingsRequest): Generator<StoredReading> {
+    return this.personReadings.readings(request);
+  }
+
+  /** Whether a device's reading of a metric at exactly `ts` is kept (whoever it was assigned to). */
+  hasDeviceReading(deviceId: string, metric: string, ts: number): boolean {
+    return this.lookups.hasDeviceReading(deviceId, metric, ts);
+  }
+
+  /** The newest kept reading of a device's metric (whoever it was assigned to). */
+  latestDeviceValue(deviceId: string, metric: string): TimedValue | undefined {
+    return this.lookups.latestDeviceValue(deviceId, metric);
+  }
+
+  /** A person's UTC day of one metric from the day rollups; undefined for a day without readings. */
+  personDayTotals(personId: string, metric: string, dayStartMs: number): RollupTotals | undefined {
+    return this.rollupTotals.personDay(personId, metric, dayStartMs);
+  }
+
   /**
    * Figures cheap enough for every health request on a large database: the series count and file
    * size, not row counts (those scan whole tables; `stats()` has them).
    */
   summary(): { series: number; fileBytes: number } {
-    const series = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM series').get()?.n ?? 0;
-    return { series, fileBytes: fileSize(this.path) + fileSize(`${this.path}-wal`) };
+    return this.census.summary();
   }
 
+  /** Counts over whole tables: meant for the CLI and the status page, not for a hot path. */
   stats(): StoreStats {
-    const count = (sql: string): number => (this.db.prepare<[], { n: number | null }>(sql).get()?.n ?? 0);
-    return {
-      series: count('SELECT count(*) AS n FROM series'),
-      readings: count('SELECT count(*) AS n FROM sample'),
-      waveformBlocks: count('SELECT count(*) AS n FROM waveform_block'),
-      waveformSamples: count('SELECT sum(sample_count) AS n FROM waveform_block'),
-      rollupRows: count('SELECT count(*) AS n FROM rollup'),
-      fileBytes: fileSize(this.path) + fileSize(`${this.path}-wal`),
-    };
+    return this.census.stats();
+  }
+
+  /** Raw readings kept per metric, in metric order (a whole-table scan, like `stats()`). */
+  readingsByMetric(): MetricReadingCount[] {
+    return this.census.readingsByMetric();
+  }
+
+  /** The oldest and newest raw reading kept. */
+  readingSpan(): ReadingSpan {
+    return this.census.readingSpan();
   }
 
   private findSeries(request: { metric: string; personId?: string | undefined; deviceId?: string | undefined }): SeriesRow[] {
@@ -219,12 +268,4 @@ function mergeInto(groups: Map<number, Group>, row: GroupRow): void {
   group.sum += row.sum;
   group.min = Math.min(group.min, row.min);
   group.max = Math.max(group.max, row.max);
-}
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
 }

@@ -1,4 +1,5 @@
 import type { MetricId } from '../../core/metrics.js';
+import type { ReadingFlag, TimestampSource } from '../../core/reading.js';
 
 /**
  * The logger the store writes to. Compatible with pino's `(obj, msg)` call shape, so a pino child
@@ -72,6 +73,53 @@ export interface WaveformRequest {
   readonly deviceId?: string;
   readonly from: number;
   readonly to: number;
+}
+
+export interface PersonReadingsRequest {
+  readonly personId: string;
+  /** Inclusive, ms since the epoch. */
+  readonly from: number;
+  /** Exclusive, ms since the epoch. */
+  readonly to: number;
+}
+
+/** A kept scalar reading with the device that took it; `flags` is empty when it has none. */
+export interface StoredReading {
+  readonly metric: MetricId;
+  readonly value: number;
+  readonly unit: string;
+  readonly ts: number;
+  readonly deviceId: string;
+  readonly tsSource: TimestampSource;
+  readonly flags: readonly ReadingFlag[];
+}
+
+/** One value of a series and when it was taken. */
+export interface TimedValue {
+  readonly value: number;
+  readonly ts: number;
+}
+
+/** What a rollup bucket holds, summed over the series it was asked for. `count` is at least 1. */
+export interface RollupTotals {
+  readonly count: number;
+  readonly sum: number;
+  readonly min: number;
+  readonly max: number;
+  /** Sum of the squared values, for the standard deviation. */
+  readonly sumsq: number;
+}
+
+/** How many raw readings of one metric are kept, all devices and people together. */
+export interface MetricReadingCount {
+  readonly metric: string;
+  readonly readings: number;
+}
+
+/** The oldest and newest raw reading kept; null when there are none. */
+export interface ReadingSpan {
+  readonly oldest: number | null;
+  readonly newest: number | null;
 }
 
 export interface StoreStats {

@@ -27,7 +27,7 @@ export function registerExportRoute(server: FastifyInstance, deps: ApiDeps): voi
     if (to <= from) throw new ApiError(400, 'invalid_range', '"to" must be after "from"');
     if (to - from > MAX_EXPORT_DAYS * 86_400_000) throw new ApiError(400, 'range_too_long', `export at most ${MAX_EXPORT_DAYS} days at once`);
     deps.log.info({ userId: principal.user.id, personId, format, days: Math.ceil((to - from) / 86_400_000) }, 'export');
-    const rows = exportRows(deps.store.db, { personId, from, to });
+    const rows = exportRows(deps.store.query, { personId, from, to });
     const filename = `hearth-${personId}-${day(from)}-to-${day(to - 1)}`;
     void reply.header('cache-control', 'no-store');
     if (format === 'fhir') {

@@ -1,25 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
 import { systemClock } from '../../../core/clock.js';
-import { DATABASE_FILE } from '../../store/database-file.js';
 import { MqttCredentialError, MqttCredentials } from '../../mqtt/mqtt-credentials.js';
 import { isMqttRole, MQTT_ROLES } from '../../mqtt/mqtt-principal.js';
 import { parseArgs, requiredOption, stringOption } from '../args.js';
 import { UsageError, type Command } from '../command.js';
+import { locateDatabase } from '../database-location.js';
 
 const USAGE = `mqtt-user add <name> --role ${MQTT_ROLES.join('|')} [--device <id>] [--person <id>] | list | remove <name>  [--config <file>] [--data-dir <dir>]`;
-
-function dataDirFrom(configPath: string | undefined, dataDir: string | undefined): string {
-  if (dataDir !== undefined) return dataDir;
-  try {
-    return loadConfig(configPath !== undefined ? { path: configPath } : {}).config.dataDir;
-  } catch (error) {
-    if (error instanceof ConfigInvalidError) throw new UsageError(error.message);
-    throw error;
-  }
-}
 
 /**
  * `mqtt-user add|list|remove`: the MQTT credentials of devices, gateways, speakers, integrations
@@ -30,7 +18,7 @@ export const mqttCredentialsCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, ['role', 'device', 'person', 'config', 'data-dir']);
   const [action, name, ...extra] = parsed.positional;
   if (action === undefined || extra.length > 0) throw new UsageError(`usage: ${USAGE}`);
-  const file = join(dataDirFrom(stringOption(parsed, 'config'), stringOption(parsed, 'data-dir')), DATABASE_FILE);
+  const { file } = locateDatabase(parsed);
   if (!existsSync(file)) {
     io.stderr(`hearth mqtt-user: no database at ${file}; start the hub once first, or pass --data-dir`);
     return 1;

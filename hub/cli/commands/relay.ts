@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
 import { systemClock } from '../../../core/clock.js';
-import { DATABASE_FILE } from '../../store/database-file.js';
 import { ConsentLog } from '../../relay/consent-log.js';
 import { parseArgs, stringOption } from '../args.js';
 import { UsageError, type Command } from '../command.js';
+import { locateDatabase } from '../database-location.js';
 
 /**
  * `relay verify-consent [--data-dir <dir>]`: checks the consent log's hash chain and prints it as
@@ -16,17 +14,7 @@ export const relayCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, ['config', 'data-dir', 'limit']);
   const [sub] = parsed.positional;
   if (sub !== 'verify-consent' && sub !== 'sent') throw new UsageError('relay verify-consent | relay sent [--limit <n>]');
-  let dataDir = stringOption(parsed, 'data-dir');
-  if (dataDir === undefined) {
-    try {
-      const path = stringOption(parsed, 'config');
-      dataDir = loadConfig(path !== undefined ? { path } : {}).config.dataDir;
-    } catch (error) {
-      if (error instanceof ConfigInvalidError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
-  const file = join(dataDir, DATABASE_FILE);
+  const { file } = locateDatabase(parsed);
   if (!existsSync(file)) {
     io.stderr(`hearth relay: no database at ${file}`);
     return 1;

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
 import { DATABASE_FILE } from '../../store/database-file.js';
 import { BackupDecryptError } from '../../relay/backup/backup-cipher.js';
 import { deriveBackupKeys, WeakPassphrase } from '../../relay/backup/backup-keys.js';
@@ -8,6 +7,7 @@ import { HttpsTransport } from '../../relay/https-transport.js';
 import { RelayUnreachable } from '../../relay/relay-transport.js';
 import { parseArgs, stringOption } from '../args.js';
 import { UsageError, type Command } from '../command.js';
+import { commandConfig, locateDatabase } from '../database-location.js';
 
 /**
  * `restore [--relay <url>] [--ca <pem>] [--data-dir <dir>] [--passphrase-file <file>]`: fetches the
@@ -17,17 +17,10 @@ import { UsageError, type Command } from '../command.js';
  */
 export const restoreCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, ['config', 'relay', 'ca', 'data-dir', 'passphrase-file']);
-  let config;
-  try {
-    const path = stringOption(parsed, 'config');
-    config = loadConfig(path !== undefined ? { path } : {}).config;
-  } catch (error) {
-    if (error instanceof ConfigInvalidError) throw new UsageError(error.message);
-    throw error;
-  }
+  const config = commandConfig(parsed);
   const url = stringOption(parsed, 'relay') ?? config.relay.url;
   if (url === '') throw new UsageError('--relay <url> is required (or relay.url in the config)');
-  const dataDir = stringOption(parsed, 'data-dir') ?? config.dataDir;
+  const { dataDir } = locateDatabase(parsed, config);
   const passphraseFile = stringOption(parsed, 'passphrase-file');
   const passphrase = passphraseFile !== undefined ? readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '') : process.env.HEARTH_RECOVERY_PASSPHRASE;
   if (passphrase === undefined || passphrase === '') throw new UsageError('give the recovery passphrase with --passphrase-file <file> or HEARTH_RECOVERY_PASSPHRASE');

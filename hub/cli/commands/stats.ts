@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
-import { DATABASE_FILE } from '../../store/database-file.js';
 import { readRejectionTotals } from '../../ingest/rejection-ledger.js';
-import { parseArgs, stringOption } from '../args.js';
-import { UsageError, type Command } from '../command.js';
+import { StoreQuery } from '../../store/query.js';
+import { parseArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { locateDatabase } from '../database-location.js';
 
 /**
  * `stats [--config <file>] [--data-dir <dir>]`: counts of series, readings and rejections in the
@@ -13,17 +12,7 @@ import { UsageError, type Command } from '../command.js';
  */
 export const statsCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, ['config', 'data-dir']);
-  const path = stringOption(parsed, 'config');
-  let dataDir = stringOption(parsed, 'data-dir');
-  if (dataDir === undefined) {
-    try {
-      dataDir = loadConfig(path !== undefined ? { path } : {}).config.dataDir;
-    } catch (error) {
-      if (error instanceof ConfigInvalidError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
-  const file = join(dataDir, DATABASE_FILE);
+  const { file } = locateDatabase(parsed);
   if (!existsSync(file)) {
     io.stderr(`hearth stats: no database at ${file}; start the hub first (make run) or pass --data-dir`);
     return 1;
@@ -31,24 +20,22 @@ export const statsCommand: Command = async (args, io) => {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
+    const store = new StoreQuery(db, file);
     const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
-    const byMetric = db
-      .prepare('SELECT series.metric AS metric, COUNT(*) AS n FROM sample JOIN series ON series.id = sample.series_id GROUP BY series.metric ORDER BY series.metric')
-      .all() as { metric: string; n: number }[];
-    const oldest = db.prepare('SELECT MIN(ts) FROM sample').pluck().get() as number | null;
-    const newest = db.prepare('SELECT MAX(ts) FROM sample').pluck().get() as number | null;
+    const tables = store.stats();
+    const span = store.readingSpan();
     const stats = {
       database: file,
-      series: count('SELECT COUNT(*) FROM series'),
-      readings: count('SELECT COUNT(*) FROM sample'),
-      readingsByMetric: Object.fromEntries(byMetric.map((r) => [r.metric, r.n])),
-      waveformBlocks: count('SELECT COUNT(*) FROM waveform_block'),
-      waveformSamples: count('SELECT COALESCE(SUM(sample_count), 0) FROM waveform_block'),
-      rollupRows: count('SELECT COUNT(*) FROM rollup'),
+      series: tables.series,
+      readings: tables.readings,
+      readingsByMetric: Object.fromEntries(store.readingsByMetric().map((r) => [r.metric, r.readings])),
+      waveformBlocks: tables.waveformBlocks,
+      waveformSamples: tables.waveformSamples,
+      rollupRows: tables.rollupRows,
       people: count('SELECT COUNT(*) FROM person'),
       devices: count('SELECT COUNT(*) FROM device'),
-      oldestReading: oldest === null ? null : new Date(oldest).toISOString(),
-      newestReading: newest === null ? null : new Date(newest).toISOString(),
+      oldestReading: span.oldest === null ? null : new Date(span.oldest).toISOString(),
+      newestReading: span.newest === null ? null : new Date(span.newest).toISOString(),
       rejections: readRejectionTotals(db),
     };
     io.stdout(JSON.stringify(stats, null, 2));

@@ -88,6 +88,7 @@ export async function makeFixture(options: { relay?: Partial<RelayConfig>; relay
   const transport = new CapturingTransport(relayApp);
   const service = new RelayService({
     db: store.db,
+    storeQuery: store.query,
     clock,
     registry,
     config: { ...DEFAULT_RELAY_CONFIG, enabled: true, url: 'https://relay.invalid', enrolmentToken: ENROLMENT, ...options.relay },

@@ -1,0 +1,28 @@
+import type { Db } from './database.js';
+import type { TimedValue } from './types.js';
+
+/** Single-reading lookups by device, each one index probe: cheap enough for the ingest path. */
+export class ReadingLookups {
+  private readonly deviceReadingAt;
+  private readonly newestDeviceValue;
+
+  constructor(db: Db) {
+    // Any person's series: a device's history re-sent after its owner changed is still a duplicate.
+    this.deviceReadingAt = db
+      .prepare<[string, string, number], 1>('SELECT 1 FROM series JOIN sample ON sample.series_id = series.id WHERE series.device_id = ? AND series.metric = ? AND sample.ts = ? LIMIT 1')
+      .pluck();
+    this.newestDeviceValue = db.prepare<[string, string], TimedValue>(`
+      SELECT x.value, x.ts FROM series s JOIN sample x ON x.series_id = s.id
+      WHERE s.device_id = ? AND s.metric = ? ORDER BY x.ts DESC LIMIT 1`);
+  }
+
+  /** Whether a device's reading of a metric at exactly `ts` is kept. */
+  hasDeviceReading(deviceId: string, metric: string, ts: number): boolean {
+    return this.deviceReadingAt.get(deviceId, metric, ts) !== undefined;
+  }
+
+  /** The newest kept reading of a device's metric, whoever it was assigned to. */
+  latestDeviceValue(deviceId: string, metric: string): TimedValue | undefined {
+    return this.newestDeviceValue.get(deviceId, metric);
+  }
+}
