@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { makeDeviceId } from '../../core/device-id.js';
-import { mergeDeviceSeries } from '../store/device-series-merge.js';
+import { mergeDeviceSeries, seriesDeviceIds } from '../store/device-series-merge.js';
 
 interface DeviceRow {
   id: string;
@@ -21,9 +21,9 @@ interface DeviceRow {
  */
 export function mergeDeviceAliases(db: Database): void {
   const ids = new Set<string>([
-    ...db.prepare('SELECT id FROM device').pluck().all(),
-    ...db.prepare('SELECT DISTINCT device_id FROM series').pluck().all(),
-  ] as string[]);
+    ...(db.prepare('SELECT id FROM device').pluck().all() as string[]),
+    ...seriesDeviceIds(db),
+  ]);
   for (const id of [...ids].sort()) {
     const canonical = makeDeviceId('given', id);
     if (canonical === id) continue;

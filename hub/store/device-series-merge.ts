@@ -35,6 +35,11 @@ interface Collision extends SampleRow {
   theirFlags: number;
 }
 
+/** Every device id the store keeps series under. */
+export function seriesDeviceIds(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT device_id FROM series').pluck().all() as string[];
+}
+
 /**
  * Moves everything the store holds under device `from` to device `to` (two ids that turned out to
  * be one device): series, raw samples, rollups and waveform blocks, inside the caller's

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../hub/store/database.js';
 import { StoreQuery } from '../../hub/store/query.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
 import { holdsStoreTables } from '../../hub/store/store-tables.js';
-import { ManualScheduler } from './helpers/manual-scheduler.js';
+import { ManualScheduler } from '../../core/scheduler.js';
 import { reading, storeDatabase, tempDir } from './helpers/temp-store.js';
 
 const DAY = 86_400_000;
