@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { HubConfig } from '../config/hub-config.js';
-import { ConfigInvalidError, loadConfig } from '../config/load-config.js';
+import { ConfigError, ConfigInvalidError, loadConfig } from '../config/load-config.js';
 import { DATABASE_FILE } from '../store/database-file.js';
 import { stringOption, type ParsedArgs } from './args.js';
 import { UsageError } from './command.js';
@@ -20,7 +20,7 @@ export function commandConfig(parsed: ParsedArgs): HubConfig {
   try {
     return loadConfig(path !== undefined ? { path } : {}).config;
   } catch (error) {
-    if (error instanceof ConfigInvalidError) throw new UsageError(error.message);
+    if (error instanceof ConfigInvalidError || error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import { hubConfigSchema, type HubConfig } from './hub-config.js';
 import { CURRENT_CONFIG_VERSION, migrateConfig, type RawConfig } from './migrations.js';
 import { checkConfig } from './validate-config.js';
 
-export { ConfigInvalidError } from './config-errors.js';
+export { ConfigError, ConfigInvalidError } from './config-errors.js';
 
 export interface LoadedConfig {
   readonly config: HubConfig;

@@ -20,7 +20,8 @@ export interface Device {
   readonly lastSeen: number;
 }
 
-interface DeviceRow {
+/** A row of the household's `device` table as SQLite returns it. */
+export interface DeviceRow {
   id: string;
   name: string | null;
   driver: string | null;

@@ -1,16 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { makeDeviceId } from '../../core/device-id.js';
 import { mergeDeviceSeries, seriesDeviceIds } from '../store/device-series-merge.js';
+import type { DeviceRow } from './household-registry.js';
 
-interface DeviceRow {
-  id: string;
-  name: string | null;
-  driver: string | null;
-  person_id: string | null;
-  user_slots: string;
-  first_seen: number;
-  last_seen: number;
-}
 
 /**
  * Schema step: one device known under two ids becomes one. Before device ids were made in one place,

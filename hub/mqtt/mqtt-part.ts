@@ -7,7 +7,7 @@ import { EmbeddedBroker } from './embedded-broker.js';
 import { IngestRefusals, type MqttIngestFigures } from './ingest-refusals.js';
 import { LivePublisher } from './live-publisher.js';
 import { MqttCredentials } from './mqtt-credentials.js';
-import { MqttIngest } from './mqtt-ingest.js';
+import { MqttIngest } from '../sources/mqtt-input.js';
 
 export const MQTT_PART = 'mqtt';
 

@@ -97,3 +97,16 @@ t.test('a config file with an unknown key stops the hub before it starts, naming
   t.equal(result.code, 1);
   t.match(result.stderr, /http\.prot: is not a known setting/);
 });
+
+t.test('a config file without a version stops the hub and the CLI with one line, not a stack trace', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-config-'));
+  const file = join(dir, 'hearth.yaml');
+  writeFileSync(file, 'http:\n  port: 9000\n');
+  const run = await runCli(['run', '--config', file], { HEARTH_DATA_DIR: dir });
+  t.equal(run.code, 1);
+  t.equal(run.stderr.trim(), 'hearth: config: version is missing: every config file starts with `version: <number>`');
+  const stats = await runCli(['stats', '--config', file]);
+  t.equal(stats.code, 2, 'a config the user must fix is a usage error for the commands');
+  t.match(stats.stderr, /^hearth stats: config: version is missing/);
+  t.notMatch(stats.stderr, /\n\s+at /, 'no stack trace');
+});

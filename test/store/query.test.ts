@@ -1,20 +1,11 @@
 import t from 'tap';
 import fc from 'fast-check';
 import type { Reading } from '../../core/reading.js';
-import type { Db } from '../../hub/store/database.js';
 import { StoreQuery } from '../../hub/store/query.js';
-import { ReadingWriter } from '../../hub/store/reading-writer.js';
-import { ManualScheduler } from '../../core/scheduler.js';
-import { reading, storeDatabase } from './helpers/temp-store.js';
+import { fill, reading, storeDatabase } from './helpers/temp-store.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1);
-
-function fill(db: Db, readings: Iterable<Reading>): void {
-  const writer = new ReadingWriter(db, { scheduler: new ManualScheduler() });
-  for (const r of readings) writer.write(r);
-  writer.close();
-}
 
 function* everyMinute(days: number, fields: Partial<Reading> = {}): Generator<Reading> {
   for (let i = 0; i < days * 1440; i++) yield reading({ ts: T0 + i * 60_000, value: 50 + (i % 37), ...fields });

@@ -1,21 +1,12 @@
 import { join } from 'node:path';
 import t from 'tap';
-import type { Reading } from '../../core/reading.js';
-import { openDatabase, type Db } from '../../hub/store/database.js';
+import { openDatabase } from '../../hub/store/database.js';
 import { StoreQuery } from '../../hub/store/query.js';
-import { ReadingWriter } from '../../hub/store/reading-writer.js';
 import { holdsStoreTables } from '../../hub/store/store-tables.js';
-import { ManualScheduler } from '../../core/scheduler.js';
-import { reading, storeDatabase, tempDir } from './helpers/temp-store.js';
+import { fill, reading, storeDatabase, tempDir } from './helpers/temp-store.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1);
-
-function fill(db: Db, readings: Iterable<Reading>): void {
-  const writer = new ReadingWriter(db, { scheduler: new ManualScheduler() });
-  for (const r of readings) writer.write(r);
-  writer.close();
-}
 
 t.test("a person's readings stream oldest first across their devices, scalar metrics only, in [from, to)", async (t) => {
   const { db, path } = storeDatabase(t);

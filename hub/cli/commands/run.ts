@@ -1,4 +1,4 @@
-import { ConfigInvalidError, loadConfig } from '../../config/load-config.js';
+import { ConfigError, ConfigInvalidError, loadConfig } from '../../config/load-config.js';
 import { PortInUseError } from '../../http/http-server.js';
 import { Hub } from '../../daemon/hub.js';
 import { HubLogging } from '../../log/logger.js';
@@ -17,7 +17,7 @@ export const runCommand: Command = async (args, io) => {
   try {
     loaded = loadConfig(path !== undefined ? { path } : {});
   } catch (error) {
-    if (error instanceof ConfigInvalidError) {
+    if (error instanceof ConfigInvalidError || error instanceof ConfigError) {
       io.stderr(`hearth: ${error.message}`);
       return 1;
     }

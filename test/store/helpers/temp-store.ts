@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Reading } from '../../../core/reading.js';
 import { openDatabase, type Db } from '../../../hub/store/database.js';
 import { migrate } from '../../../hub/store/migrations.js';
+import { ReadingWriter } from '../../../hub/store/reading-writer.js';
+import { ManualScheduler } from '../../../core/scheduler.js';
 import { STORE_MIGRATIONS, STORE_PART } from '../../../hub/store/schema.js';
 
 interface Teardown {
@@ -34,4 +36,11 @@ export function reading(fields: Partial<Reading> & { ts: number; value: number }
 
 export function countRows(db: Db, table: 'sample' | 'rollup' | 'waveform_block' | 'series'): number {
   return db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
+}
+
+/** Writes readings through the store's own writer and closes it, so every one is committed. */
+export function fill(db: Db, readings: Iterable<Reading>): void {
+  const writer = new ReadingWriter(db, { scheduler: new ManualScheduler() });
+  for (const r of readings) writer.write(r);
+  writer.close();
 }

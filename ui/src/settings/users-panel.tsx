@@ -6,6 +6,7 @@ import { StatusLine } from '../components/status-line.js';
 import { useRequest } from '../components/use-request.js';
 import { errorText } from '../format/error-text.js';
 import { loadPeople } from '../state/household.js';
+import { PersonOptions } from '../components/person-options.js';
 
 /** The household's accounts (owner only): who can sign in, with which role. */
 export function UsersPanel({ self }: { readonly self: User }) {
@@ -80,12 +81,7 @@ export function UsersPanel({ self }: { readonly self: User }) {
         </Field>
         <Field for="new-user-person" label="Is this person measured?">
           <select id="new-user-person" name="personId">
-            <option value="">Not one of the people measured</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
+            <PersonOptions none={'Not one of the people measured'} people={people} />
           </select>
         </Field>
         <button type="submit">Add account</button>

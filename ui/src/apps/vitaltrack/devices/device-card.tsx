@@ -7,6 +7,7 @@ import { errorText } from '../../../format/error-text.js';
 import { personName } from '../../../state/household.js';
 import { isLowBattery } from '../components/battery.js';
 import { SignalStrength } from './signal-strength.js';
+import { PersonOptions } from '../../../components/person-options.js';
 
 interface DeviceCardProps {
   readonly device: Device & { readonly rssi?: number | null };
@@ -45,12 +46,7 @@ export function DeviceCard({ device, people, refresh }: DeviceCardProps) {
       <div class="field">
         <label for={`${id}-person`}>Belongs to</label>
         <select id={`${id}-person`} value={device.personId ?? ''} onChange={(event) => save({ personId: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
-          <option value="">{slots.length > 0 ? 'Shared (by user slot)' : 'Nobody'}</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
+          <PersonOptions none={slots.length > 0 ? 'Shared (by user slot)' : 'Nobody'} people={people} />
         </select>
       </div>
       <dl class="facts">

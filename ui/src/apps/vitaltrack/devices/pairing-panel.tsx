@@ -6,6 +6,7 @@ import { StatusLine } from '../../../components/status-line.js';
 import { deviceName } from '../../../format/device-name.js';
 import { errorText } from '../../../format/error-text.js';
 import { SignalStrength } from './signal-strength.js';
+import { PersonOptions } from '../../../components/person-options.js';
 
 const PAIRING_SECONDS = 120;
 const POLL_MS = 1000;
@@ -149,12 +150,7 @@ function FoundRow({ device, people, add }: FoundRowProps) {
         <div class="field">
           <label for={personId}>Belongs to</label>
           <select id={personId} name="personId">
-            <option value="">Shared / nobody yet</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
+            <PersonOptions none={'Shared / nobody yet'} people={people} />
           </select>
         </div>
         <button type="submit" class="primary" disabled={sending}>
