@@ -10,7 +10,7 @@ export class MqttPortInUseError extends Error {
     readonly host: string,
     readonly port: number,
   ) {
-    super(`MQTT port ${port} on ${host} is already in use by another program (another MQTT broker?); stop it, or choose another port with HEARTH_MQTT_PORT or mqtt.port in the config`);
+    super(`MQTT port ${port} on ${host} is already in use by another program (another MQTT broker?); stop it, choose another port with HEARTH_MQTT_PORT or mqtt.port in the config, or turn the embedded broker off with mqtt.enabled: false`);
     this.name = 'MqttPortInUseError';
   }
 }

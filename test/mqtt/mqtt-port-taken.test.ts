@@ -20,7 +20,7 @@ t.test('a taken MQTT port stops the hub with the one-line reason, not a stack tr
     HEARTH_LOG_LEVEL: 'silent',
   });
   t.equal(result.code, 1, 'exit status 1: something the user can fix');
-  t.match(result.stderr, new RegExp(`^hearth: cannot start: MQTT port ${port} on .* is already in use by another program.*HEARTH_MQTT_PORT`));
+  t.match(result.stderr, new RegExp(`^hearth: cannot start: MQTT port ${port} on .* is already in use by another program.*HEARTH_MQTT_PORT.*mqtt\\.enabled: false\\n?$`));
   t.equal(result.stderr.trim().split('\n').length, 1, `one line\n${result.stderr}`);
   t.notMatch(result.stderr, /\n\s+at /, 'no stack trace');
 });
