@@ -92,6 +92,6 @@ t.test('a socket that never sends its CONNECT is closed at the CONNECT deadline'
   const socket = connectTcp({ host: '127.0.0.1', port: hub.port });
   socket.on('error', () => undefined);
   await new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  t.pass('the hub closed the idle socket');
+  t.same(hub.part.figures().sockets, { pending: 0, refused: { connect_deadline: 1 } }, 'the hub closed the idle socket at its own deadline, and counted it');
   await deviceConnectsAndPublishes(t, hub, 'kit-after-deadline', 'kit');
 });

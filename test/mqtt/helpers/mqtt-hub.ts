@@ -76,8 +76,9 @@ export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}, opti
   };
 }
 
+/** A connection closed before its CONNACK rejects too, rather than waiting for a retry that never comes. */
 export async function connect(port: number, options: IClientOptions = {}): Promise<MqttClient> {
-  return mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options });
+  return mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options }, false);
 }
 
 /** Resolves with the error a refused connect ends with. */
