@@ -27,6 +27,7 @@ import {
   glucoseConcentrationFromMgDl,
 } from '../../../drivers/ble/encoders/index.js';
 import type { DecodeResult } from '../../../drivers/format.js';
+import { assertProperty } from '../../helpers/property-seed.js';
 
 /** What a simulated device sends must decode back to what it meant, in canonical units. */
 
@@ -54,13 +55,15 @@ const deviceTime = fc.integer({ min: 946_684_800, max: 4_102_444_799 }).map((s) 
 const offsetMinutes = fc.integer({ min: -12 * 60, max: 14 * 60 });
 
 t.test('SFLOAT and FLOAT: every non-special word survives decode → encode → decode', async (t) => {
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: 0, max: 0xffff }), (raw) => {
       const value = decodeSfloat(raw);
       return isMedfloatSpecial(value) || decodeSfloat(encodeSfloat(value, 8)) === value;
     }),
   );
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: 0, max: 0xffffffff }), (raw) => {
       const value = decodeFloat(raw);
       if (isMedfloatSpecial(value) || Math.abs(value) > 1e12 || (value !== 0 && Math.abs(value) < 1e-6)) return true;
@@ -73,12 +76,13 @@ t.test('SFLOAT and FLOAT: every non-special word survives decode → encode → 
   }
 });
 
-t.test('Date Time: a device clock in any zone gives back the same UTC second', async () => {
-  fc.assert(fc.property(deviceTime, offsetMinutes, (ms, offset) => dateTimeToUtcMs(dateTimeAt(ms, offset), offset) === ms));
+t.test('Date Time: a device clock in any zone gives back the same UTC second', async (t) => {
+  assertProperty(t, fc.property(deviceTime, offsetMinutes, (ms, offset) => dateTimeToUtcMs(dateTimeAt(ms, offset), offset) === ms));
 });
 
-t.test('heart rate 2a37: rate, contact and RR intervals (oldest first, within 1/1024 s)', async () => {
-  fc.assert(
+t.test('heart rate 2a37: rate, contact and RR intervals (oldest first, within 1/1024 s)', async (t) => {
+  assertProperty(
+    t,
     fc.property(
       fc.integer({ min: 20, max: 250 }),
       fc.constantFrom(true, null, undefined),
@@ -110,8 +114,9 @@ const bloodPressure = fc
   .record({ diastolic: fc.integer({ min: 40, max: 150 }), gap: fc.integer({ min: 15, max: 100 }), pulseRate: fc.integer({ min: 30, max: 200 }) })
   .map(({ diastolic, gap, pulseRate }) => ({ systolic: diastolic + gap, diastolic, map: Math.round(diastolic + gap / 3), pulseRate }));
 
-t.test('blood pressure 2a35: mmHg, time stamp in the device zone, user slot, status flags', async () => {
-  fc.assert(
+t.test('blood pressure 2a35: mmHg, time stamp in the device zone, user slot, status flags', async (t) => {
+  assertProperty(
+    t,
     fc.property(bloodPressure, deviceTime, offsetMinutes, fc.integer({ min: 0, max: 254 }), fc.integer({ min: 0, max: 0x3f }), (bp, ms, offset, userId, status) => {
       const bytes = encodeBloodPressureMeasurement({ ...bp, timestamp: dateTimeAt(ms, offset), userId, status });
       const result = bloodPressureMeasurementDecoder.decode(bytes, { utcOffsetMinutes: offset });
@@ -129,8 +134,9 @@ t.test('blood pressure 2a35: mmHg, time stamp in the device zone, user slot, sta
   );
 });
 
-t.test('blood pressure 2a35: kPa arrives as mmHg; a missing MAP is absent', async () => {
-  fc.assert(
+t.test('blood pressure 2a35: kPa arrives as mmHg; a missing MAP is absent', async (t) => {
+  assertProperty(
+    t,
     fc.property(bloodPressure, (bp) => {
       const kPa = (mmHg: number): number => Math.round((mmHg / 7.50062) * 100) / 100;
       const result = bloodPressureMeasurementDecoder.decode(encodeBloodPressureMeasurement({ unit: 'kPa', systolic: kPa(bp.systolic), diastolic: kPa(bp.diastolic) }));
@@ -140,8 +146,9 @@ t.test('blood pressure 2a35: kPa arrives as mmHg; a missing MAP is absent', asyn
   );
 });
 
-t.test('weight 2a9d: kg at 0.005 kg, lb converted to kg, user and time', async () => {
-  fc.assert(
+t.test('weight 2a9d: kg at 0.005 kg, lb converted to kg, user and time', async (t) => {
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: 400, max: 59_000 }), deviceTime, fc.integer({ min: 0, max: 254 }), (steps, ms, userId) => {
       const weight = steps / 200;
       const result = weightMeasurementDecoder.decode(encodeWeightMeasurement({ weight, timestamp: dateTimeAt(ms, 0), userId, bmiAndHeight: { bmi: 22.5, height: 1.8 } }), UTC);
@@ -149,7 +156,8 @@ t.test('weight 2a9d: kg at 0.005 kg, lb converted to kg, user and time', async (
       return reading?.value === weight && reading.ts === ms && reading.userSlot === userId && valueOf(result, 'bmi') === 22.5 && result.fields['height'] === 1.8;
     }),
   );
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: 300, max: 60_000 }), (hundredths) => {
       const result = weightMeasurementDecoder.decode(encodeWeightMeasurement({ weight: hundredths / 100, unit: 'lb' }));
       return near(valueOf(result, 'body_weight'), (hundredths / 100) * 0.45359237, 1e-9);
@@ -157,8 +165,9 @@ t.test('weight 2a9d: kg at 0.005 kg, lb converted to kg, user and time', async (
   );
 });
 
-t.test('temperature 2a1c: °C kept, °F converted, time stamp', async () => {
-  fc.assert(
+t.test('temperature 2a1c: °C kept, °F converted, time stamp', async (t) => {
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: 3000, max: 4400 }), deviceTime, (hundredths, ms) => {
       const celsius = hundredths / 100;
       const c = temperatureMeasurementDecoder.decode(encodeTemperatureMeasurement({ value: celsius, timestamp: dateTimeAt(ms, 0), temperatureType: 6 }), UTC);
@@ -171,8 +180,9 @@ t.test('temperature 2a1c: °C kept, °F converted, time stamp', async () => {
 
 const oximetry = fc.record({ spo2: fc.integer({ min: 70, max: 100 }), pulseRate: fc.integer({ min: 30, max: 220 }), pai: fc.integer({ min: 1, max: 2000 }).map((n) => n / 100) });
 
-t.test('PLX continuous 2a5f: SpO2, pulse rate and PAI; fast and slow stay in fields', async () => {
-  fc.assert(
+t.test('PLX continuous 2a5f: SpO2, pulse rate and PAI; fast and slow stay in fields', async (t) => {
+  assertProperty(
+    t,
     fc.property(oximetry, (o) => {
       const bytes = encodePlxContinuousMeasurement({ spo2: o.spo2, pulseRate: o.pulseRate, fast: { spo2: 90, pulseRate: 61 }, measurementStatus: 0, deviceAndSensorStatus: 0, pulseAmplitudeIndex: o.pai });
       const result = plxContinuousMeasurementDecoder.decode(bytes);
@@ -181,8 +191,9 @@ t.test('PLX continuous 2a5f: SpO2, pulse rate and PAI; fast and slow stay in fie
   );
 });
 
-t.test('PLX spot-check 2a5e: time stamp used unless the clock is not set', async () => {
-  fc.assert(
+t.test('PLX spot-check 2a5e: time stamp used unless the clock is not set', async (t) => {
+  assertProperty(
+    t,
     fc.property(oximetry, deviceTime, fc.boolean(), (o, ms, clockNotSet) => {
       const bytes = encodePlxSpotCheckMeasurement({ spo2: o.spo2, pulseRate: o.pulseRate, timestamp: dateTimeAt(ms, 0), deviceClockNotSet: clockNotSet });
       const result = plxSpotCheckMeasurementDecoder.decode(bytes, UTC);
@@ -197,8 +208,9 @@ t.test('PLX: a measurement the device calls questionable is not a reading', asyn
   t.equal(result.fields['spo2'], 97);
 });
 
-t.test('glucose 2a18: kg/L and mol/L arrive in mg/dL at base time + offset; control solution never a reading', async () => {
-  fc.assert(
+t.test('glucose 2a18: kg/L and mol/L arrive in mg/dL at base time + offset; control solution never a reading', async (t) => {
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: 20, max: 600 }), fc.constantFrom('kg/L' as const, 'mol/L' as const), deviceTime, fc.integer({ min: -600, max: 600 }), fc.integer({ min: 0, max: 65535 }), (mgDl, unit, ms, offsetMin, seq) => {
       const sample = { concentration: glucoseConcentrationFromMgDl(mgDl, unit), unit, type: 1, sampleLocation: 1 };
       const result = glucoseMeasurementDecoder.decode(encodeGlucoseMeasurement({ sequenceNumber: seq, baseTime: dateTimeAt(ms, 0), timeOffsetMin: offsetMin, sample }), UTC);
@@ -217,12 +229,13 @@ t.test('glucose 2a18: kg/L and mol/L arrive in mg/dL at base time + offset; cont
 t.test('RACP 2a52: requests and responses decode to their fields', async (t) => {
   t.match(recordAccessControlPointDecoder.decode(encodeRacpRequest({ opCode: 1, operator: 3, filter: { filterType: 1, values: [17] } })).fields, { opCode: 1, operator: 3, filterType: 1, operand: [17] });
   t.match(recordAccessControlPointDecoder.decode(encodeRacpRequest({ opCode: 4, operator: 1 })).fields, { opCode: 4, operator: 1 });
-  fc.assert(fc.property(fc.integer({ min: 0, max: 65535 }), (n) => recordAccessControlPointDecoder.decode(encodeRacpNumberOfRecords(n)).fields['numberOfRecords'] === n));
+  assertProperty(t, fc.property(fc.integer({ min: 0, max: 65535 }), (n) => recordAccessControlPointDecoder.decode(encodeRacpNumberOfRecords(n)).fields['numberOfRecords'] === n));
   t.match(recordAccessControlPointDecoder.decode(encodeRacpResponseCode(1, 6)).fields, { opCode: 6, requestOpCode: 1, responseCode: 6, responseCodeName: 'no records found' });
 });
 
-t.test('battery 2a19: 0–100 % is a reading, reserved values are not', async () => {
-  fc.assert(
+t.test('battery 2a19: 0–100 % is a reading, reserved values are not', async (t) => {
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: 0, max: 255 }), (percent) => {
       const value = valueOf(batteryLevelDecoder.decode(encodeBatteryLevel(percent)), 'battery');
       return percent <= 100 ? value === percent : value === undefined;
