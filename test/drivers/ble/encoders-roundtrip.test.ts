@@ -4,6 +4,7 @@ import t from 'tap';
 import { dateTimeAt, dateTimeToUtcMs } from '../../../drivers/ble/codec/date-time.js';
 import { decodeFloat, decodeSfloat, encodeFloat, encodeSfloat, isMedfloatSpecial } from '../../../drivers/ble/codec/ieee11073.js';
 import { batteryLevelDecoder } from '../../../drivers/ble/decoders/battery-level.js';
+import { cgmMeasurementDecoder } from '../../../drivers/ble/decoders/cgm-measurement.js';
 import { bloodPressureMeasurementDecoder } from '../../../drivers/ble/decoders/blood-pressure-measurement.js';
 import { glucoseMeasurementDecoder } from '../../../drivers/ble/decoders/glucose-measurement.js';
 import { heartRateMeasurementDecoder } from '../../../drivers/ble/decoders/heart-rate-measurement.js';
@@ -15,6 +16,7 @@ import { weightMeasurementDecoder } from '../../../drivers/ble/decoders/weight-m
 import {
   encodeBatteryLevel,
   encodeBloodPressureMeasurement,
+  encodeCgmMeasurement,
   encodeGlucoseMeasurement,
   encodeHeartRateMeasurement,
   encodePlxContinuousMeasurement,
@@ -241,10 +243,12 @@ t.test('PLX spot-check 2a5e: time stamp used unless the clock is not set', async
   );
 });
 
-t.test('PLX: a measurement the device calls questionable is not a reading', async (t) => {
-  const result = plxSpotCheckMeasurementDecoder.decode(encodePlxSpotCheckMeasurement({ spo2: 97, pulseRate: 70, measurementStatus: 1 << 14 }));
-  t.same(result.readings, []);
-  t.equal(result.fields['spo2'], 97);
+t.test('PLX: a measurement the device calls questionable is kept and flagged, one it calls invalid is not a reading', async (t) => {
+  const questionable = plxSpotCheckMeasurementDecoder.decode(encodePlxSpotCheckMeasurement({ spo2: 97, pulseRate: 70, measurementStatus: 1 << 14 }));
+  t.same(questionable.readings.map((r) => [r.metric, r.value, r.flags]), [['spo2', 97, ['questionable']], ['pulse_rate', 70, ['questionable']]]);
+  const invalid = plxSpotCheckMeasurementDecoder.decode(encodePlxSpotCheckMeasurement({ spo2: 97, pulseRate: 70, measurementStatus: 1 << 15 }));
+  t.same(invalid.readings, []);
+  t.equal(invalid.fields['spo2'], 97, 'the value stays in the fields');
 });
 
 t.test('glucose 2a18: kg/L and mol/L arrive in mg/dL at base time + offset; control solution never a reading', async (t) => {
@@ -262,6 +266,31 @@ t.test('glucose 2a18: kg/L and mol/L arrive in mg/dL at base time + offset; cont
         control.readings.length === 0
       );
     }),
+  );
+});
+
+const cgmOctet = fc.option(fc.integer({ min: 0, max: 0xff }), { nil: undefined });
+
+t.test('CGM 2aa7: glucose and the three annunciation octets, each where the sensor put it', async (t) => {
+  assertProperty(
+    t,
+    fc.property(
+      fc.array(fc.record({ mgDl: fc.integer({ min: 40, max: 400 }), offset: fc.integer({ min: 0, max: 65535 }), status: cgmOctet, calTemp: cgmOctet, warning: cgmOctet, withCrc: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+      (records) => {
+        const bytes = encodeCgmMeasurement(
+          ...records.map((r) => ({ glucoseMgDl: r.mgDl, timeOffsetMin: r.offset, statusOctet: r.status, calTempOctet: r.calTemp, warningOctet: r.warning, withCrc: r.withCrc })),
+        );
+        const result = cgmMeasurementDecoder.decode(bytes);
+        const decoded = result.fields['records'] as Array<Record<string, unknown>>;
+        const emitted = records.filter((r) => ((r.warning ?? 0) & 0xc0) === 0);
+        return (
+          decoded.length === records.length &&
+          records.every((r, i) => decoded[i]?.['statusOctet'] === r.status && decoded[i]?.['calTempOctet'] === r.calTemp && decoded[i]?.['warningOctet'] === r.warning && decoded[i]?.['glucoseMgDl'] === r.mgDl) &&
+          result.readings.length === emitted.length &&
+          result.readings.every((reading, i) => reading.value === emitted[i]?.mgDl)
+        );
+      },
+    ),
   );
 });
 
