@@ -42,6 +42,7 @@ export const RACP_RESPONSE_CODES: Readonly<Record<number, string>> = {
 const RECORD_COUNT_WIDTHS: ReadonlySet<number> = new Set([1, 2, 4]);
 
 function readRecordCount(reader: ByteReader): number {
+  reader.need(1, 'number of records');
   const width = reader.remaining;
   if (!RECORD_COUNT_WIDTHS.has(width)) {
     throw new DecodeError(ID, `number of stored records: a ${width}-byte operand is not a count (1, 2 or 4 bytes, uint16 in Glucose, CGM and PLX)`);

@@ -5,7 +5,7 @@ import { cgmMeasurementDecoder } from '../../../drivers/ble/decoders/cgm-measure
 import { plxContinuousMeasurementDecoder } from '../../../drivers/ble/decoders/plx-continuous-measurement.js';
 import { plxSpotCheckMeasurementDecoder } from '../../../drivers/ble/decoders/plx-spot-check-measurement.js';
 import { recordAccessControlPointDecoder } from '../../../drivers/ble/decoders/record-access-control-point.js';
-import { DecodeError, type FormatDecoder } from '../../../drivers/format.js';
+import type { FormatDecoder } from '../../../drivers/format.js';
 
 /**
  * Payloads taken from other projects' tests and implementations, each with what that project
@@ -69,7 +69,7 @@ t.test('RACP: a record count is 1, 2 or 4 bytes; any other operand is refused, n
     t.equal(decode(recordAccessControlPointDecoder, { hex, source: NORDIC_RACP }).fields['numberOfRecords'], count, `${hex} → ${count} (${name})`);
   }
   t.throws(() => decode(recordAccessControlPointDecoder, { hex: '05 00 03 02 01', source: NORDIC_RACP }), /3-byte operand is not a count/, '05 00 03 02 01 is invalid (onNumberOfRecordsReceived_unsupportedLength)');
-  t.throws(() => decode(recordAccessControlPointDecoder, { hex: '05 00', source: NORDIC_RACP }), DecodeError, 'no count at all');
+  t.throws(() => decode(recordAccessControlPointDecoder, { hex: '05 00', source: NORDIC_RACP }), /payload too short/, 'no count at all');
 });
 
 t.test('RACP: a response code is exactly four bytes', async (t) => {
