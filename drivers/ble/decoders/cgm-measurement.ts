@@ -82,7 +82,8 @@ function decode(bytes: Uint8Array): DecodeResult {
       out.report('out_of_measuring_range', `record ${records.length}: the sensor reports the result outside what it can measure; not emitted`);
     } else {
       const flags: ReadingFlag[] = ((record.statusOctet ?? 0) & FAULT_STATUS_MASK) !== 0 ? ['questionable'] : [];
-      out.add('glucose', mgDl, { flags });
+      // The sensor sits in the tissue under the skin: exports code its glucose apart from a finger-stick's.
+      out.add('glucose', mgDl, { flags: ['interstitial_fluid', ...flags] });
     }
   }
   const first = records[0];
