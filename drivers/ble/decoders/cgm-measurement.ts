@@ -95,7 +95,8 @@ function decode(bytes: Uint8Array): DecodeResult {
     } else if (((record.warningOctet ?? 0) & OUT_OF_RANGE_WARNING_MASK) !== 0) {
       out.report('out_of_measuring_range', `record ${records.length}: the sensor reports the result outside what it can measure; not emitted`);
     } else {
-      out.add('glucose', mgDl, { flags: readingFlags(record) });
+      // The sensor sits in the tissue under the skin: exports code its glucose apart from a finger-stick's.
+      out.add('glucose', mgDl, { flags: ['interstitial_fluid', ...readingFlags(record)] });
     }
   }
   const first = records[0];

@@ -47,14 +47,14 @@ t.test('CGM: the annunciation octets come status first, then cal/temp, then warn
 
   const hypo = decode(cgmMeasurementDecoder, CGM_HYPO_WARNING);
   t.match(hypo.fields, { statusOctet: 0x02, warningOctet: 0x04 }, CGM_HYPO_WARNING.source);
-  t.same(hypo.readings, [{ metric: 'glucose', value: 65 }], 'a glucose below the hypo level is a reading like any other, not a sensor fault');
+  t.same(hypo.readings, [{ metric: 'glucose', value: 65, flags: ['interstitial_fluid'] }], 'a glucose below the hypo level is a reading like any other, not a sensor fault');
 });
 
 t.test('CGM: a sensor fault or a temperature out of range flags the reading, a low battery does not', async (t) => {
   const record = (status: string, calTemp: string): Uint8Array => bytesOf(`08 C0 6E00 0100 ${status} ${calTemp}`);
-  t.same(cgmMeasurementDecoder.decode(record('08', '00')).readings[0]?.flags, ['questionable'], 'sensor malfunction (bit 3)');
-  t.same(cgmMeasurementDecoder.decode(record('00', '10')).readings[0]?.flags, ['questionable'], 'sensor temperature too high (bit 12)');
-  t.equal(cgmMeasurementDecoder.decode(record('02', '04')).readings[0]?.flags, undefined, 'battery low and calibration recommended');
+  t.same(cgmMeasurementDecoder.decode(record('08', '00')).readings[0]?.flags, ['interstitial_fluid', 'questionable'], 'sensor malfunction (bit 3)');
+  t.same(cgmMeasurementDecoder.decode(record('00', '10')).readings[0]?.flags, ['interstitial_fluid', 'questionable'], 'sensor temperature too high (bit 12)');
+  t.same(cgmMeasurementDecoder.decode(record('02', '04')).readings[0]?.flags, ['interstitial_fluid'], 'battery low and calibration recommended');
 });
 
 const NORDIC_RACP = 'NordicSemiconductor/Android-BLE-Common-Library ble-common/src/test/java/no/nordicsemi/android/ble/common/callback/RecordAccessControlPointDataCallbackTest.java';
