@@ -4,6 +4,7 @@ import { parseGatewayAdvertisement } from '../../drivers/mqtt/ble-gateway-payloa
 import { parseIngestPayload } from '../../drivers/mqtt/hearth-ingest-payload.js';
 import { PacketFilter, type OversizedPublish } from '../../hub/mqtt/packet-filter.js';
 import { canPublish, canSubscribe, filterCovers } from '../../hub/mqtt/topic-acl.js';
+import { assertProperty } from '../helpers/property-seed.js';
 
 const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 
@@ -122,7 +123,8 @@ t.test('packet filter: whatever the chunking, the broker reads the stream less i
     fc.record({ size: fc.integer({ min: 0, max: 1000 }), qos: fc.constantFrom(0 as const, 1 as const, 2 as const) }).map(({ size, qos }) => ({ bytes: publish('t/x', size, qos, 3), dropped: false })),
     fc.record({ size: fc.integer({ min: 1001, max: 5000 }), qos: fc.constantFrom(0 as const, 1 as const, 2 as const), topic: fc.string({ maxLength: 300 }) }).map(({ size, qos, topic }) => ({ bytes: publish(topic, size, qos, 3), dropped: true })),
   );
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(fc.array(kinds, { maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 40 }), (packets, sizes) => {
       const stream = Buffer.concat(packets.map((p) => p.bytes));
       const chunks: Uint8Array[] = [];
