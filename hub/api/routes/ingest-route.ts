@@ -1,24 +1,55 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasScope } from '../../accounts/access.js';
+import type { Principal } from '../../accounts/principal.js';
+import type { MessageRefusalReason } from '../../bus/hub-events.js';
 import { makeDeviceId } from '../../../core/device-id.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { IngestBody, IngestParams, type IngestOutcome } from '../contract/ingest.js';
 import { principalOf } from '../../http/request-auth.js';
 
+function mayIngest(principal: Principal | null): boolean {
+  return principal !== null && principal.via === 'token' && hasScope(principal, 'ingest') && principal.user.role === 'owner';
+}
+
 /**
  * Readings pushed by an integration (a script, a phone shortcut) with an ingest-scoped token. Each
- * reading is taken or refused on its own; the answer says which were refused and why.
+ * reading is taken or refused on its own; the answer says which were refused and why. A body that
+ * is not JSON or not of the right shape is refused whole and counted with the hub's other refusals.
  */
 export function registerIngestRoute(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  app.post('/api/v1/ingest/:deviceId', { schema: { params: IngestParams, body: IngestBody } }, async (request): Promise<IngestOutcome> => {
-    const principal = principalOf(request);
-    if (principal.via !== 'token' || !hasScope(principal, 'ingest') || principal.user.role !== 'owner') {
-      throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner');
-    }
-    const deviceId = makeDeviceId('given', request.params.deviceId);
-    return deps.ingest.submit({ deviceId, readings: request.body.readings }, { seenVia: 'http', reasons: true });
-  });
+  app.post(
+    '/api/v1/ingest/:deviceId',
+    {
+      schema: { params: IngestParams, body: IngestBody },
+      onError: async (request, _reply, error) => countRefusedBody(deps, request, error),
+    },
+    async (request): Promise<IngestOutcome> => {
+      const principal = principalOf(request);
+      if (!mayIngest(principal)) throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner');
+      const deviceId = makeDeviceId('given', request.params.deviceId);
+      return deps.ingest.submit({ deviceId, readings: request.body.readings }, { seenVia: 'http', reasons: true });
+    },
+  );
+}
+
+/** Why Fastify refused an ingest body before the route saw it, as a refusal the ingest counts; undefined for other errors. */
+function bodyRefusal(error: FastifyError): { reason: MessageRefusalReason; detail: string } | undefined {
+  if (error.validation !== undefined && error.validationContext !== 'params') return { reason: 'invalid_payload', detail: `the body does not match the ingest schema (${error.validation.length} problem${error.validation.length === 1 ? '' : 's'})` };
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return { reason: 'malformed_json', detail: 'the request body is not valid JSON' };
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return { reason: 'invalid_payload', detail: 'the request body is empty' };
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { reason: 'oversized', detail: 'the request body is larger than the hub takes' };
+  return undefined;
+}
+
+/** Only for a caller who may send readings: anyone else's request is refused before it counts. */
+function countRefusedBody(deps: ApiDeps, request: FastifyRequest, error: FastifyError): void {
+  if (!mayIngest(request.principal)) return;
+  const refusal = bodyRefusal(error);
+  if (refusal === undefined) return;
+  const param = (request.params as { deviceId?: unknown } | undefined)?.deviceId;
+  const source = typeof param === 'string' && param.length > 0 && param.length <= 128 ? makeDeviceId('given', param) : 'http';
+  deps.ingest.refuse({ via: 'http', source, ...refusal });
 }
