@@ -74,6 +74,35 @@ t.test('aliases, tokens and cost are refused with a GraphQL error that says whic
   t.equal((await owner.get('/api/v1/health')).status, 200, 'the hub still answers');
 });
 
+/** The probe's document: 7,000 aliased series of a day at 5000 points, padded to its 901 KB. */
+function probeDocument(): string {
+  const fields = Array.from({ length: 7000 }, (_, i) => `a${i}: series(personId: "alex", metric: "heart_rate", from: ${T0}, to: ${T0 + 86_400_000}, maxPoints: 5000) { points { ts value } }`);
+  const query = `{ ${fields.join(' ')} }`;
+  return query.padEnd(901 * 1024 - 20, ' ');
+}
+
+t.test("the probe's request (7,000 aliases in 901 KB) is refused with a GraphQL error naming the limit, six at once", async (t) => {
+  const api = await startApiHub();
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const viewer = await addUser(owner, { username: 'viewer', role: 'viewer', grants: ['alex'] });
+  await seedReadings(api.hub, 'strap-alex', Array.from({ length: 500 }, (_, i) => ({ metric: 'heart_rate' as const, value: 60 + (i % 30), ts: T0 + i * 1000 })));
+  const query = probeDocument();
+  t.ok(JSON.stringify({ query }).length > 900 * 1024, 'as large as the probe sent, under the HTTP body limit of 1 MiB');
+  const rssBefore = process.memoryUsage().rss;
+  const answers = await Promise.all(Array.from({ length: 6 }, () => graphql(viewer, query)));
+  for (const answer of answers) {
+    t.equal(answer.status, 413);
+    t.same(answer.data, null);
+    t.match(answer.errors, [{ message: /^a GraphQL request is at most 64 KiB/, extensions: { code: 'request_too_large' } }]);
+  }
+  const grownMb = (process.memoryUsage().rss - rssBefore) / 1_048_576;
+  t.ok(grownMb < 256, `memory stays where it was (grew ${grownMb.toFixed(0)} MB; without limits it grew by gigabytes)`);
+  t.equal((await viewer.get('/api/v1/health')).status, 200, 'the hub still answers');
+  const small = await graphql(viewer, `{ series(personId: "alex", metric: "heart_rate", from: ${T0}, to: ${T0 + 86_400_000}, maxPoints: 100) { points { value } } }`);
+  t.equal(small.status, 200, 'and answers a chart right after');
+});
+
 t.test('the limits come from the config, and depth does not count introspection', async (t) => {
   const api = await startApiHub({ api: { graphql: { maxAliases: 1, maxCost: 5000, maxTokens: 1000, maxDepth: 2, maxAnswerBytes: 2_097_152, maxRunning: 2, maxWaiting: 16 } } });
   t.teardown(() => api.stop());

@@ -1,4 +1,5 @@
 import t, { type Test } from 'tap';
+import WebSocket from 'ws';
 import { onboardOwner, startApiHub, type ApiHub } from './api-harness.js';
 import { LiveClient, wsUrl } from './live-client.js';
 
@@ -126,6 +127,39 @@ t.test('graphql-transport-ws: the limits hold over the socket, and only subscrip
   socket.send({ id: 'ok', type: 'subscribe', payload: { query: READINGS } });
   await feedUntil(api, socket, 'next', 'ok');
   t.pass('the socket stays open after refused operations');
+});
+
+t.test("graphql-transport-ws: the probe's 7,000 aliases in one message close the socket as too big, and the hub goes on", async (t) => {
+  const { api, token } = await hubWithToken(t);
+  const socket = client(t, api);
+  await socket.opened;
+  socket.send({ type: 'connection_init', payload: { token } });
+  await socket.next((m) => m['type'] === 'connection_ack');
+  const aliases = Array.from({ length: 7000 }, (_, i) => `a${i}: value`).join(' ');
+  socket.send({ id: 'flood', type: 'subscribe', payload: { query: `subscription { readings { ${aliases} } }`.padEnd(901 * 1024, ' ') } });
+  t.equal((await socket.closed).code, 1009, 'Message Too Big: the socket reads at most 64 KiB a message');
+  const again = client(t, api);
+  await again.opened;
+  again.send({ type: 'connection_init', payload: { token } });
+  await again.next((m) => m['type'] === 'connection_ack');
+  again.send({ id: 'ok', type: 'subscribe', payload: { query: READINGS } });
+  await feedUntil(api, again, 'next', 'ok');
+  t.pass('a new socket subscribes as before');
+});
+
+t.test('graphql-transport-ws: a bad bearer header is refused at the handshake, before any socket exists', async (t) => {
+  const { api } = await hubWithToken(t);
+  const refused = await new Promise<number>((resolve, reject) => {
+    const socket = new WebSocket(wsUrl(api.base, '/graphql'), 'graphql-transport-ws', { headers: { authorization: 'Bearer hth_wrong' } });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('open', () => reject(new Error('the socket opened')));
+    // Terminating a handshake that never completed reports an error of its own.
+    socket.on('error', () => undefined);
+  });
+  t.equal(refused, 401);
 });
 
 t.test('the legacy graphql-ws protocol still works, and refuses the way it always did', async (t) => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
@@ -11,6 +11,8 @@ import type { OperationGate } from './operation-gate.js';
 
 /** A GraphQL request is a document of at most `maxTokens` tokens and its variables: a socket message's size is plenty. */
 export const MAX_GRAPHQL_REQUEST_BYTES = 64 * 1024;
+
+const requestTooLarge = `a GraphQL request is at most ${MAX_GRAPHQL_REQUEST_BYTES / 1024} KiB; ask for fewer fields, or pass values as variables`;
 
 interface GraphqlRequest {
   readonly query?: unknown;
@@ -84,6 +86,11 @@ export async function registerGraphqlHttp(app: FastifyInstance, options: Graphql
   }
 
   await app.register(async (scope) => {
+    // A GraphQL client reads `errors`: a document too large to read is refused in that shape, naming the limit.
+    scope.setErrorHandler((error: FastifyError, _request, reply) => {
+      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+      return refusal(reply, 413, [{ message: requestTooLarge, extensions: { code: 'request_too_large' } }]);
+    });
     scope.addContentTypeParser('application/graphql', { parseAs: 'string' }, (_request, payload, done) => done(null, { query: payload }));
     scope.post('/graphql', { bodyLimit: MAX_GRAPHQL_REQUEST_BYTES }, (request, reply) => answer(request, reply, (request.body ?? {}) as GraphqlRequest, false));
     scope.route({ method: 'GET', url: '/graphql', wsHandler: options.socket, handler: (request, reply) => answer(request, reply, request.query as GraphqlRequest, true) });
