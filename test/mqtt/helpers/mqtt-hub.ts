@@ -6,6 +6,7 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { DEFAULT_CONFIG } from '../../../hub/config/defaults.js';
 import type { HubConfig } from '../../../hub/config/hub-config.js';
 import { Hub } from '../../../hub/daemon/hub.js';
+import type { HubPartFactory } from '../../../hub/daemon/hub-part.js';
 import { HubLogging } from '../../../hub/log/logger.js';
 import { DEFAULT_MQTT_CONFIG, type MqttConfig } from '../../../hub/mqtt/mqtt-config.js';
 import type { NewMqttCredential } from '../../../hub/mqtt/mqtt-credentials.js';
@@ -23,11 +24,17 @@ export interface MqttHub {
   stop(): Promise<void>;
 }
 
-/** A real hub in this process with only the MQTT part, on its own ports and data folder. */
-export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}): Promise<MqttHub> {
+export interface MqttHubExtras {
+  /** Parts started before the MQTT part (the alerts, for a test of what they publish). */
+  readonly consumers?: readonly HubPartFactory[];
+  readonly config?: (config: HubConfig) => HubConfig;
+}
+
+/** A real hub in this process with the MQTT part (and any extras), on its own ports and data folder. */
+export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}, extras: MqttHubExtras = {}): Promise<MqttHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-mqtt-'));
   const port = await freePort();
-  const config: HubConfig = {
+  const base: HubConfig = {
     ...DEFAULT_CONFIG,
     dataDir,
     http: { host: '127.0.0.1', port: 0 },
@@ -44,11 +51,12 @@ export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}): Pro
       ],
     },
   };
+  const config = extras.config?.(base) ?? base;
   let part: MqttPart | undefined;
   const hub = new Hub({
     config,
     logging: new HubLogging({ level: 'silent' }),
-    parts: { consumers: [(context) => (part = new MqttPart(context))], sources: [] },
+    parts: { consumers: [...(extras.consumers ?? []), (context) => (part = new MqttPart(context))], sources: [] },
   });
   await hub.start();
   if (part === undefined) throw new Error('the MQTT part did not start');
