@@ -70,6 +70,8 @@ t.test('each entity is announced once: a new metric adds only its own config, Ho
   t.teardown(() => ha.end(true));
   const inbox = collect(ha);
   await ha.subscribeAsync(['homeassistant/#', 'hearth/#'], { qos: 1 });
+  // Some installs retain Home Assistant's birth message: an old `online` is not a restart.
+  await ha.publishAsync('homeassistant/status', 'online', { qos: 1, retain: true });
   const configs = (): string[] => inbox.messages.filter((m) => m.topic.endsWith('/config')).map((m) => m.topic.split('/')[2] ?? '');
 
   const hub = await startMqttHub({ homeAssistant: { enabled: true, url: `mqtt://127.0.0.1:${port}`, username: '', discoveryPrefix: 'homeassistant', queueMaxMessages: 1000 } });
@@ -93,6 +95,9 @@ t.test('each entity is announced once: a new metric adds only its own config, Ho
   await until('every entity announced again', () => entities.every((id) => configs().filter((c) => c === id).length === 2));
   t.same([...new Set(configs())].sort(), entities, 'the same entities, each once more');
 
+  hub.hub.bus.emit('alert.changed', { id: 'a1', personId: 'alex', severity: 'warning', title: 'Fever', spoken: 'Alex has a fever.', explanation: 'above 38 °C', state: 'notified', ts: Date.now() });
+  await inbox.next((topic) => topic === 'hearth/alex/alerts');
+
   const later = await connect(port, { clientId: 'home-assistant-after-restart' });
   t.teardown(() => later.end(true));
   const kept: { topic: string; retain: boolean; payload: string }[] = [];
@@ -100,7 +105,17 @@ t.test('each entity is announced once: a new metric adds only its own config, Ho
   // One subscription at a time: what the broker keeps for each arrives before it handles the next.
   await later.subscribeAsync('hearth/alex/heart_rate', { qos: 1 });
   await later.subscribeAsync('hearth/alex/body_weight', { qos: 1 });
-  await until('the kept weighing', () => kept.length >= 1);
-  t.same(kept.map((m) => [m.topic, m.retain]), [['hearth/alex/body_weight', true]], 'the last weighing is kept; the pulse is not');
+  await later.subscribeAsync('hearth/alerts', { qos: 1 });
+  await later.subscribeAsync('hearth/alex/alerts', { qos: 1 });
+  await until('the kept weighing and alert', () => kept.length >= 2);
+  t.same(
+    kept.map((m) => [m.topic, m.retain]),
+    [
+      ['hearth/alex/body_weight', true],
+      ['hearth/alex/alerts', true],
+    ],
+    "the last weighing and the person's last alert are kept; the pulse and the household alert topic are not",
+  );
   t.match(JSON.parse(kept[0]?.payload ?? '{}'), { metric: 'body_weight', value: 70.1 });
+  t.match(JSON.parse(kept[1]?.payload ?? '{}'), { id: 'a1', state: 'notified' });
 });

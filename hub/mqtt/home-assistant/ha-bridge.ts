@@ -7,7 +7,7 @@ import type { Reading } from '../../../core/reading.js';
 import { HUB_VERSION } from '../../daemon/version.js';
 import type { HomeAssistantConfig } from '../mqtt-config.js';
 import { alertPayload, alertTopics, liveReadingTopic, retainLiveReading } from '../live-topics.js';
-import { STATUS_TOPIC } from '../topic-acl.js';
+import { ALERTS_TOPIC, STATUS_TOPIC } from '../topic-acl.js';
 import type { BridgeOutbox, OutboxKind } from './bridge-outbox.js';
 import { deviceBatteryTopic, discoveryMessages, readingEntity, type DiscoveryInput } from './ha-discovery.js';
 
@@ -59,7 +59,9 @@ export class HomeAssistantBridge {
     bus.on('reading.accepted', owner, (reading) => this.onReading(reading));
     bus.on('alert.changed', owner, (alert) => {
       if (alert.silent === true) return;
-      for (const topic of alertTopics(alert)) this.pending.push({ topic, payload: alertPayload(alert), retain: false, kind: 'alert' });
+      // The person's topic is the alert sensor's state, kept for a Home Assistant that restarts;
+      // the household topic is not, so that a speaker connecting later does not announce an old alert.
+      for (const topic of alertTopics(alert)) this.pending.push({ topic, payload: alertPayload(alert), retain: topic !== ALERTS_TOPIC, kind: 'alert' });
       this.persistPending();
     });
     const client = mqtt.connect(config.url, {
@@ -80,8 +82,9 @@ export class HomeAssistantBridge {
       this.scheduleReconnect(client);
     });
     client.on('error', (error) => this.options.logger.warn({ url: config.url, err: error.message }, 'Home Assistant broker connection failed'));
-    client.on('message', (topic, payload) => {
-      if (topic === `${config.discoveryPrefix}/status` && payload.toString() === 'online') {
+    client.on('message', (topic, payload, packet) => {
+      // A retained `online` is an old birth message, not a restart; each connection announces everything anyway.
+      if (topic === `${config.discoveryPrefix}/status` && payload.toString() === 'online' && !packet.retain) {
         this.options.logger.info('Home Assistant restarted: publishing discovery again');
         this.announced.clear();
         this.publishDiscovery(client);
