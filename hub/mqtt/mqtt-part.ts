@@ -2,7 +2,7 @@ import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js'
 import { AlertAcks } from './alert-acks.js';
 import { BridgeOutbox } from './home-assistant/bridge-outbox.js';
 import { HomeAssistantBridge } from './home-assistant/ha-bridge.js';
-import { DurableAck } from './durable-ack.js';
+import { DurableAck } from '../store/durable-ack.js';
 import { EmbeddedBroker } from './embedded-broker.js';
 import { IngestRefusals, type MqttIngestFigures } from './ingest-refusals.js';
 import { LivePublisher } from './live-publisher.js';
