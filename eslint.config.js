@@ -98,6 +98,14 @@ export default tseslint.config(
   },
   ...typeOnlyLayers(),
   {
+    // The runtime's telemetry must be off before its native library loads: one door to it.
+    files: ['**/*.ts'],
+    ignores: ['hub/inference/onnx-runtime.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'onnxruntime-node', message: 'Load the ONNX runtime through hub/inference/onnx-runtime.ts, which turns its telemetry off first.' }] }],
+    },
+  },
+  {
     // The store owns its tables: everything else reads series, samples and rollups through StoreQuery.
     // One rule for both checks: a later block's options would replace an earlier one's.
     files: ['hub/**/*.ts', 'drivers/**/*.ts', 'core/**/*.ts', 'ui/**/*.ts', 'ui/**/*.tsx'],

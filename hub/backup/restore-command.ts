@@ -1,5 +1,7 @@
+import { dirname } from 'node:path';
 import { parseArgs } from '../cli/args.js';
-import { UsageError, type Command } from '../cli/command.js';
+import { UsageError, type Command, type CommandIo } from '../cli/command.js';
+import { DataDirectoryInUseError, holdingDataDirectory } from '../daemon/data-dir-lock.js';
 import { backupTarget } from './cli-target.js';
 import { restoreSnapshot } from './restore.js';
 import { BackupError } from './snapshot.js';
@@ -9,8 +11,8 @@ const LOCAL_OPTIONS = ['config', 'data-dir', 'dir'];
 
 /**
  * `restore <file|latest> [--config <file>] [--data-dir <dir>] [--dir <backup dir>]` puts a snapshot
- * taken on the box in place of the database (the hub must be stopped; the replaced database is kept
- * aside). `restore --list` prints the snapshots, newest first.
+ * taken on the box in place of the database (the hub must be stopped, and cannot start while it
+ * runs; the replaced database is kept aside). `restore --list` prints the snapshots, newest first.
  */
 export const localRestoreCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, LOCAL_OPTIONS, ['list']);
@@ -32,10 +34,11 @@ export const localRestoreCommand: Command = async (args, io) => {
     source = newest.file;
   }
   try {
-    const outcome = restoreSnapshot({ source, database: target.database, now: Date.now() });
+    const outcome = await holdingDataDirectory(dirname(target.database), () => restoreSnapshot({ source, database: target.database, now: Date.now() }));
     io.stdout(JSON.stringify(outcome, null, 2));
     return 0;
   } catch (error) {
+    if (error instanceof DataDirectoryInUseError) return refuseBesideHub(error, io);
     if (error instanceof BackupError) {
       io.stderr(`hearth restore: ${error.message}`);
       return 1;
@@ -43,6 +46,12 @@ export const localRestoreCommand: Command = async (args, io) => {
     throw error;
   }
 };
+
+/** A restore never runs beside a hub: the hub would go on writing to the database it replaced. */
+export function refuseBesideHub(error: DataDirectoryInUseError, io: CommandIo): number {
+  io.stderr(`hearth restore: a hub is running on ${error.dataDir} (${error.holder}): stop it first (sudo systemctl stop hearth)`);
+  return 1;
+}
 
 /**
  * `restore` serves both ways back: a snapshot on the box (`restore <file|latest>`, `--list`) and,

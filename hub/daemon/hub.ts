@@ -21,6 +21,7 @@ import { JobScheduler, type ScheduledJob } from '../scheduler/job-scheduler.js';
 import { createHubServices } from '../services/hub-services.js';
 import { DATABASE_FILE } from '../store/database-file.js';
 import { migrate, Store } from '../store/index.js';
+import { DataDirectoryLock } from './data-dir-lock.js';
 import type { HealthReport } from './health-report.js';
 import type { HubContext, HubPart, HubPartFactory } from './hub-part.js';
 import { CONSUMER_PARTS, SOURCE_PARTS } from './hub-parts.js';
@@ -80,6 +81,9 @@ export class Hub {
     this.loopDelay.enable();
     this.log.info({ version: HUB_VERSION, dataDir: config.dataDir, pid: process.pid }, 'hub starting');
     try {
+      // Before the store opens the database: a second hub must not even check (or move aside) it.
+      const lock = new DataDirectoryLock(config.dataDir);
+      await this.startPart({ name: 'data-dir-lock', start: async () => lock.acquire(), stop: async () => lock.release() });
       await this.startPart({ name: 'store', start: () => this.store.start(), stop: () => this.store.stop() });
       const context = this.buildContext();
       this.contextInstance = context;

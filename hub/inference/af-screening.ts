@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import { ort } from './onnx-runtime.js';
 import { explainAf, type AfFeatureReference } from './af-explanation.js';
 import type { LoadedModel, ModelRegistry } from './model-registry.js';
 import { cleanRrWindow, type CleanRr } from './rr-cleaning.js';

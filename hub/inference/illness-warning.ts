@@ -9,7 +9,7 @@
  * sustained rise barely does (10.9 % of injected rises flagged); it is kept loadable for `reconstruct`
  * but no longer decides (models/illness-rhr/MODEL_CARD.md).
  */
-import * as ort from 'onnxruntime-node';
+import { ort } from './onnx-runtime.js';
 import type { LoadedModel, ModelRegistry } from './model-registry.js';
 import { DEFAULT_PERSISTENCE, persistentFlags, type PersistenceRule } from './persistence-rule.js';
 import { HOUR_MS, type HourlyRestingHr } from './resting-hr.js';

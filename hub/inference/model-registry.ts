@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import { ort } from './onnx-runtime.js';
 import { manifestMismatches, parseManifest, type GraphValue, type ModelManifest } from './model-manifest.js';
 
 export interface InferenceLogger {

@@ -2,7 +2,7 @@ import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js'
 import { AlertAcks } from './alert-acks.js';
 import { BridgeOutbox } from './home-assistant/bridge-outbox.js';
 import { HomeAssistantBridge } from './home-assistant/ha-bridge.js';
-import { DurableAck } from './durable-ack.js';
+import { DurableAck } from '../store/durable-ack.js';
 import { ClientIdOwners } from './client-id-owners.js';
 import { EmbeddedBroker, type SocketRefusals } from './embedded-broker.js';
 import { RateLimitedLog } from '../log/log-limiter.js';

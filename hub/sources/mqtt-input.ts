@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock.js';
 import { makeDeviceId } from '../../core/device-id.js';
 import type { IngestInput, IngestOptions } from '../ingest/ingest.js';
 import type { IngestOutcome } from '../ingest/ingest-types.js';
-import type { DurableAck } from '../mqtt/durable-ack.js';
+import type { DurableAck } from '../store/durable-ack.js';
 import type { IngestRefusals } from '../mqtt/ingest-refusals.js';
 import { INGEST_PREFIX } from '../mqtt/topic-acl.js';
 

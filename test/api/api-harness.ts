@@ -33,7 +33,7 @@ export interface ApiHub {
 
 /** A real hub with only the API part, listening on a free port of 127.0.0.1, over a real SQLite file. */
 export async function startApiHub(
-  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; part?: ApiPartOptions } = {},
+  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions } = {},
 ): Promise<ApiHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-api-'));
   const config: HubConfig = {
@@ -41,6 +41,7 @@ export async function startApiHub(
     dataDir,
     http: { host: '127.0.0.1', port: 0 },
     api: { ...DEFAULT_CONFIG.api, uiDir: join(dataDir, 'no-ui'), ...options.api },
+    store: { ...DEFAULT_CONFIG.store, ...options.store },
     household: { people: PEOPLE, devices: DEVICES },
   };
   const hub = new Hub({

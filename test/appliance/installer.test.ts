@@ -105,4 +105,5 @@ t.test('systemd-analyze verify accepts the installed unit without a warning', as
     t.same(values(key), [value], `${key}=${value}`);
   }
   t.match(values('WatchdogSec')[0] ?? '', /^\d+$/, 'a watchdog');
+  t.ok(values('Environment').includes('ORT_DISABLE_TELEMETRY=1'), 'the ONNX runtime reports nothing to its maker');
 });

@@ -15,6 +15,9 @@ const TARGET = fileURLToPath(new URL('./heavy-ingest-hub.js', import.meta.url));
  * interval (never committed) may be missing.
  */
 export async function killRounds(t: Test, rounds: number): Promise<void> {
+  // A round is a hub start, some commits and a kill: seconds when the box is quiet, up to a minute
+  // on a busy two-core one. The file's time limit is only a guard against a hang.
+  t.setTimeout(rounds * 60_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-sigkill-'));
   let before = 0;
   for (let round = 1; round <= rounds; round++) {

@@ -42,8 +42,12 @@ export async function getJson(port: number, path: string): Promise<{ status: num
   return { status: response.status, body: await response.json() };
 }
 
-/** Polls `check` until it returns a value, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+/**
+ * Polls `check` until it returns a value, or fails after `timeoutMs`. The bound is no measure of
+ * speed, only a guard against a hang: a hub process starting on a busy two-core box (the suite runs
+ * two files at once beside other work) can take most of a minute.
+ */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

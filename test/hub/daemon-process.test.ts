@@ -16,6 +16,9 @@ interface Stats {
   rejections: { byReason: Record<string, number> };
 }
 
+// Four hub processes start in this file; on a busy two-core box that alone can take minutes.
+t.setTimeout(600_000);
+
 async function stats(dataDir: string): Promise<Stats> {
   const result = await runCli(['stats', '--data-dir', dataDir]);
   if (result.code !== 0) throw new Error(`stats failed: ${result.stderr}`);

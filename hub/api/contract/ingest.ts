@@ -28,7 +28,7 @@ export const IngestRefusal = Type.Object(
 );
 export type IngestRefusal = Static<typeof IngestRefusal>;
 
-/** How many readings the ingest gate took and refused (implausible, duplicate, inconsistent), and why each refused one was. */
+/** How many readings the ingest gate took (committed to the store before the answer) and refused (implausible, duplicate, inconsistent), and why each refused one was. */
 export const IngestOutcome = Type.Object(
   { accepted: Type.Number(), rejected: Type.Number(), refused: Type.Optional(ReadonlyList(IngestRefusal)) },
   { additionalProperties: false },

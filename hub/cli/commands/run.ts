@@ -1,5 +1,6 @@
 import { ConfigError, ConfigInvalidError, loadConfig } from '../../config/load-config.js';
 import { PortInUseError } from '../../http/http-server.js';
+import { DataDirectoryInUseError } from '../../daemon/data-dir-lock.js';
 import { Hub } from '../../daemon/hub.js';
 import { HubLogging } from '../../log/logger.js';
 import { MqttPortInUseError, MqttTlsFileError } from '../../mqtt/broker-listener.js';
@@ -8,7 +9,7 @@ import { parseArgs, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 
 /** Failures at start that the user can fix: one clear line, exit status 1. */
-const FIXABLE = [ConfigInvalidError, PortInUseError, StoreDirectoryError, StoreCorruptError, MqttPortInUseError, MqttTlsFileError];
+const FIXABLE = [ConfigInvalidError, PortInUseError, StoreDirectoryError, StoreCorruptError, MqttPortInUseError, MqttTlsFileError, DataDirectoryInUseError];
 
 /** `run [--config <file>]`: starts the hub and keeps it running until SIGTERM or SIGINT. */
 export const runCommand: Command = async (args, io) => {

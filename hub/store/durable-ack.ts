@@ -17,10 +17,10 @@ const nodeTimers: AckTimers = {
 };
 
 /**
- * Group commit for acknowledged ingest: a QoS 1 message is acknowledged only once its readings
- * are committed. The writer's own interval (a second, to spare an SD card) would make every ack
- * wait that long, so while acks are waiting a commit is forced within `withinMs`; every message
- * that arrived meanwhile shares that one transaction.
+ * Group commit for acknowledged ingest: a QoS 1 MQTT message is acknowledged, and an HTTP ingest
+ * request answered, only once its readings are committed. The writer's own interval (a second, to
+ * spare an SD card) would make every answer wait that long, so while answers are waiting a commit is
+ * forced within `withinMs`; everything that arrived meanwhile shares that one transaction.
  */
 export class DurableAck {
   private timer: unknown = undefined;
