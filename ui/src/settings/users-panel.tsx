@@ -10,11 +10,11 @@ import { errorText } from '../format/error-text.js';
 import { forgetPeople, loadPeople, personName } from '../state/household.js';
 
 /** What each role may do, in the words the form offers them (the hub's rules in hub/accounts/access.ts). */
-const ROLES: readonly (readonly [role: Role, label: string])[] = [
-  ['member', 'Member: sees their own readings and devices, and acknowledges their own alerts'],
-  ['caregiver', 'Caregiver: sees the people you choose, acknowledges their alerts, and is told when nobody answers one'],
-  ['viewer', 'Viewer: sees the readings of the people you choose, and changes nothing'],
-  ['owner', 'Owner: sees everyone and manages people, devices, accounts and settings'],
+const ROLES: readonly (readonly [role: Role, label: string, means: string])[] = [
+  ['member', 'Member', 'Sees only their own readings and devices, and acknowledges their own alerts.'],
+  ['caregiver', 'Caregiver', 'Sees the people you choose, acknowledges their alerts, and is told when nobody answers one.'],
+  ['viewer', 'Viewer', 'Sees the readings of the people you choose, and changes nothing.'],
+  ['owner', 'Owner', 'Sees everyone, and manages people, devices, accounts and settings.'],
 ];
 
 const ROLE_WORDS: Readonly<Record<Role, string>> = { owner: 'owner', member: 'member', caregiver: 'caregiver', viewer: 'viewer' };
@@ -97,8 +97,8 @@ export function UsersPanel({ self }: { readonly self: User }) {
         <Field for="new-user-password" label="Password" hint="At least 10 characters. They can change it themselves once signed in.">
           <input id="new-user-password" name="password" type="password" required autocomplete="new-password" aria-describedby="new-user-password-hint" />
         </Field>
-        <Field for="new-user-role" label="Role">
-          <select id="new-user-role" name="role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+        <Field for="new-user-role" label="Role" hint={ROLES.find(([value]) => value === role)?.[2]}>
+          <select id="new-user-role" name="role" value={role} aria-describedby="new-user-role-hint" onChange={(event) => setRole(event.currentTarget.value as Role)}>
             {ROLES.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
