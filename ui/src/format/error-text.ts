@@ -58,15 +58,17 @@ function apiErrorText(error: ApiError): string {
 }
 
 /**
- * Fastify's schema checks say `<where>/<field>: <what>` (or `<where>: must have required property
- * '<field>'`) in Ajv's words.
+ * The hub's schema checks say `<where>: <field> <what>` ("body: username must match pattern …"),
+ * or `<where>:  <what>` for the body itself ("body:  must have required property 'scopes'"), in
+ * Ajv's words; a nested field is a path ("grants/0").
  */
 function validationText(message: string): string {
-  const match = /^(?:body|querystring|params|headers)?\/?([\w/]*):\s*(.*)$/.exec(message);
+  const match = /^(?:body|querystring|params|headers)([/\w.]*):\s*([\w/.]*?)\s*(must\b.*)$/.exec(message);
   if (match === null) return sentence(message);
-  const [, path = '', problem = ''] = match;
+  const [, where = '', named = '', problem = ''] = match;
+  const path = `${where}/${named}`;
   const required = /^must have required property '(\w+)'/.exec(problem);
-  const field = required?.[1] ?? path.split('/').filter((part) => part !== '' && !/^\d+$/.test(part))[0] ?? '';
+  const field = required?.[1] ?? path.split(/[/.]/).filter((part) => part !== '' && !/^\d+$/.test(part))[0] ?? '';
   const label = FIELDS[field] ?? (field !== '' ? `"${field}"` : 'this request');
   if (required !== null) return MISSING[field] ?? `Fill in ${label}.`;
   const limit = /must NOT have (fewer|more) than (\d+) (characters|items)/.exec(problem);
