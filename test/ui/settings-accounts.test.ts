@@ -149,7 +149,7 @@ t.test('units and time format are choices, and every value and time on screen fo
     await page.goto('/#/settings');
     const form = page.locator('form[aria-labelledby="settings-heading"]');
     await form.waitFor();
-    for (const label of ['Weight', 'Temperature', 'Blood glucose', 'Time']) t.equal(await form.getByLabel(label).evaluate((e) => e.tagName), 'SELECT', `${screen}: ${label} is a choice`);
+    for (const label of ['Weight', 'Temperature', 'Blood glucose', 'Time']) t.equal(await form.getByRole('combobox', { name: label, exact: true }).count(), 1, `${screen}: ${label} is a choice`);
     const metric = screen === 'desktop';
     await form.getByLabel('Weight').selectOption(metric ? 'imperial' : 'metric');
     await form.getByLabel('Temperature').selectOption(metric ? '°F' : '°C');
