@@ -16,6 +16,7 @@
 export type DeviceIdKind = 'ble' | 'serial' | 'sim' | 'replay' | 'inference' | 'given';
 
 const BLE_PREFIX = 'ble:';
+const INFERENCE_PREFIX = 'hub:inference:';
 const MAC_WITH_COLONS = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
 const MAC_WITHOUT_COLONS = /^[0-9A-Fa-f]{12}$/;
 
@@ -38,10 +39,15 @@ export function makeDeviceId(kind: DeviceIdKind, local: string): string {
     case 'replay':
       return `replay:${local}`;
     case 'inference':
-      return `hub:inference:${local}`;
+      return `${INFERENCE_PREFIX}${local}`;
     case 'given':
       return givenId(local);
   }
+}
+
+/** The hub's own derived readings (the models' outputs) come from `hub:inference:<personId>`: no device of the household's. */
+export function isDerivedDeviceId(deviceId: string): boolean {
+  return deviceId.startsWith(INFERENCE_PREFIX);
 }
 
 /**

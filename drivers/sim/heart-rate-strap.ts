@@ -1,5 +1,7 @@
 import { encodeBatteryLevel } from '../ble/encoders/battery-level.js';
 import { encodeHeartRateMeasurement } from '../ble/encoders/heart-rate-measurement.js';
+import { POLAR_ECG_RATE_HZ, polarEcgFrame } from '../ble/emulation/proprietary-devices.js';
+import { EcgSynthesizer } from './ecg-waveform.js';
 import type { SimulatedPerson } from './household-profile.js';
 import { simulatedDeviceIds } from './household-profile.js';
 import { HeartModel, hourOfDay } from './physiology.js';
@@ -8,25 +10,36 @@ import { MINUTE, SECOND, type SimulatedDevice, type SimulatedPacket } from './si
 
 /** A strap streams live only: after a long gap it sends from now on, it has no memory. */
 const MAX_CATCH_UP = 10 * MINUTE;
+/** Samples in one PMD ECG frame, as the H10 sends them (docs/protocols.md §3.2). */
+const ECG_FRAME_SAMPLES = 73;
+const MS_PER_ECG_SAMPLE = 1000 / POLAR_ECG_RATE_HZ;
 
 /**
- * A chest strap (Heart Rate profile): one notification a second with heart rate and the RR
- * intervals of the beats in it. Taken off for the morning shower; loses skin contact now and then.
+ * A Polar H10 chest strap: one Heart Rate Measurement a second with heart rate and the RR
+ * intervals of the beats in it, and the ECG the hub starts on connecting, as PMD data frames of
+ * 73 samples at 130 Hz. Taken off for the morning shower; loses skin contact now and then.
  */
 export class SimulatedHeartRateStrap implements SimulatedDevice {
   readonly id: string;
-  readonly driver = 'ble-heart-rate';
+  readonly driver = 'ble-polar-h10';
+  readonly name: string;
   private readonly heart: HeartModel;
   private readonly rng: SeededRandom;
+  private readonly ecg: EcgSynthesizer;
   private energyKJ = 0;
+  /** Index (since the epoch, at 130 Hz) of the next ECG sample to send, while the strap is worn. */
+  private nextEcgSample: number | undefined;
+  private ecgFrame: number[] = [];
 
   constructor(
     private readonly person: SimulatedPerson,
     seed: number,
   ) {
     this.id = simulatedDeviceIds.strap(person.id);
+    this.name = `${person.name}'s chest strap`;
     this.rng = new SeededRandom(seed ^ person.userSlot);
     this.heart = new HeartModel(person, this.rng);
+    this.ecg = new EcgSynthesizer(POLAR_ECG_RATE_HZ, new SeededRandom((seed * 7) ^ person.userSlot));
   }
 
   advance(from: number | undefined, to: number): SimulatedPacket[] {
@@ -47,8 +60,32 @@ export class SimulatedHeartRateStrap implements SimulatedDevice {
         rrIntervalsMs: contact ? this.heart.rrIntervals(at, hr) : [],
       });
       packets.push({ deviceId: this.id, formatId: '2a37', bytes, at });
+      packets.push(...this.ecgFrames(at, hr));
     }
     return packets;
+  }
+
+  /** The ECG frames whose last sample falls in the second ending at `at`. */
+  private ecgFrames(at: number, heartRate: number): SimulatedPacket[] {
+    const first = Math.floor((at - SECOND) / MS_PER_ECG_SAMPLE) + 1;
+    const last = Math.floor(at / MS_PER_ECG_SAMPLE);
+    let next = this.nextEcgSample;
+    if (next === undefined || next < first || next > first + ECG_FRAME_SAMPLES) {
+      // Put on again, first connected, or the clock moved: the stream starts with a whole frame.
+      next = Math.ceil(first / ECG_FRAME_SAMPLES) * ECG_FRAME_SAMPLES;
+      this.ecgFrame = [];
+    }
+    const frames: SimulatedPacket[] = [];
+    for (let k = next; k <= last; k++) {
+      const ts = k * MS_PER_ECG_SAMPLE;
+      this.ecgFrame.push(this.ecg.next(ts, heartRate));
+      if (this.ecgFrame.length === ECG_FRAME_SAMPLES) {
+        frames.push({ deviceId: this.id, formatId: 'polar-pmd-ecg', bytes: polarEcgFrame(ts, this.ecgFrame), at: Math.min(at, Math.round(ts)) });
+        this.ecgFrame = [];
+      }
+    }
+    this.nextEcgSample = Math.max(next, last + 1);
+    return frames;
   }
 
   private inShower(at: number): boolean {

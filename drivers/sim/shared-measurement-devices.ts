@@ -19,6 +19,7 @@ interface DailyMeasurement {
 abstract class DailyMeasurementDevice implements SimulatedDevice {
   abstract readonly id: string;
   abstract readonly driver: string;
+  abstract readonly name: string;
   protected abstract readonly formatId: string;
   protected abstract readonly schedule: readonly DailyMeasurement[];
   /** How many past measurements per person the device remembers. */
@@ -44,6 +45,7 @@ const IRREGULAR_PULSE = 1 << 2;
 export class SimulatedBloodPressureCuff extends DailyMeasurementDevice {
   readonly id = simulatedDeviceIds.cuff;
   readonly driver = 'ble-blood-pressure';
+  readonly name = 'Blood-pressure cuff';
   protected readonly formatId = '2a35';
   protected readonly memory = 5;
   protected readonly schedule: readonly DailyMeasurement[];
@@ -74,6 +76,7 @@ export class SimulatedBloodPressureCuff extends DailyMeasurementDevice {
 export class SimulatedScale extends DailyMeasurementDevice {
   readonly id = simulatedDeviceIds.scale;
   readonly driver = 'ble-weight-scale';
+  readonly name = 'Bathroom scale';
   protected readonly formatId = '2a9d';
   protected readonly memory = 3;
   protected readonly schedule: readonly DailyMeasurement[];
@@ -99,6 +102,7 @@ const EAR = 3;
 export class SimulatedThermometer extends DailyMeasurementDevice {
   readonly id: string;
   readonly driver = 'ble-health-thermometer';
+  readonly name: string;
   protected readonly formatId = '2a1c';
   protected readonly memory = 2;
   protected readonly schedule: readonly DailyMeasurement[];
@@ -106,6 +110,7 @@ export class SimulatedThermometer extends DailyMeasurementDevice {
   constructor(person: SimulatedPerson) {
     super();
     this.id = simulatedDeviceIds.thermometer(person.id);
+    this.name = `${person.name}'s thermometer`;
     this.schedule = [{ person, hour: 21, offsetMinutes: 30 }];
   }
 

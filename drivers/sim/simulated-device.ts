@@ -7,12 +7,19 @@ export interface SimulatedPacket {
   readonly bytes: Uint8Array;
   readonly at: number;
   readonly decodeOptions?: DecodeOptions;
+  /**
+   * Set for a byte stream whose packets may straddle notifications (the BerryMed BCI stream): the
+   * receiver reframes it, as the Bluetooth runtime does, rather than decoding each chunk alone.
+   */
+  readonly framing?: 'berrymed-bci';
 }
 
 export interface SimulatedDevice {
   readonly id: string;
   /** The driver a real device of this kind would match. */
   readonly driver: string;
+  /** What the household calls it on the dashboard. */
+  readonly name: string;
   /**
    * What the device sends in (from, to]. `from` undefined means the device just connected: devices
    * with a memory send what they stored, as real cuffs and scales do when a client subscribes.

@@ -7,13 +7,14 @@ import type { SimulatedDevice, SimulatedPacket } from './simulated-device.js';
 export interface SimulatedDeviceAssignment {
   readonly id: string;
   readonly driver: string;
+  readonly name: string;
   readonly personId?: string;
   readonly userSlots?: Readonly<Record<string, string>>;
 }
 
 /**
- * Two people, each with a chest strap, an oximeter and a thermometer, sharing a blood-pressure cuff
- * and a scale. `advance` yields the bytes all devices sent up to a time, in time order.
+ * Two people, each with a chest strap (heart rate and ECG), an oximeter (SpO2, pulse and pleth)
+ * and a thermometer, sharing a blood-pressure cuff and a scale. `advance` yields the bytes all devices sent up to a time, in time order.
  */
 export class SimulatedHousehold {
   readonly people: readonly SimulatedPerson[];
@@ -33,9 +34,9 @@ export class SimulatedHousehold {
   assignments(): SimulatedDeviceAssignment[] {
     const slots = Object.fromEntries(this.people.map((p) => [String(p.userSlot), p.id]));
     return this.devices.map((d) => {
-      if (d.id === simulatedDeviceIds.cuff || d.id === simulatedDeviceIds.scale) return { id: d.id, driver: d.driver, userSlots: slots };
+      if (d.id === simulatedDeviceIds.cuff || d.id === simulatedDeviceIds.scale) return { id: d.id, driver: d.driver, name: d.name, userSlots: slots };
       const owner = this.people.find((p) => d.id.endsWith(`-${p.id}`));
-      return { id: d.id, driver: d.driver, ...(owner !== undefined ? { personId: owner.id } : {}) };
+      return { id: d.id, driver: d.driver, name: d.name, ...(owner !== undefined ? { personId: owner.id } : {}) };
     });
   }
 

@@ -3,11 +3,14 @@ import type { Db } from '../store/index.js';
 /** The household settings the dashboard may read and the owner may change. */
 export interface HouseholdSettings {
   readonly householdName: string;
+  /** Weight and height. */
   readonly units: 'metric' | 'imperial';
+  readonly glucoseUnit: 'mg/dL' | 'mmol/L';
+  readonly temperatureUnit: '°C' | '°F';
   readonly timeFormat: '24h' | '12h';
 }
 
-export const DEFAULT_SETTINGS: HouseholdSettings = { householdName: 'Home', units: 'metric', timeFormat: '24h' };
+export const DEFAULT_SETTINGS: HouseholdSettings = { householdName: 'Home', units: 'metric', glucoseUnit: 'mg/dL', temperatureUnit: '°C', timeFormat: '24h' };
 
 export class SettingsStore {
   constructor(private readonly db: Db) {}

@@ -96,6 +96,10 @@ export class UserStore {
       .map((row) => this.fromRow(row));
   }
 
+  setPasswordHash(userId: string, passwordHash: string): boolean {
+    return this.db.prepare('UPDATE account_user SET password_hash = ? WHERE id = ?').run(passwordHash, userId).changes > 0;
+  }
+
   setGrants(userId: string, personIds: readonly string[]): void {
     this.db.transaction(() => this.writeGrants(userId, personIds))();
     this.events?.emit({ kind: 'user.changed', userId });

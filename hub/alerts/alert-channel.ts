@@ -12,10 +12,15 @@ export type Delivery =
   | { readonly kind: 'escalate'; readonly caregivers: Caregivers }
   | { readonly kind: 'update'; readonly change: 'folded' | 'cleared' | 'acknowledged' | 'resolved' };
 
-/** A way to tell people. A channel ignores the deliveries it has nothing to do with (resolves undefined). */
+/** A way to tell people. A channel ignores the deliveries it has nothing to do with (resolves false). */
 export interface AlertChannel {
   readonly name: string;
   /** Resolves true when it told someone, false when the delivery was not for it; rejects when it failed. */
   deliver(alert: AlertRecord, delivery: Delivery): Promise<boolean> | boolean;
+  /**
+   * Why this delivery, which is for the channel, reaches no one (no address set up, no speaker),
+   * in words without values or names; undefined when someone is there to be told.
+   */
+  missingRecipient?(alert: Pick<AlertRecord, 'severity'>, delivery: Delivery): string | undefined;
   stop?(): Promise<void> | void;
 }

@@ -26,6 +26,8 @@ export interface AlertEngineOptions {
   readonly channels: readonly AlertChannel[];
   readonly deliveries: AlertDeliveries;
   readonly caregivers: CaregiverDirectory;
+  /** Whether the bus's announcements reach MQTT (the broker is on); only then is it noted as a delivery. */
+  readonly announcesOnMqtt: boolean;
   readonly timing: AlertTiming;
   readonly logger: Logger;
   readonly newId?: () => string;
@@ -40,6 +42,8 @@ export interface Acknowledgement {
 
 /** What the history calls the announcement on the bus, which MQTT and integrations hear. */
 export const ALERT_BUS_CHANNEL = 'mqtt';
+/** What the history calls the escalation itself, when it has no one to go to. */
+export const ESCALATION_CHANNEL = 'escalation';
 
 /** What an alert says on the bus (and so on `hearth/alerts`). */
 export function alertChangedEvent(alert: AlertRecord, change: AlertChange, ts: number): AlertChangedEvent {
@@ -198,6 +202,10 @@ export class AlertEngine {
     const detail = `${caregivers.userIds.length} caregiver account(s), ${caregivers.webhookUrls.length} push address(es)`;
     this.update(escalated, now, { ts: now, kind: 'escalated', actor: caregivers.userIds.join(',') || undefined, detail });
     this.options.logger.info({ alertId: alert.id, accounts: caregivers.userIds.length, pushes: caregivers.webhookUrls.length }, 'alert escalated to caregivers');
+    if (caregivers.userIds.length === 0 && caregivers.webhookUrls.length === 0) {
+      this.options.logger.warn({ alertId: alert.id }, 'alert escalation reached no one: no caregiver is set up for this person');
+      this.options.deliveries.noteNow(alert.id, { kind: 'no_recipient', channel: ESCALATION_CHANNEL, detail: 'escalate: no caregiver account is granted this person and no caregiver push address is set' });
+    }
     this.changed(escalated, 'escalated', { kind: 'escalate', caregivers });
     return escalated;
   }
@@ -260,7 +268,7 @@ export class AlertEngine {
     this.options.publish({ ...alertChangedEvent(alert, change, this.options.clock.now()), ...(loud ? {} : { silent: true }), record: shownAlert(alert) });
     if (!loud) return;
     const { deliveries, channels } = this.options;
-    deliveries.run(alert.id, ALERT_BUS_CHANNEL, delivery.kind, () => true);
-    for (const channel of channels) deliveries.run(alert.id, channel.name, delivery.kind, () => channel.deliver(alert, delivery));
+    if (this.options.announcesOnMqtt) deliveries.run(alert.id, ALERT_BUS_CHANNEL, delivery.kind, () => true);
+    for (const channel of channels) deliveries.run(alert.id, channel.name, delivery.kind, () => channel.deliver(alert, delivery), channel.missingRecipient?.(alert, delivery));
   }
 }

@@ -46,6 +46,8 @@ export type AlertHistoryKind =
   | 'held'
   | 'notified'
   | 'delivery_failed'
+  /** A channel, or the escalation, had no one to tell. */
+  | 'no_recipient'
   | 'repeated'
   | 'escalated'
   | 'folded'

@@ -32,6 +32,16 @@ export const alertMigrations: readonly MigrationStep[] = [
     `),
 ];
 
+/** One channel's delivery of an alert, as the dashboard lists it. */
+export interface AlertDeliveryLine {
+  readonly ts: number;
+  readonly channel: string;
+  readonly outcome: 'told' | 'failed' | 'no_recipient';
+  readonly detail?: string;
+}
+
+const DELIVERY_OUTCOMES: Partial<Record<AlertHistoryKind, AlertDeliveryLine['outcome']>> = { notified: 'told', delivery_failed: 'failed', no_recipient: 'no_recipient' };
+
 interface AlertRow {
   body: string;
 }
@@ -105,6 +115,14 @@ export class AlertStore {
         ...(row.actor !== null ? { actor: row.actor } : {}),
         ...(row.detail !== null ? { detail: row.detail } : {}),
       }));
+  }
+
+  /** What the loud channels did with an alert, oldest first: told, failed, or no one to tell. */
+  deliveries(alertId: string): AlertDeliveryLine[] {
+    return this.db
+      .prepare<[string], EventRow>("SELECT ts, kind, channel, actor, detail FROM alert_event WHERE alert_id = ? AND kind IN ('notified', 'delivery_failed', 'no_recipient') AND channel IS NOT NULL ORDER BY ts, id")
+      .all(alertId)
+      .map((row) => ({ ts: row.ts, channel: row.channel ?? '', outcome: DELIVERY_OUTCOMES[row.kind] ?? 'told', ...(row.detail !== null ? { detail: row.detail } : {}) }));
   }
 
   /** Forgets resolved alerts older than `before`, with their history; returns how many. */

@@ -79,7 +79,9 @@ export class AlertsPart implements HubPart {
       ...(this.options.random !== undefined ? { random: this.options.random } : {}),
     });
     const channels: AlertChannel[] = [new WebhookChannel(sender, settings.webhooks, settings.dashboardUrl)];
-    const speech = settings.speech.enabled ? new SpeechChannel(speaker, settings.speech.minSeverity, this.logger) : undefined;
+    // A speaker handed in (a test's, another box's) is taken to be heard; espeak without a device only writes files.
+    const audible = this.options.speaker !== undefined || settings.speech.device !== '';
+    const speech = settings.speech.enabled ? new SpeechChannel(speaker, settings.speech.minSeverity, this.logger, audible) : undefined;
     const deliveries = new AlertDeliveries(alertStore, clock, this.logger);
     const engine = new AlertEngine({
       store: alertStore,
@@ -89,6 +91,7 @@ export class AlertsPart implements HubPart {
       channels,
       deliveries,
       caregivers: new CaregiverDirectory(store.db, settings.caregivers),
+      announcesOnMqtt: config.mqtt.enabled,
       timing: { repeatMs: settings.repeatMinutes * 60_000, escalateAfterMs: settings.escalateAfterMinutes * 60_000, refoldMs: settings.refoldMinutes * 60_000 },
       logger: this.logger,
     });

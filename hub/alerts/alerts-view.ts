@@ -18,9 +18,10 @@ export class AlertsApiView implements AlertsView {
     private readonly store: AlertStore,
   ) {}
 
+  /** Each with what the loud channels did with it, so a list can say who was told through what. */
   list(filter: AlertFilter, people: readonly string[] | 'all'): readonly ApiAlert[] {
     const alerts = filter.state === 'open' ? this.engine.openAlerts() : this.store.recent(MAX_LISTED);
-    return alerts.filter((a) => allowed(a, people)).map(shownAlert);
+    return alerts.filter((a) => allowed(a, people)).map((a) => ({ ...shownAlert(a), deliveries: this.store.deliveries(a.id) }));
   }
 
   /** One alert with its history: who was told when, through what, and who acknowledged. */

@@ -21,10 +21,21 @@ export class SpeechChannel implements AlertChannel {
     private readonly speaker: Speaker,
     private readonly minSeverity: Severity,
     private readonly logger: Logger,
+    /** False when the speaker only writes sound files (no audio device set up): nobody hears them. */
+    private readonly audible = true,
   ) {}
 
+  missingRecipient(alert: Pick<AlertRecord, 'severity'>, delivery: Delivery): string | undefined {
+    if (!this.speaks(alert, delivery) || this.audible) return undefined;
+    return 'no speaker is set up (alerts.speech.device); the sentence was only saved as a sound file';
+  }
+
+  private speaks(alert: Pick<AlertRecord, 'severity'>, delivery: Delivery): boolean {
+    return (delivery.kind === 'notify' || delivery.kind === 'repeat') && atLeast(alert.severity, this.minSeverity);
+  }
+
   async deliver(alert: Pick<AlertRecord, 'id' | 'severity' | 'spoken'>, delivery: Delivery): Promise<boolean> {
-    if ((delivery.kind !== 'notify' && delivery.kind !== 'repeat') || !atLeast(alert.severity, this.minSeverity)) return false;
+    if (!this.speaks(alert, delivery)) return false;
     if (this.waiting >= MAX_WAITING) throw new Error('the speaker is busy; this announcement was dropped');
     this.waiting += 1;
     const turn = this.queue.then(() => this.speaker.speak(alert.spoken, alert.id));

@@ -23,6 +23,6 @@ export class SpokenAlerts {
 
   hear(event: AlertChangedEvent): void {
     const delivery = spokenDelivery(event);
-    if (delivery !== undefined) this.deliveries.run(event.id, this.speech.name, delivery.kind, () => this.speech.deliver(event, delivery));
+    if (delivery !== undefined) this.deliveries.run(event.id, this.speech.name, delivery.kind, () => this.speech.deliver(event, delivery), this.speech.missingRecipient(event, delivery));
   }
 }

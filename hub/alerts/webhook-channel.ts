@@ -18,6 +18,12 @@ export class WebhookChannel implements AlertChannel {
     private readonly dashboardUrl: string,
   ) {}
 
+  missingRecipient(_alert: Pick<AlertRecord, 'severity'>, delivery: Delivery): string | undefined {
+    if (delivery.kind === 'notify' && this.household.length === 0) return 'no push address is set up (alerts.webhooks)';
+    if (delivery.kind === 'escalate' && delivery.caregivers.webhookUrls.length === 0) return 'no caregiver push address for this person (alerts.caregivers)';
+    return undefined;
+  }
+
   async deliver(alert: AlertRecord, delivery: Delivery): Promise<boolean> {
     const link = this.dashboardUrl === '' ? undefined : `${this.dashboardUrl.replace(/\/+$/, '')}/alerts/${encodeURIComponent(alert.id)}`;
     const message = link === undefined ? alert.spoken : `${alert.spoken}\n${link}`;

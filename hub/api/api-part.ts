@@ -16,7 +16,9 @@ import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDeviceRoutes } from './routes/device-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
+import { registerHubStatusRoute } from './routes/hub-status-route.js';
 import { registerIngestRoute } from './routes/ingest-route.js';
+import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
@@ -71,6 +73,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           alerts: context.services.alerts,
           insights: context.services.insights,
           household: new HouseholdView(context.registry, context.store),
+          sources: context.services.sources,
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
         };
@@ -79,6 +82,8 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         installErrorHandler(app, log);
         installAuthHook(app, accounts);
         registerAuthRoutes(app, deps);
+        registerPasswordRoute(app, deps);
+        registerHubStatusRoute(app, deps);
         registerPeopleRoutes(app, deps);
         registerSeriesRoutes(app, deps);
         registerDeviceRoutes(app, deps);

@@ -1,11 +1,17 @@
 import { canReadPerson, canSeeDevice } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
+import { isDerivedDeviceId } from '../../core/device-id.js';
 import type { Device, HouseholdRegistry, Person } from '../household/household-registry.js';
 import type { Store } from '../store/index.js';
 import type { DeviceSummary } from './contract/devices.js';
-import type { LatestValue, PersonSummary } from './contract/people.js';
+import type { LatestValue, PersonDeviceSummary, PersonSummary } from './contract/people.js';
+import { deviceKind } from './device-kinds.js';
 
-/** People and devices as the API shows them, filtered by what the asker may see. */
+/**
+ * People and devices as the API shows them, filtered by what the asker may see. The models'
+ * derived readings belong to no device of the household's, so their `hub:inference:` devices are
+ * never listed.
+ */
 export class HouseholdView {
   constructor(
     private readonly registry: HouseholdRegistry,
@@ -26,34 +32,61 @@ export class HouseholdView {
   personSummary(person: Person): PersonSummary {
     const latest: Record<string, LatestValue> = {};
     for (const reading of this.store.query.latest(person.id)) latest[reading.metric] = { value: reading.value, unit: reading.unit, ts: reading.ts };
-    const devices = this.registry
-      .listDevices()
+    const metrics = this.metricsByDevice();
+    const devices = this.householdDevices()
       .filter((d) => d.personId === person.id || Object.values(d.userSlots).includes(person.id))
-      .map((d) => {
-        const { id, name, battery, lastSeen } = this.deviceSummary(d);
-        return { id, name, battery, lastSeen };
+      .map((d): PersonDeviceSummary => {
+        const { id, name, kind, battery, lastSeen, lastReadingAt } = this.deviceSummary(d, metrics);
+        return { id, name, kind, battery, lastSeen, lastReadingAt };
       });
     return { id: person.id, name: person.name, latest, devices };
   }
 
   visibleDevices(principal: Principal): DeviceSummary[] {
-    return this.registry
-      .listDevices()
+    const metrics = this.metricsByDevice();
+    return this.householdDevices()
       .filter((d) => canSeeDevice(principal, d))
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((d) => this.deviceSummary(d));
+      .map((d) => this.deviceSummary(d, metrics));
   }
 
-  deviceSummary(device: Device): DeviceSummary {
+  deviceSummary(device: Device, metrics = this.metricsByDevice()): DeviceSummary {
     return {
       id: device.id,
       name: device.name ?? null,
       driver: device.driver ?? null,
+      kind: deviceKind(device.driver),
       personId: device.personId ?? null,
       userSlots: device.userSlots,
       battery: this.store.query.latestDeviceValue(device.id, 'battery')?.value ?? null,
       firstSeen: device.firstSeen,
       lastSeen: device.lastSeen,
+      lastReadingAt: this.lastReadingAt(device.id, metrics.get(device.id) ?? []),
     };
+  }
+
+  private householdDevices(): Device[] {
+    return this.registry.listDevices().filter((d) => !isDerivedDeviceId(d.id));
+  }
+
+  /** The metrics each device has series of (one small table scan for a whole list). */
+  private metricsByDevice(): Map<string, string[]> {
+    const byDevice = new Map<string, string[]>();
+    for (const series of this.store.query.seriesList()) {
+      const known = byDevice.get(series.deviceId);
+      if (known === undefined) byDevice.set(series.deviceId, [series.metric]);
+      else if (!known.includes(series.metric)) known.push(series.metric);
+    }
+    return byDevice;
+  }
+
+  /** The newest reading of any of the device's metrics (battery levels included: they are readings too). */
+  private lastReadingAt(deviceId: string, metrics: readonly string[]): number | null {
+    let newest: number | null = null;
+    for (const metric of metrics) {
+      const ts = this.store.query.latestDeviceValue(deviceId, metric)?.ts;
+      if (ts !== undefined && (newest === null || ts > newest)) newest = ts;
+    }
+    return newest;
   }
 }

@@ -1,6 +1,10 @@
 import type { DeviceDiscoveredEvent, HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
+import { deviceKind } from './device-kinds.js';
 import { MAX_PAIRING_SECONDS, type FoundDevice, type PairingState } from './contract/devices.js';
+
+/** The window as this class knows it; the route adds what the radio says. */
+export type PairingWindowView = Omit<PairingState, 'bluetooth'>;
 
 /** Bounds memory if a crowded street of BLE gadgets is heard while the window is open. */
 const MAX_FOUND = 200;
@@ -29,7 +33,7 @@ export class PairingWindow {
     clearTimeout(this.timer);
   }
 
-  open(seconds: number): PairingState {
+  open(seconds: number): PairingWindowView {
     const until = this.clock.now() + Math.min(Math.max(1, seconds), MAX_PAIRING_SECONDS) * 1000;
     if (!this.isOpen()) this.found = new Map();
     this.until = until;
@@ -40,7 +44,7 @@ export class PairingWindow {
     return this.state();
   }
 
-  close(): PairingState {
+  close(): PairingWindowView {
     clearTimeout(this.timer);
     const wasOpen = this.until !== null;
     const until = this.clock.now();
@@ -49,7 +53,7 @@ export class PairingWindow {
     return this.state();
   }
 
-  state(): PairingState {
+  state(): PairingWindowView {
     const open = this.isOpen();
     return { open, until: open ? this.until : null, found: [...this.found.values()].sort((a, b) => b.ts - a.ts) };
   }
@@ -65,6 +69,7 @@ export class PairingWindow {
       deviceId: event.deviceId,
       name: event.name ?? null,
       driver: event.driver ?? null,
+      kind: deviceKind(event.driver),
       rssi: event.rssi ?? null,
       ts: event.ts,
     });

@@ -28,7 +28,18 @@ const simulation: HubPartFactory = (context) => {
     clock: context.clock,
     logger: context.logging.part('simulation'),
   });
-  return { name: 'simulation', start: () => source.start(), stop: () => source.stop() };
+  const status = context.services.sources;
+  return {
+    name: 'simulation',
+    start: async () => {
+      await source.start();
+      status.simulationStarted();
+    },
+    stop: async () => {
+      status.simulationStopped();
+      await source.stop();
+    },
+  };
 };
 
 const replay: HubPartFactory = (context) => {

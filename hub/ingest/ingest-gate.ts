@@ -203,7 +203,8 @@ export class IngestGate {
       return { reason: 'not_a_number', detail: 'empty, oversized or non-finite samples' };
     }
     const durationMs = (waveform.samples.length / waveform.rateHz) * 1000;
-    const t0 = waveform.t0 !== undefined && waveform.t0 <= now + this.options.maxFutureSkewMs ? waveform.t0 : Math.round(receivedAt - durationMs);
+    // Whole milliseconds, as the store keeps times: a 130 Hz frame's first sample rarely falls on one.
+    const t0 = Math.round(waveform.t0 !== undefined && waveform.t0 <= now + this.options.maxFutureSkewMs ? waveform.t0 : receivedAt - durationMs);
     const personId = this.options.people.personFor(deviceId);
     return {
       metric: waveform.metric,

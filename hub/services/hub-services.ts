@@ -2,6 +2,7 @@ import type { AlertsView } from './alerts-service.js';
 import type { InsightsView } from './insights-service.js';
 import { MetricHooks } from './metric-hooks.js';
 import { ServiceSlot } from './service-slot.js';
+import { SourceStatus } from './source-status.js';
 
 /**
  * What parts offer each other, made by the hub's core for each start and handed to every part in
@@ -14,6 +15,8 @@ export interface HubServices {
   readonly insights: ServiceSlot<InsightsView>;
   /** Where parts report their own figures for /metrics. */
   readonly metrics: MetricHooks;
+  /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
+  readonly sources: SourceStatus;
 }
 
 export function createHubServices(): HubServices {
@@ -21,5 +24,6 @@ export function createHubServices(): HubServices {
     alerts: new ServiceSlot<AlertsView>('alerts'),
     insights: new ServiceSlot<InsightsView>('insights'),
     metrics: new MetricHooks(),
+    sources: new SourceStatus(),
   };
 }

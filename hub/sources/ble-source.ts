@@ -13,6 +13,7 @@ import type { NobleCentral } from '../../drivers/ble/runtime/noble-types.js';
 import type { FormatDecoder } from '../../drivers/format.js';
 import type { HubBus } from '../bus/hub-events.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import type { BluetoothStatus } from '../services/source-status.js';
 import { migrate } from '../store/index.js';
 import { bleMigrations, SqliteGlucoseSequences } from './ble-glucose-sequences.js';
 
@@ -61,6 +62,22 @@ async function driversFor(context: HubContext): Promise<BleDriver[]> {
   return [...external.drivers, ...BUILTIN_BLE_DRIVERS];
 }
 
+/** What the adapter's state means for the household: ready, or why not (the scanner logs the same). */
+export function adapterStatus(state: string, emulated: boolean): BluetoothStatus {
+  switch (state) {
+    case 'poweredOn':
+      return { state: 'ready', emulated };
+    case 'unauthorized':
+      return { state: 'unavailable', problem: 'permission', detail: 'permission denied opening the Bluetooth adapter' };
+    case 'poweredOff':
+      return { state: 'unavailable', problem: 'powered_off', detail: 'the Bluetooth adapter is off' };
+    case 'unsupported':
+      return { state: 'unavailable', problem: 'no_adapter', detail: 'no Bluetooth LE adapter found' };
+    default:
+      return { state: 'starting' };
+  }
+}
+
 /** What a test (or another front end) puts in place of the radio and the runtime's timings. */
 export interface BleSourceOverrides {
   readonly noble?: () => NobleCentral;
@@ -81,10 +98,13 @@ export const bleSourceWith = (overrides: BleSourceOverrides): HubPartFactory => 
   const config = context.config.ble;
   if (config.enabled === false) return undefined;
   const log = context.logging.part(BLE_PART_NAME);
+  const status = context.services.sources;
   let runtime: BleRuntime | undefined;
+  let stopWatching: (() => void) | undefined;
   const part: HubPart = {
     name: BLE_PART_NAME,
     start: async () => {
+      status.reportBluetooth({ state: 'starting' });
       let noble: NobleCentral;
       if (overrides.noble !== undefined) {
         noble = overrides.noble();
@@ -96,10 +116,16 @@ export const bleSourceWith = (overrides: BleSourceOverrides): HubPartFactory => 
         if ('problem' in hardware) {
           if (config.enabled === true) log.warn(`Bluetooth unavailable: ${hardware.problem}`);
           else log.info(`Bluetooth unavailable, BLE devices are not read: ${hardware.problem}`);
+          status.reportBluetooth({ state: 'unavailable', problem: hardware.reason, detail: hardware.problem });
           return;
         }
         noble = hardware.noble;
       }
+      const emulated = overrides.noble === undefined && config.emulated;
+      const onState = (state: string): void => status.reportBluetooth(adapterStatus(state, emulated));
+      noble.on('stateChange', onState);
+      stopWatching = () => noble.removeListener('stateChange', onState);
+      onState(noble.state);
       migrate(context.store.db, BLE_PART_NAME, bleMigrations);
       const drivers = await driversFor(context);
       const started = new BleRuntime({
@@ -126,6 +152,9 @@ export const bleSourceWith = (overrides: BleSourceOverrides): HubPartFactory => 
     stop: async () => {
       await runtime?.stop();
       runtime = undefined;
+      stopWatching?.();
+      stopWatching = undefined;
+      status.reportBluetooth(undefined);
     },
   };
   return part;

@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
 import type { SimulatedHousehold } from '../../drivers/sim/simulated-household.js';
+import type { SimulatedPacket } from '../../drivers/sim/simulated-device.js';
+import { BerryMedBciStreamDecoder, BCI_PACKETS_PER_SECOND } from '../../drivers/serial/berrymed-bci.js';
+import { PacketBatcher } from '../../drivers/serial/packet-batcher.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { Ingest } from '../ingest/ingest.js';
+import type { Ingest, IngestOptions } from '../ingest/ingest.js';
 
 export interface SimulatedHouseholdSourceOptions {
   readonly household: SimulatedHousehold;
@@ -13,15 +16,37 @@ export interface SimulatedHouseholdSourceOptions {
   readonly tickMs?: number;
 }
 
+/** A BCI stream reframed and cut into one batch per second of device time, as the radio's session does. */
+class BciStream {
+  private readonly decoder = new BerryMedBciStreamDecoder();
+  private readonly batcher = new PacketBatcher(BCI_PACKETS_PER_SECOND, this.decoder.plethRateHz);
+
+  constructor(
+    private readonly deviceId: string,
+    private readonly ingest: Ingest,
+  ) {}
+
+  push(packet: SimulatedPacket, options: IngestOptions): void {
+    for (const batch of this.batcher.add(this.decoder.push(packet.bytes)).batches) {
+      this.ingest.submit({ deviceId: this.deviceId, readings: batch.readings, waveforms: batch.waveforms, receivedAt: packet.at }, options);
+    }
+  }
+}
+
 /**
- * Runs the simulated household on the hub's clock: its people and devices are registered as a
- * household would set them up, and every second the devices' bytes go through the decoders and
- * the gate like a real device's.
+ * Runs the simulated household on the hub's clock: its people and devices are registered (and
+ * named) as a household would set them up, and every second the devices' bytes go through the
+ * decoders and the gate like a real device's; each accepted batch marks its device as seen (a
+ * device the household forgot stays forgotten).
  */
 export class SimulatedHouseholdSource {
   private timer: NodeJS.Timeout | undefined;
+  private readonly drivers: ReadonlyMap<string, string>;
+  private readonly streams = new Map<string, BciStream>();
 
-  constructor(private readonly options: SimulatedHouseholdSourceOptions) {}
+  constructor(private readonly options: SimulatedHouseholdSourceOptions) {
+    this.drivers = new Map(options.household.devices.map((d) => [d.id, d.driver]));
+  }
 
   async start(): Promise<void> {
     const { household, registry, logger } = this.options;
@@ -32,6 +57,7 @@ export class SimulatedHouseholdSource {
       const known = registry.device(device.id);
       registry.noteDeviceSeen(device.id, device.driver);
       if (known === undefined) registry.assignDevice(device.id, device.personId, device.userSlots);
+      if (known?.name === undefined) this.name(device.id, device.name);
     }
     logger.info({ people: household.people.length, devices: household.devices.length }, 'simulated household started');
     this.tick();
@@ -41,10 +67,34 @@ export class SimulatedHouseholdSource {
   async stop(): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
+    this.streams.clear();
   }
 
   /** Delivers everything the devices sent up to now. */
   tick(): void {
-    for (const packet of this.options.household.advance(this.options.clock.now())) this.options.ingest.submit(packet);
+    const { household, registry, clock, ingest } = this.options;
+    for (const packet of household.advance(clock.now())) {
+      const driver = this.drivers.get(packet.deviceId);
+      const options: IngestOptions = driver !== undefined && registry.device(packet.deviceId) !== undefined ? { seenVia: driver } : {};
+      if (packet.framing === 'berrymed-bci') this.stream(packet.deviceId).push(packet, options);
+      else ingest.submit(packet, options);
+    }
+  }
+
+  private stream(deviceId: string): BciStream {
+    let stream = this.streams.get(deviceId);
+    if (stream === undefined) {
+      stream = new BciStream(deviceId, this.options.ingest);
+      this.streams.set(deviceId, stream);
+    }
+    return stream;
+  }
+
+  /** Names a device the household has not named yet, through the path the config file uses. */
+  private name(deviceId: string, name: string): void {
+    const { registry } = this.options;
+    const device = registry.device(deviceId);
+    if (device === undefined) return;
+    registry.applyConfig([], [{ id: device.id, name, ...(device.personId !== undefined ? { personId: device.personId } : {}), userSlots: device.userSlots }]);
   }
 }

@@ -129,7 +129,7 @@ t.test('a night-time SpO2 dip: one alert on every channel, repeated, escalated, 
   // The alert's history, through the view the alerts part provides in the hub's services.
   const detail = await hub.hub.context.services.alerts.current()?.get(alert.id);
   const kinds = ((detail?.['history'] as { kind: string; channel?: string }[] | undefined) ?? []).map((h) => (h.channel === undefined ? h.kind : `${h.kind}:${h.channel}`));
-  for (const expected of ['raised', 'notified:mqtt', 'notified:speech', 'repeated', 'escalated', 'notified:webhook', 'acknowledged:mqtt']) t.ok(kinds.includes(expected), `history has ${expected}`);
+  for (const expected of ['raised', 'notified:mqtt', 'no_recipient:speech', 'no_recipient:webhook', 'repeated', 'escalated', 'notified:webhook', 'acknowledged:mqtt']) t.ok(kinds.includes(expected), `history has ${expected}`);
   const listed = await owner.get('/api/v1/alerts?state=all');
   t.match(listed.body, [{ id: alert.id, acknowledgedBy: 'kitchen-speaker', acknowledgedVia: 'mqtt' }]);
 });

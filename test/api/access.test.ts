@@ -217,3 +217,24 @@ t.test('GraphQL subscription: only readings the subscriber may see', async (t) =
   t.same(next['payload'], { data: { readings: { personId: 'sam', metric: 'heart_rate', value: 78 } } });
   t.equal(socket.messages.filter((m) => m['type'] === 'next').length, 1, "alex's reading never arrived");
 });
+
+t.test('a member belongs to a person the owner chose or asked for, never to one made unasked', async (t) => {
+  const api = await startApiHub();
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const people = (): string[] => api.hub.context.registry.listPeople().map((p) => p.id).sort();
+  const before = people();
+  const unchosen = await owner.post('/api/v1/users', { username: 'kim', password: 'kim-password-long', displayName: 'Kim', role: 'member' });
+  t.equal(unchosen.status, 400, 'a member without a person is refused');
+  t.equal((unchosen.body as { error: string }).error, 'person_required');
+  t.same(people(), before, 'and no person was made');
+
+  const both = await owner.post('/api/v1/users', { username: 'kim', password: 'kim-password-long', displayName: 'Kim', role: 'member', personId: 'gran', newPerson: true });
+  t.equal(both.status, 400, 'a person and a new person at once is refused');
+
+  const asked = await owner.post('/api/v1/users', { username: 'kim', password: 'kim-password-long', displayName: 'Kim', role: 'member', newPerson: true });
+  t.equal(asked.status, 201, 'asked for, a new person is made');
+  const personId = (asked.body as { personId: string }).personId;
+  t.equal(api.hub.context.registry.listPeople().find((p) => p.id === personId)?.name, 'Kim', 'named after the member');
+  t.same(people(), [...before, personId].sort(), 'one person more');
+});

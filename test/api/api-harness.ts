@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../../hub/config/defaults.js';
 import type { HubConfig } from '../../hub/config/hub-config.js';
 import type { Clock } from '../../core/clock.js';
 import { Hub } from '../../hub/daemon/hub.js';
+import type { HubPartFactory } from '../../hub/daemon/hub-part.js';
 import { HubLogging } from '../../hub/log/logger.js';
 
 /** Cheap hashing for tests; the hub itself keeps the memory-hard default. */
@@ -33,7 +34,7 @@ export interface ApiHub {
 
 /** A real hub with only the API part, listening on a free port of 127.0.0.1, over a real SQLite file. */
 export async function startApiHub(
-  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions } = {},
+  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions; sources?: readonly HubPartFactory[]; config?: Partial<HubConfig> } = {},
 ): Promise<ApiHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-api-'));
   const config: HubConfig = {
@@ -43,12 +44,13 @@ export async function startApiHub(
     api: { ...DEFAULT_CONFIG.api, uiDir: join(dataDir, 'no-ui'), ...options.api },
     store: { ...DEFAULT_CONFIG.store, ...options.store },
     household: { people: PEOPLE, devices: DEVICES },
+    ...options.config,
   };
   const hub = new Hub({
     config,
     logging: new HubLogging({ level: 'silent' }),
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
-    parts: { consumers: [apiPartFactory({ scryptCost: TEST_SCRYPT, ...options.part })], sources: [] },
+    parts: { consumers: [apiPartFactory({ scryptCost: TEST_SCRYPT, ...options.part })], sources: [...(options.sources ?? [])] },
   });
   await hub.start();
   const address = hub.listeningAddress;

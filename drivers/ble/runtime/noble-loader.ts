@@ -9,7 +9,10 @@ export function nobleWithBinding(binding: object): NobleCentral {
   return withBindings(binding);
 }
 
-export type HardwareNoble = { readonly noble: NobleCentral } | { readonly problem: string };
+/** Why the adapter could not be opened: none there, no permission, or noble itself failing. */
+export type HardwareProblem = 'no_adapter' | 'permission' | 'not_loaded';
+
+export type HardwareNoble = { readonly noble: NobleCentral } | { readonly problem: string; readonly reason: HardwareProblem };
 
 /**
  * noble over the HCI socket, loaded only when wanted: requiring it opens native code that fails
@@ -24,10 +27,10 @@ export function loadHardwareNoble(): HardwareNoble {
     return { noble };
   } catch (error) {
     const message = (error as Error).message;
-    if (/EAFNOSUPPORT|ENODEV/.test(message)) return { problem: 'this machine has no Bluetooth adapter (or its kernel lacks Bluetooth support)' };
+    if (/EAFNOSUPPORT|ENODEV/.test(message)) return { problem: 'this machine has no Bluetooth adapter (or its kernel lacks Bluetooth support)', reason: 'no_adapter' };
     if (/EPERM|EACCES|permission/i.test(message)) {
-      return { problem: 'permission denied opening the Bluetooth adapter: sudo setcap cap_net_raw+eip $(readlink -f $(which node))' };
+      return { problem: 'permission denied opening the Bluetooth adapter: sudo setcap cap_net_raw+eip $(readlink -f $(which node))', reason: 'permission' };
     }
-    return { problem: `the Bluetooth stack could not be loaded (${message})` };
+    return { problem: `the Bluetooth stack could not be loaded (${message})`, reason: 'not_loaded' };
   }
 }

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { StringEnum } from './primitives.js';
+import { ReadonlyList, StringEnum } from './primitives.js';
 
 export const AlertSeverity = StringEnum(['info', 'warning', 'critical']);
 export type AlertSeverity = Static<typeof AlertSeverity>;
@@ -13,6 +13,17 @@ export const AlertChange = StringEnum(['raised', 'notified', 'repeated', 'escala
 export type AlertChange = Static<typeof AlertChange>;
 
 const optionalTime = Type.Optional(Type.Number());
+
+/**
+ * What one loud channel did with an alert: told someone, failed (after its retries), or had no one
+ * to tell (no push address set up, no caregiver to escalate to). `channel` is the channel's name
+ * (mqtt, speech, webhook, escalation); `detail` says which delivery and why, never a value.
+ */
+export const AlertDelivery = Type.Object(
+  { ts: Type.Number(), channel: Type.String(), outcome: StringEnum(['told', 'failed', 'no_recipient']), detail: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
+export type AlertDelivery = Static<typeof AlertDelivery>;
 
 /** The alert fields the alerts engine shows: everything its lifecycle records but its own dedup key. */
 const alertFields = {
@@ -49,8 +60,8 @@ const alertFields = {
   resolvedAt: optionalTime,
 };
 
-/** `GET /api/v1/alerts` (each), `POST /api/v1/alerts/:id/ack`. */
-export const Alert = Type.Object(alertFields, { additionalProperties: false });
+/** `GET /api/v1/alerts` (each, with what each channel did), `POST /api/v1/alerts/:id/ack`. */
+export const Alert = Type.Object({ ...alertFields, deliveries: Type.Optional(ReadonlyList(AlertDelivery)) }, { additionalProperties: false });
 export type Alert = Static<typeof Alert>;
 
 /** An alert as the live socket sends it: with what just happened to it. */

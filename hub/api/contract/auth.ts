@@ -38,3 +38,10 @@ export type Me = Static<typeof Me>;
 /** `POST /api/v1/auth/logout`. */
 export const LoggedOut = Type.Object({ loggedOut: Type.Literal(true) }, { additionalProperties: false });
 export type LoggedOut = Static<typeof LoggedOut>;
+
+/**
+ * `POST /api/v1/me/password`: anyone signed in changes their own password, saying the current one.
+ * The answer is a fresh session (every other session of the user ends).
+ */
+export const PasswordChangeBody = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });
+export type PasswordChangeBody = Static<typeof PasswordChangeBody>;

@@ -7,7 +7,14 @@ export type LatestValue = Static<typeof LatestValue>;
 
 /** A device as a person's card lists it. */
 export const PersonDeviceSummary = Type.Object(
-  { id: Type.String(), name: Nullable(Type.String()), battery: Nullable(Type.Number()), lastSeen: Type.Number() },
+  {
+    id: Type.String(),
+    name: Nullable(Type.String()),
+    kind: Nullable(Type.String()),
+    battery: Nullable(Type.Number()),
+    lastSeen: Type.Number(),
+    lastReadingAt: Nullable(Type.Number()),
+  },
   { additionalProperties: false },
 );
 export type PersonDeviceSummary = Static<typeof PersonDeviceSummary>;

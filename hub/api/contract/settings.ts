@@ -3,7 +3,10 @@ import { Name, StringEnum } from './primitives.js';
 
 const settingFields = {
   householdName: Name,
+  /** Weight and height: kg and cm, or lb and in. */
   units: StringEnum(['metric', 'imperial']),
+  glucoseUnit: StringEnum(['mg/dL', 'mmol/L']),
+  temperatureUnit: StringEnum(['°C', '°F']),
   timeFormat: StringEnum(['24h', '12h']),
 };
 
@@ -13,7 +16,13 @@ export type HouseholdSettings = Static<typeof HouseholdSettings>;
 
 /** `PATCH /api/v1/settings` (owner only): the settings to change, at least one. */
 export const SettingsPatchBody = Type.Object(
-  { householdName: Type.Optional(settingFields.householdName), units: Type.Optional(settingFields.units), timeFormat: Type.Optional(settingFields.timeFormat) },
+  {
+    householdName: Type.Optional(settingFields.householdName),
+    units: Type.Optional(settingFields.units),
+    glucoseUnit: Type.Optional(settingFields.glucoseUnit),
+    temperatureUnit: Type.Optional(settingFields.temperatureUnit),
+    timeFormat: Type.Optional(settingFields.timeFormat),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 export type SettingsPatchBody = Static<typeof SettingsPatchBody>;

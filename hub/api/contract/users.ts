@@ -22,9 +22,20 @@ export const UserJson = Type.Object(
 );
 export type UserJson = Static<typeof UserJson>;
 
-/** `POST /api/v1/users` (owner only). */
+/**
+ * `POST /api/v1/users` (owner only). A member's readings are a person's: name the person, or ask
+ * with `newPerson` for a new one named after the member; the hub never makes one unasked.
+ */
 export const NewUserBody = Type.Object(
-  { username: Username, password: Password, displayName: Name, role: Role, personId: Type.Optional(Id), grants: Type.Optional(PersonIdList) },
+  {
+    username: Username,
+    password: Password,
+    displayName: Name,
+    role: Role,
+    personId: Type.Optional(Id),
+    newPerson: Type.Optional(Type.Literal(true)),
+    grants: Type.Optional(PersonIdList),
+  },
   { additionalProperties: false },
 );
 export type NewUserBody = Static<typeof NewUserBody>;

@@ -15,6 +15,7 @@ import {
 import { IdParams } from '../contract/primitives.js';
 import { changeDevice, manageableDevice } from '../device-actions.js';
 import { principalOf } from '../../http/request-auth.js';
+import { bluetoothState } from './hub-status-route.js';
 
 export function registerDeviceRoutes(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -33,7 +34,7 @@ export function registerDeviceRoutes(server: FastifyInstance, deps: ApiDeps): vo
     return { id: device.id, forgotten: true };
   });
 
-  app.get('/api/v1/devices/pairing', async (): Promise<PairingState> => pairing.state());
+  app.get('/api/v1/devices/pairing', async (): Promise<PairingState> => ({ ...pairing.state(), bluetooth: bluetoothState(deps.sources.bluetooth) }));
 
   app.post('/api/v1/devices/pairing', { schema: { body: PairingOpenBody } }, async (request): Promise<PairingWindowState> => {
     if (!canWrite(principalOf(request))) throw new ApiError(403, 'forbidden', 'only the owner and members pair devices');

@@ -34,13 +34,17 @@ export function registerUserRoutes(server: FastifyInstance, deps: ApiDeps): void
       if (household.person(id) === undefined) throw new ApiError(400, 'unknown_person', `there is no person "${id}"`);
     }
     if ((role === 'owner' || role === 'member') && grants.length > 0) throw new ApiError(400, 'invalid_request', 'grants are for caregivers and viewers');
+    if (request.body.personId !== undefined && request.body.newPerson === true) throw new ApiError(400, 'invalid_request', 'name a person or ask for a new one, not both');
+    // A member's own data needs a person to belong to, chosen or asked for, never guessed.
+    if (role === 'member' && request.body.personId === undefined && request.body.newPerson !== true) {
+      throw new ApiError(400, 'person_required', 'a member needs a person: give personId, or newPerson to add one named after them');
+    }
+    const passwordHash = await accounts.hash(password);
     let personId = request.body.personId;
-    // A member's own data needs a person to belong to.
-    if (role === 'member' && personId === undefined) {
+    if (request.body.newPerson === true) {
       personId = randomId('p-');
       deps.registry.savePerson({ id: personId, name: displayName });
     }
-    const passwordHash = await accounts.hash(password);
     try {
       const user = accounts.users.create({ username, displayName, role, passwordHash, grants, ...(personId !== undefined ? { personId } : {}) });
       deps.log.info({ userId: user.id, role }, 'user created');

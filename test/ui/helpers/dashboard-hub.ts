@@ -15,6 +15,8 @@ export interface DashboardHubOptions {
   readonly config?: Record<string, unknown>;
   /** Fills the data directory before the hub starts (seeded history). */
   readonly prepare?: (dataDir: string) => Promise<void>;
+  /** Extra environment for the hub process. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function startDashboardHub(options: DashboardHubOptions = {}): Prom
   const hubDataDir = join(dataDir, 'data');
   mkdirSync(hubDataDir);
   await options.prepare?.(hubDataDir);
-  const env: Record<string, string> = { HEARTH_DATA_DIR: hubDataDir, HEARTH_MQTT_PORT: String(await freePort()) };
+  const env: Record<string, string> = { HEARTH_DATA_DIR: hubDataDir, HEARTH_MQTT_PORT: String(await freePort()), ...options.env };
   if (options.config !== undefined) {
     const configPath = join(dataDir, 'hearth.json');
     writeFileSync(configPath, JSON.stringify({ version: 1, ...options.config }));

@@ -2,8 +2,8 @@ import { batch, signal } from '@preact/signals';
 import { api } from '../api/client.js';
 import type { SeriesAnswer, SeriesResolution } from '../api/types.js';
 import { formatDateTime } from '../format/freshness.js';
-import { formatValue, metricLabel, metricUnit } from '../format/metric-format.js';
-import { resolutionLabel, toGappedColumns } from './gapped-series.js';
+import { formatValue, metricLabel, metricUnit, toShown } from '../format/metric-format.js';
+import { resolutionLabel, toGappedColumns, type ChartColumns } from './gapped-series.js';
 import type { SeriesPlot } from './series-plot.js';
 import type { TimeRange } from './time-range.js';
 
@@ -98,7 +98,7 @@ export class SeriesChartModel {
         maxPoints: Math.max(100, Math.min(2000, Math.round(this.plot?.width || 600))),
       });
       if (request !== this.request) return;
-      const columns = toGappedColumns(answer);
+      const columns = this.inShownUnit(toGappedColumns(answer));
       this.plot?.show(columns, this.range);
       batch(() => {
         this.shown.value = this.describe(answer, columns[1].filter((v) => v === null).length);
@@ -112,6 +112,12 @@ export class SeriesChartModel {
         this.busy.value = false;
       });
     }
+  }
+
+  /** The plot draws in the unit the household reads (lb, °F, mmol/L); the hub answers in the canonical one. */
+  private inShownUnit(columns: ChartColumns): ChartColumns {
+    const shown = (values: (number | null)[]): (number | null)[] => values.map((v) => (v === null ? null : toShown(this.metric, v)));
+    return [columns[0], shown(columns[1]), shown(columns[2]), shown(columns[3])];
   }
 
   private describe(answer: SeriesAnswer, gaps: number): ShownSeries {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { metricLabel, metricUnit } from '../format/metric-format.js';
+import { householdSettings } from '../state/settings.js';
 import { SeriesChartModel } from './series-chart-model.js';
 import { SeriesPlot } from './series-plot.js';
 import type { TimeRange } from './time-range.js';
@@ -29,7 +30,9 @@ export function SeriesChart({ personId, metric, range }: SeriesChartProps) {
     };
   }, [model, metric]);
 
-  useEffect(() => model.showRange(range), [model, range]);
+  // Units and the clock format change what is drawn: the chart loads again in the new ones.
+  const settings = householdSettings.value;
+  useEffect(() => model.showRange(range), [model, range, settings]);
 
   const shown = model.shown.value;
   const unit = metricUnit(metric);

@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals';
 import uPlot from 'uplot';
-import { formatValue } from '../format/metric-format.js';
+import { formatTimeTick } from '../format/freshness.js';
+import { formatShown } from '../format/metric-format.js';
 import { drawnDark } from '../state/theme.js';
 import { chartColors } from './chart-colors.js';
 import type { ChartColumns } from './gapped-series.js';
@@ -76,7 +77,7 @@ export class SeriesPlot {
   private create(): uPlot {
     const colors = chartColors();
     const axis = { stroke: colors.text, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid, width: 1 } };
-    const digits = (value: number | null): string => (value === null ? '–' : formatValue(this.metric, value));
+    const digits = (value: number | null): string => (value === null ? '–' : formatShown(this.metric, value));
     const options: uPlot.Options = {
       width: this.host.clientWidth || 600,
       height: HEIGHT,
@@ -88,7 +89,8 @@ export class SeriesPlot {
         { label: 'Highest', stroke: colors.band, width: 1, spanGaps: false, value: (_u, v) => digits(v) },
       ],
       bands: [{ series: [3, 2], fill: colors.band }],
-      axes: [axis, { ...axis, size: 48 }],
+      // Times in the household's clock format: uPlot's own ticks are 12-hour.
+      axes: [{ ...axis, values: (_u, splits, _axis, _space, step) => splits.map((s) => formatTimeTick(s * 1000, step * 1000)) }, { ...axis, size: 48 }],
       cursor: { drag: { x: true, y: false, setScale: false } },
       legend: { live: true },
       hooks: {

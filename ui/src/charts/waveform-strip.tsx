@@ -24,7 +24,7 @@ export function WaveformStrip({ trace, label, hidden = false }: WaveformStripPro
     return () => cancelAnimationFrame(frame);
   }, [trace]);
   return (
-    <figure class="waveform" data-metric={trace.metric} hidden={hidden}>
+    <figure class="waveform" data-metric={trace.metric} data-end={trace.end} hidden={hidden}>
       <h2>{label}</h2>
       <canvas class="waveform-canvas" role="img" aria-label={`${label}, last ${WINDOW_S} seconds`} ref={canvas} />
     </figure>

@@ -1,3 +1,5 @@
+import { householdSettings } from '../state/settings.js';
+
 /** "12 s ago", "5 min ago", "3 h ago", "2 days ago", or the date when older than a week. */
 export function formatAge(ts: number, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - ts) / 1000));
@@ -16,8 +18,33 @@ export function formatDate(ts: number): string {
   return new Date(ts).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** 24- or 12-hour time, as the household chose. */
+function hour12(): boolean {
+  return householdSettings.value.timeFormat === '12h';
+}
+
 export function formatDateTime(ts: number): string {
-  return new Date(ts).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(ts).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: hour12() });
+}
+
+/** The exact moment, with seconds (a vital's time on hover). */
+export function formatMoment(ts: number): string {
+  return new Date(ts).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: hour12() });
+}
+
+export function formatTime(ts: number): string {
+  return new Date(ts).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: hour12() });
+}
+
+const DAY_MS = 86_400_000;
+
+/** A chart's time tick: the time of day while ticks are less than a day apart, else the date. */
+export function formatTimeTick(ts: number, stepMs: number): string {
+  if (stepMs >= DAY_MS) return new Date(ts).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  const time = formatTime(ts);
+  const date = new Date(ts);
+  // Midnight ticks carry the date, so a two-day chart says which day is which.
+  return date.getHours() === 0 && date.getMinutes() === 0 ? `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}\n${time}` : time;
 }
 
 export function formatDuration(ms: number): string {

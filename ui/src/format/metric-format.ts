@@ -1,4 +1,6 @@
 import { METRICS, type MetricDefinition, type MetricId } from '../../../core/metrics.js';
+import { householdSettings } from '../state/settings.js';
+import { displayUnit } from './display-units.js';
 
 export function metricDefinition(id: string): MetricDefinition | undefined {
   return METRICS.get(id as MetricId);
@@ -8,14 +10,26 @@ export function metricLabel(id: string): string {
   return metricDefinition(id)?.label ?? id.replace(/_/g, ' ');
 }
 
+/** The unit values of the metric are shown in: the household's choice (lb, °F, mmol/L) or the canonical one. */
 export function metricUnit(id: string, fallback = ''): string {
-  return metricDefinition(id)?.unit ?? fallback;
+  return displayUnit(id, householdSettings.value)?.unit ?? metricDefinition(id)?.unit ?? fallback;
 }
 
-/** The value with the digits worth showing: the catalogue's precision, at most one decimal for most. */
-export function formatValue(id: string, value: number): string {
-  const decimals = Math.min(metricDefinition(id)?.decimals ?? 1, id === 'body_temperature' || id === 'af_probability' || id === 'illness_score' ? 2 : 1);
+/** A value in the metric's canonical unit, converted to the unit it is shown in. */
+export function toShown(id: string, value: number): number {
+  return displayUnit(id, householdSettings.value)?.fromCanonical(value) ?? value;
+}
+
+/** A value already in the shown unit, with the digits worth showing: the catalogue's precision, at most one decimal for most. */
+export function formatShown(id: string, value: number): string {
+  const converted = displayUnit(id, householdSettings.value);
+  const decimals = converted?.decimals ?? Math.min(metricDefinition(id)?.decimals ?? 1, id === 'body_temperature' ? 2 : 1);
   return value.toLocaleString(undefined, { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+}
+
+/** A value in the metric's canonical unit, as the household reads it. */
+export function formatValue(id: string, value: number): string {
+  return formatShown(id, toShown(id, value));
 }
 
 /** Metrics that stream (a reading every few seconds): a value a minute old means the device is off. */
@@ -40,8 +54,17 @@ export function sortMetrics(ids: Iterable<string>): string[] {
   return [...ids].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Metrics a chart can show (not waveforms, not device battery, not rr intervals one per beat). */
+/**
+ * What a model scored (AF probability, illness score, sleep state, stress score): not a measurement
+ * of the body but a model's reading of it, which Insights explains in words.
+ */
+export function isModelOutput(id: string): boolean {
+  const def = metricDefinition(id);
+  return def?.derived === true && def.unit === '';
+}
+
+/** Metrics shown as vitals and charts: measurements, not waveforms, device battery, rr intervals one per beat or model scores. */
 export function isChartable(id: string): boolean {
   const def = metricDefinition(id);
-  return def !== undefined && def.kind === 'scalar' && id !== 'battery' && id !== 'rr_interval';
+  return def !== undefined && def.kind === 'scalar' && id !== 'battery' && id !== 'rr_interval' && !isModelOutput(id);
 }

@@ -1,51 +1,79 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
+import type { HouseholdSettings } from '../api/types.js';
+import { Field, formValues } from '../components/field.js';
 import { StatusLine } from '../components/status-line.js';
-import { useRequest } from '../components/use-request.js';
 import { errorText } from '../format/error-text.js';
+import { adoptSettings, householdSettings } from '../state/settings.js';
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Choice<K extends keyof HouseholdSettings> = readonly (readonly [value: HouseholdSettings[K], label: string])[];
 
-type Changes = Record<string, Json>;
+const UNITS: Choice<'units'> = [
+  ['metric', 'Metric: kilograms'],
+  ['imperial', 'Imperial: pounds'],
+];
+const GLUCOSE: Choice<'glucoseUnit'> = [
+  ['mg/dL', 'mg/dL'],
+  ['mmol/L', 'mmol/L'],
+];
+const TEMPERATURE: Choice<'temperatureUnit'> = [
+  ['°C', 'Celsius (°C)'],
+  ['°F', 'Fahrenheit (°F)'],
+];
+const TIME: Choice<'timeFormat'> = [
+  ['24h', '24-hour (18:30)'],
+  ['12h', '12-hour (6:30 PM)'],
+];
 
 /**
- * The hub's settings as a form built from their current values: the settings grow with the hub,
- * and a hand-written form would fall behind. Only changed values are sent back.
+ * How the household reads its values and times: units and the clock format, as choices. Saving
+ * applies them at once to every value and time on screen; only the owner changes them.
  */
 export function HubSettingsForm({ readOnly }: { readonly readOnly: boolean }) {
-  const settings = useRequest(() => api.get<Record<string, Json>>('/settings'));
-  const changes = useRef<Changes>({});
+  const settings = householdSettings.value;
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
 
   const submit = (event: SubmitEvent): void => {
     event.preventDefault();
-    const changed = changes.current;
-    if (Object.keys(changed).length === 0) {
-      setStatus('Nothing changed.');
+    const values = formValues(event.currentTarget as HTMLFormElement);
+    const read = (key: keyof HouseholdSettings): string => values[key] ?? '';
+    const householdName = read('householdName').trim();
+    if (householdName === '') {
+      setStatus('Give the household a name.');
       return;
     }
+    const changes = {
+      householdName,
+      units: read('units'),
+      glucoseUnit: read('glucoseUnit'),
+      temperatureUnit: read('temperatureUnit'),
+      timeFormat: read('timeFormat'),
+    };
     setSaving(true);
+    setStatus('');
     api
-      .patch('/settings', nest(changed))
-      .then(() => {
-        for (const key of Object.keys(changed)) delete changed[key];
-        setStatus('Saved.');
+      .patch<HouseholdSettings>('/settings', changes)
+      .then((saved) => {
+        adoptSettings(saved);
+        setStatus('Saved. Values and times now show this way everywhere.');
       })
       .catch((error: unknown) => setStatus(errorText(error)))
       .finally(() => setSaving(false));
   };
 
-  const shownStatus = status !== '' ? status : settings.loading ? 'Loading settings…' : settings.failure !== undefined ? errorText(settings.failure) : '';
   return (
-    <form class="card stack" aria-labelledby="settings-heading" onSubmit={submit}>
-      <h2 id="settings-heading">Hub settings</h2>
-      <div class="settings-fields">
-        {Object.entries(settings.value ?? {}).map(([key, value]) => (
-          <SettingControl key={key} path={[key]} value={value} readOnly={readOnly} changes={changes.current} />
-        ))}
-      </div>
-      <StatusLine text={shownStatus} />
+    // Keyed by the settings: a form drawn before they arrived shows them once they do.
+    <form key={JSON.stringify(settings)} class="card stack compact" aria-labelledby="settings-heading" onSubmit={submit}>
+      <h2 id="settings-heading">Household</h2>
+      <Field for="setting-household-name" label="Household name">
+        <input id="setting-household-name" name="householdName" defaultValue={settings.householdName} disabled={readOnly} required maxLength={100} />
+      </Field>
+      <SettingChoice name="units" label="Weight" choices={UNITS} value={settings.units} readOnly={readOnly} />
+      <SettingChoice name="temperatureUnit" label="Temperature" choices={TEMPERATURE} value={settings.temperatureUnit} readOnly={readOnly} />
+      <SettingChoice name="glucoseUnit" label="Blood glucose" choices={GLUCOSE} value={settings.glucoseUnit} readOnly={readOnly} />
+      <SettingChoice name="timeFormat" label="Time" choices={TIME} value={settings.timeFormat} readOnly={readOnly} />
+      <StatusLine text={status} />
       <button type="submit" class="primary" hidden={readOnly} disabled={saving}>
         Save settings
       </button>
@@ -53,77 +81,25 @@ export function HubSettingsForm({ readOnly }: { readonly readOnly: boolean }) {
   );
 }
 
-interface SettingControlProps {
-  readonly path: readonly string[];
-  readonly value: Json;
+interface SettingChoiceProps<K extends keyof HouseholdSettings> {
+  readonly name: K;
+  readonly label: string;
+  readonly choices: Choice<K>;
+  readonly value: HouseholdSettings[K];
   readonly readOnly: boolean;
-  /** Where a changed value is noted by its dotted path. */
-  readonly changes: Changes;
 }
 
-function SettingControl({ path, value, readOnly, changes }: SettingControlProps) {
-  const key = path.join('.');
-  const id = `setting-${key.replace(/[^a-z0-9]/gi, '-')}`;
-  const label = humanize(path[path.length - 1] ?? key);
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return (
-      <fieldset>
-        <legend>{label}</legend>
-        {Object.entries(value).map(([k, v]) => (
-          <SettingControl key={k} path={[...path, k]} value={v} readOnly={readOnly} changes={changes} />
-        ))}
-      </fieldset>
-    );
-  }
-  if (typeof value === 'boolean') {
-    return (
-      <div class="field field-inline">
-        <input id={id} type="checkbox" defaultChecked={value} disabled={readOnly} onChange={(event) => (changes[key] = event.currentTarget.checked)} />
-        <label for={id}>{label}</label>
-      </div>
-    );
-  }
-  if (typeof value === 'number') {
-    return (
-      <div class="field">
-        <label for={id}>{label}</label>
-        <input id={id} type="number" step="any" defaultValue={String(value)} disabled={readOnly} onChange={(event) => (changes[key] = Number(event.currentTarget.value))} />
-      </div>
-    );
-  }
-  if (typeof value === 'string') {
-    return (
-      <div class="field">
-        <label for={id}>{label}</label>
-        <input id={id} defaultValue={value} disabled={readOnly} onChange={(event) => (changes[key] = event.currentTarget.value)} />
-      </div>
-    );
-  }
+function SettingChoice<K extends keyof HouseholdSettings>({ name, label, choices, value, readOnly }: SettingChoiceProps<K>) {
+  const id = `setting-${name}`;
   return (
-    <div class="field">
-      <span class="field-label">{label}</span>
-      <code>{JSON.stringify(value)}</code>
-    </div>
+    <Field for={id} label={label}>
+      <select id={id} name={name} defaultValue={value} disabled={readOnly}>
+        {choices.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
-}
-
-function humanize(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** {"a.b": 1} → {a: {b: 1}}: PATCH takes the same shape GET gave. */
-function nest(changes: Changes): Changes {
-  const result: Changes = {};
-  for (const [key, value] of Object.entries(changes)) {
-    const parts = key.split('.');
-    let node: Changes = result;
-    parts.slice(0, -1).forEach((part) => {
-      const next = node[part];
-      if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) node[part] = {};
-      node = node[part] as Changes;
-    });
-    node[parts[parts.length - 1] ?? key] = value;
-  }
-  return result;
 }

@@ -3,6 +3,7 @@ import type { User } from '../api/types.js';
 import type { NavEntry } from '../apps/dashboard-app.js';
 import { href } from '../apps/dashboard-app.js';
 import { AlertBanner } from './alert-banner.js';
+import { DemoBadge } from './demo-badge.js';
 import { ConnectionStatus } from './connection-status.js';
 import { MainNav } from './main-nav.js';
 import { ThemeToggle } from './theme-toggle.js';
@@ -26,6 +27,7 @@ export function Frame({ user, nav, section, onSignOut, children }: FrameProps) {
         <a class="brand" href={href('/')}>
           <span aria-hidden="true">♥ </span>Hearth
         </a>
+        <DemoBadge />
         <MainNav entries={nav} current={section} />
         <div class="topbar-tools">
           <ConnectionStatus />

@@ -4,6 +4,8 @@ import type { LiveSocket } from '../api/live-socket.js';
 import type { SessionInfo } from '../api/types.js';
 import type { AlertsState } from '../state/alerts.js';
 import { forgetPeople, loadPeople } from '../state/household.js';
+import { forgetHubStatus, loadHubStatus } from '../state/hub-status.js';
+import { forgetSettings, loadSettings } from '../state/settings.js';
 import type { LatestValues } from '../state/latest-values.js';
 
 /** What the dashboard shows: nothing until the hub has answered, so no screen flashes by. */
@@ -58,6 +60,9 @@ export class Session {
     this.live.reconnectNow();
     this.alerts.start();
     this.latestValues.start();
+    // Values show in the canonical units until the settings arrive; a failure leaves them so.
+    loadSettings().catch(() => undefined);
+    loadHubStatus().catch(() => undefined);
     this.screen.value = { kind: 'signed-in', session };
   }
 
@@ -74,6 +79,8 @@ export class Session {
     this.latestValues.stop();
     this.api.forget();
     forgetPeople();
+    forgetSettings();
+    forgetHubStatus();
     this.showSignIn();
   }
 

@@ -60,9 +60,11 @@ export class AlertsState {
     else if (known !== undefined) this.upsert({ ...known, state: 'acknowledged' });
   }
 
+  /** A live message carries no deliveries (they come after it): what was known of them stays until the next refresh. */
   private upsert(alert: Alert): void {
     const next = new Map(this.open.value);
-    if (isOpen(alert)) next.set(alert.id, alert);
+    const known = next.get(alert.id);
+    if (isOpen(alert)) next.set(alert.id, alert.deliveries === undefined && known?.deliveries !== undefined ? { ...alert, deliveries: known.deliveries } : alert);
     else next.delete(alert.id);
     batch(() => {
       this.open.value = next;

@@ -5,8 +5,10 @@ import { errorText } from '../../../format/error-text.js';
 import { formatDateTime } from '../../../format/freshness.js';
 import { alerts } from '../../../state/alerts.js';
 import { personName } from '../../../state/household.js';
+import { AlertDeliveries } from './alert-deliveries.js';
 
-const STATE_WORDS: Record<Alert['state'], string> = { raised: 'New', notified: 'Sent', acknowledged: 'Acknowledged', resolved: 'Resolved' };
+/** What the state means for whoever reads the card; who was told is said beside it, from the deliveries. */
+const STATE_WORDS: Record<Alert['state'], string> = { raised: 'New', notified: 'Not acknowledged yet', acknowledged: 'Acknowledged', resolved: 'Resolved' };
 
 interface AlertCardProps {
   readonly alert: Alert;
@@ -41,6 +43,7 @@ export function AlertCard({ alert, people, headingLevel }: AlertCardProps) {
         {alert.acknowledgedBy !== undefined && alert.acknowledgedBy !== null ? ` by ${alert.acknowledgedBy}` : ''}
         {alert.acknowledgedAt !== undefined && alert.acknowledgedAt !== null ? `, ${formatDateTime(alert.acknowledgedAt)}` : ''}
       </p>
+      <AlertDeliveries alert={alert} />
       {open && (
         <button type="button" class="primary ack" disabled={sending} onClick={acknowledge}>
           Acknowledge

@@ -1,6 +1,7 @@
 import { useSignalEffect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
+import { live } from '../../../api/live-socket.js';
 import type { Alert, PersonOverview } from '../../../api/types.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
@@ -11,6 +12,10 @@ import { AlertCard } from './alert-card.js';
 
 /** Past alerts the page lists at most. */
 const HISTORY_LENGTH = 100;
+/** Channels report what they did after the change that set them off: the page asks again after this. */
+const DELIVERIES_SETTLE_MS = 1500;
+/** A push retried with backoff may take minutes: the page asks again this often while it is open. */
+const REFRESH_MS = 30_000;
 
 async function loadHistory(): Promise<Alert[]> {
   const all = await api.get<Alert[]>('/alerts', { state: 'all' });
@@ -35,6 +40,23 @@ export function AlertsPage() {
       });
     return () => {
       mounted = false;
+    };
+  }, []);
+
+  // What the channels did comes after each change: ask for the open alerts again once they had time.
+  useEffect(() => {
+    let pending = 0;
+    const refresh = (): void => void alerts.refresh().catch(() => undefined);
+    const unlisten = live.listen((message) => {
+      if (message.type !== 'alert') return;
+      window.clearTimeout(pending);
+      pending = window.setTimeout(refresh, DELIVERIES_SETTLE_MS);
+    });
+    const timer = window.setInterval(refresh, REFRESH_MS);
+    return () => {
+      unlisten();
+      window.clearTimeout(pending);
+      window.clearInterval(timer);
     };
   }, []);
 

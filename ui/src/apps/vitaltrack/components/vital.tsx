@@ -1,6 +1,7 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
 import type { LatestValue } from '../../../api/types.js';
 import { Age } from '../../../components/age.js';
+import { formatMoment } from '../../../format/freshness.js';
 import { formatValue, metricLabel, metricUnit, staleAfterMs } from '../../../format/metric-format.js';
 import { now } from '../../../state/clock.js';
 
@@ -25,7 +26,7 @@ export function Vital({ metric, latest }: VitalProps) {
         <span class="value">{formatValue(metric, value)}</span>
         {unit !== '' && <span class="unit">{` ${unit}`}</span>}
       </span>
-      <Age ts={ts} class="age" title={new Date(ts).toLocaleString()} />
+      <Age ts={ts} class="age" title={formatMoment(ts)} />
     </div>
   );
 }

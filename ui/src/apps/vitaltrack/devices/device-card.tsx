@@ -16,7 +16,7 @@ interface DeviceCardProps {
   readonly refresh: () => Promise<void>;
 }
 
-/** One device: its name and owner to change, battery, signal, last seen; forgetting it. */
+/** One device: its name and owner to change, what it is, battery, signal, its last reading; forgetting it. */
 export function DeviceCard({ device, people, refresh }: DeviceCardProps) {
   const [error, setError] = useState('');
   const label = deviceName(device);
@@ -50,16 +50,16 @@ export function DeviceCard({ device, people, refresh }: DeviceCardProps) {
         </select>
       </div>
       <dl class="facts">
-        <dt>Type</dt>
-        <dd>{device.driver ?? 'unknown'}</dd>
+        <dt>What it is</dt>
+        <dd>{deviceName({ kind: device.kind, driver: device.driver })}</dd>
         <dt>Battery</dt>
         <dd class={isLowBattery(battery) ? 'low-battery' : ''}>{battery !== undefined ? `${Math.round(battery)}%${isLowBattery(battery) ? ' — charge soon' : ''}` : '—'}</dd>
         <dt>Signal</dt>
         <dd>
           <SignalStrength rssi={device.rssi} />
         </dd>
-        <dt>Last seen</dt>
-        <dd>{device.lastSeen !== null && device.lastSeen !== undefined ? <Age ts={device.lastSeen} /> : 'never'}</dd>
+        <dt>Last reading</dt>
+        <dd class="last-reading">{device.lastReadingAt !== null ? <Age ts={device.lastReadingAt} /> : 'none yet'}</dd>
         {slots.length > 0 && (
           <>
             <dt>User slots</dt>

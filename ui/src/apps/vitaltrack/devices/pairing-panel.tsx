@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
-import type { FoundDevice, PairingState, PersonOverview } from '../../../api/types.js';
+import type { BluetoothState, FoundDevice, PairingState, PersonOverview } from '../../../api/types.js';
 import { Age } from '../../../components/age.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { deviceName } from '../../../format/device-name.js';
 import { errorText } from '../../../format/error-text.js';
 import { SignalStrength } from './signal-strength.js';
 import { PersonOptions } from '../../../components/person-options.js';
+import { BluetoothNotice } from './bluetooth-notice.js';
 
 const PAIRING_SECONDS = 120;
 const POLL_MS = 1000;
@@ -31,12 +32,19 @@ export function PairingPanel({ people, onAdded }: PairingPanelProps) {
   const timer = useRef(0);
   const mounted = useRef(true);
 
+  // What the radio said last: the window's own answers (opening, closing) do not repeat it.
+  const bluetooth = useRef<BluetoothState | undefined>(undefined);
   const show = (state: PairingState): void => {
+    if (state.bluetooth !== undefined) bluetooth.current = state.bluetooth;
     setPairing(state);
     if (state.open) {
       const left = Math.max(0, Math.round(((state.until ?? Date.now()) - Date.now()) / 1000));
-      setStatus(`Looking for devices for ${left} s more. Wake the device up (step on the scale, start a measurement, put the strap on).`);
-    } else setStatus((text) => (text.startsWith('Looking') ? 'Stopped looking.' : text));
+      setStatus(
+        bluetooth.current?.state === 'unavailable'
+          ? `Listening for ${left} s more for devices a Bluetooth gateway relays. This hub’s own Bluetooth is not working (see above), so it hears nothing itself.`
+          : `Looking for devices for ${left} s more. Wake the device up (step on the scale, start a measurement, put the strap on).`,
+      );
+    } else setStatus((text) => (text.startsWith('Looking') || text.startsWith('Listening') ? 'Stopped looking.' : text));
   };
 
   const poll = async (): Promise<void> => {
@@ -90,6 +98,7 @@ export function PairingPanel({ people, onAdded }: PairingPanelProps) {
   return (
     <section class="card pairing" aria-labelledby="pairing-heading">
       <h2 id="pairing-heading">Add a device</h2>
+      <BluetoothNotice bluetooth={pairing.bluetooth ?? bluetooth.current} />
       <div class="row">
         <button type="button" class="primary" hidden={pairing.open} disabled={starting} onClick={start}>
           Look for new devices
@@ -138,7 +147,7 @@ function FoundRow({ device, people, add }: FoundRowProps) {
     <li data-device-id={device.deviceId}>
       <div class="found-meta">
         <strong>{deviceName(device)}</strong>
-        <span class="muted">{` ${device.driver ?? ''}`}</span>
+        {device.name !== null && device.kind !== null && <span class="muted">{` ${device.kind}`}</span>}
         <SignalStrength rssi={device.rssi} />
         <Age ts={device.ts} class="age muted" />
       </div>

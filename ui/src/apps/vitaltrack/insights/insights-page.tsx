@@ -5,6 +5,7 @@ import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
 import { errorText } from '../../../format/error-text.js';
 import { loadPeople, personName } from '../../../state/household.js';
+import { ModelReadings } from './model-readings.js';
 
 interface InsightsAnswer {
   readonly insights: readonly Insight[];
@@ -24,6 +25,7 @@ export function InsightsPage() {
       <h1>Insights</h1>
       <p class="muted">Computed on this box from the household’s own readings. They are hints to talk about with a doctor, not a diagnosis.</p>
       <StatusLine text={loading ? 'Loading insights…' : failure !== undefined ? failureText(failure) : value?.insights.length === 0 ? 'No insights yet. The models need a few days of readings to learn each person’s usual values.' : ''} />
+      {value !== undefined && <ModelReadings people={value.people} />}
       <div class="insight-list">
         {value?.insights.map((insight) => (
           <InsightCard key={insight.id} insight={insight} people={value.people} />

@@ -1,12 +1,13 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { live } from '../../../api/live-socket.js';
-import type { PersonOverview } from '../../../api/types.js';
+import type { PersonOverview, User } from '../../../api/types.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
 import { errorText } from '../../../format/error-text.js';
 import { isChartable } from '../../../format/metric-format.js';
 import { loadPeople } from '../../../state/household.js';
 import { latestValues } from '../../../state/latest-values.js';
+import type { PageProps } from '../../dashboard-app.js';
 import { PersonTile } from './person-tile.js';
 
 async function loadHousehold(): Promise<readonly PersonOverview[]> {
@@ -21,8 +22,17 @@ function markOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
+/** Why the household shows no one, for who is asking: nobody is set up, or nobody was shared with them. */
+function nobodyText(user: User): string {
+  if (user.role === 'caregiver' || user.role === 'viewer') {
+    return 'No one has been shared with you yet. Ask the hub’s owner to choose whom you may see (Settings, People who can sign in).';
+  }
+  if (user.role === 'member') return 'Your account is not linked to anyone’s readings yet. Ask the hub’s owner to link it.';
+  return 'No one is set up yet. Add people in Settings, then pair their devices.';
+}
+
 /** The household at a glance: a tile per person with their latest vitals, live. */
-export function OverviewPage() {
+export function OverviewPage({ user }: PageProps) {
   const { value: people, failure } = useRequest(loadHousehold);
   const shown = useRef<ReadonlySet<string>>(new Set());
 
@@ -41,7 +51,7 @@ export function OverviewPage() {
     [],
   );
 
-  const status = failure !== undefined ? errorText(failure) : people === undefined ? 'Loading the household…' : people.length === 0 ? 'No one is set up yet. Add people in Settings, then pair their devices.' : '';
+  const status = failure !== undefined ? errorText(failure) : people === undefined ? 'Loading the household…' : people.length === 0 ? nobodyText(user) : '';
   return (
     <section class="page">
       <h1>Household</h1>

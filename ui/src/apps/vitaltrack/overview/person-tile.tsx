@@ -1,5 +1,6 @@
 import type { PersonDeviceSummary, PersonOverview } from '../../../api/types.js';
 import { Age } from '../../../components/age.js';
+import { formatMoment } from '../../../format/freshness.js';
 import { deviceName } from '../../../format/device-name.js';
 import { isChartable, sortMetrics } from '../../../format/metric-format.js';
 import { latestValues } from '../../../state/latest-values.js';
@@ -51,7 +52,7 @@ function DeviceLine({ devices }: { readonly devices: readonly PersonDeviceSummar
                 {` ${Math.round(battery)}%`}
               </span>
             )}
-            {device.lastSeen !== null && device.lastSeen !== undefined && <Age ts={device.lastSeen} class="age muted" />}
+            {device.lastReadingAt !== null && <Age ts={device.lastReadingAt} class="age muted" title={`Last reading ${formatMoment(device.lastReadingAt)}`} />}
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
-import type { WaveformBlock } from '../../../api/types.js';
+import type { WaveformAnswer } from '../../../api/types.js';
 import { WaveformStrip } from '../../../charts/waveform-strip.js';
 import { WaveformTrace } from '../../../charts/waveform-trace.js';
 import { StatusLine } from '../../../components/status-line.js';
@@ -13,8 +13,8 @@ const POLL_MS = 1000;
 const FIRST_LOOK_MS = 10_000;
 
 const STRIPS = [
-  ['ecg', 'ECG'],
-  ['pleth', 'Plethysmogram (pulse oximeter)'],
+  ['ecg', 'ECG', 'No ECG right now: it shows while the chest strap is worn.'],
+  ['pleth', 'Plethysmogram (pulse oximeter)', 'No plethysmogram right now: it shows while the oximeter is on a finger.'],
 ] as const;
 
 /** Live ECG and pleth: the hub keeps waveform blocks, the page asks for the new ones each second. */
@@ -42,10 +42,12 @@ export function WaveformPage({ params }: PageProps) {
       const now = Date.now();
       try {
         const answers = await Promise.all(
-          traces.map((trace) => api.get<WaveformBlock[]>('/waveforms', { personId, metric: trace.metric, from: trace.end > 0 ? trace.end - 2000 : now - FIRST_LOOK_MS, to: now + 60_000 })),
+          // From just before the newest block drawn, but never further back than the first look: a strap
+          // off for a while must not make the question longer than the hub answers.
+          traces.map((trace) => api.get<WaveformAnswer>('/waveforms', { personId, metric: trace.metric, from: Math.floor(Math.max(trace.end - 2000, now - FIRST_LOOK_MS)), to: now + 60_000 })),
         );
         if (stopped) return;
-        answers.forEach((blocks, i) => traces[i]?.add(blocks));
+        answers.forEach((answer, i) => traces[i]?.add(answer.blocks));
         const drawn = traces.map((trace) => trace.end > 0);
         setShowing(drawn);
         setStatus(drawn.includes(true) ? '' : 'No ECG or pleth from this person’s devices in the last few seconds. Put on the chest strap or the oximeter.');
@@ -74,6 +76,7 @@ export function WaveformPage({ params }: PageProps) {
       {traces.map((trace, i) => (
         <WaveformStrip key={trace.metric} trace={trace} label={STRIPS[i]?.[1] ?? trace.metric} hidden={anyShowing && showing[i] !== true} />
       ))}
+      {anyShowing && traces.map((trace, i) => showing[i] !== true && <p key={trace.metric} class="muted">{STRIPS[i]?.[2]}</p>)}
     </section>
   );
 }
