@@ -8,6 +8,7 @@ import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { Credentials, OnboardingBody, type LoggedOut, type Me, type OnboardingState, type SessionInfo } from '../contract/auth.js';
 import { clearSessionCookie, principalOf, setSessionCookie } from '../../http/request-auth.js';
+import { OPEN_ROUTE } from '../../http/route-access.js';
 import { userJson } from './user-json.js';
 
 /** Onboarding, login, logout, refresh and `me`. */
@@ -20,9 +21,9 @@ export function registerAuthRoutes(server: FastifyInstance, deps: ApiDeps): void
     return { user: userJson(user), csrfToken: session.csrfToken };
   }
 
-  app.get('/api/v1/onboarding', async (): Promise<OnboardingState> => ({ needed: accounts.users.count() === 0 }));
+  app.get('/api/v1/onboarding', OPEN_ROUTE, async (): Promise<OnboardingState> => ({ needed: accounts.users.count() === 0 }));
 
-  app.post('/api/v1/onboarding', { schema: { body: OnboardingBody } }, async (request, reply) => {
+  app.post('/api/v1/onboarding', { ...OPEN_ROUTE, schema: { body: OnboardingBody } }, async (request, reply) => {
     const { username, password, displayName } = request.body;
     if (accounts.users.count() > 0) throw new ApiError(409, 'already_onboarded', 'this hub already has an owner; log in instead');
     const problem = passwordProblem(password, username);
@@ -37,7 +38,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: ApiDeps): void
     return reply.code(201).send(startSession(request, reply, user, accounts.sessions.issue(user.id)));
   });
 
-  app.post('/api/v1/auth/login', { schema: { body: Credentials } }, async (request, reply): Promise<SessionInfo> => {
+  app.post('/api/v1/auth/login', { ...OPEN_ROUTE, schema: { body: Credentials } }, async (request, reply): Promise<SessionInfo> => {
     const outcome = await accounts.login(request.body.username, request.body.password, request.ip);
     if (!outcome.ok && outcome.reason === 'blocked') {
       const seconds = Math.max(1, Math.ceil(outcome.block.retryAfterMs / 1000));
