@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { hasScope } from '../../accounts/access.js';
+import { canIngestFor } from '../../accounts/access.js';
 import { makeDeviceId } from '../../../core/device-id.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
@@ -15,10 +15,10 @@ export function registerIngestRoute(server: FastifyInstance, deps: ApiDeps): voi
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.post('/api/v1/ingest/:deviceId', { schema: { params: IngestParams, body: IngestBody } }, async (request): Promise<IngestOutcome> => {
     const principal = principalOf(request);
-    if (principal.via !== 'token' || !hasScope(principal, 'ingest') || principal.user.role !== 'owner') {
-      throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner');
-    }
     const deviceId = makeDeviceId('given', request.params.deviceId);
+    if (!canIngestFor(principal, deps.registry.device(deviceId))) {
+      throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner (and, if the token is limited to people, a device of theirs)');
+    }
     return deps.ingest.submit({ deviceId, readings: request.body.readings }, { seenVia: 'http', reasons: true });
   });
 }
