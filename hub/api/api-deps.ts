@@ -27,4 +27,6 @@ export interface ApiDeps {
   readonly household: HouseholdView;
   readonly log: Logger;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
+  /** Lifetime of a device cookie (hub/accounts/device-trust.ts). */
+  readonly trustedDeviceMs: number;
 }

@@ -7,6 +7,9 @@ import { ApiError, sendError } from './api-error.js';
 import { accessOf, markSocketRoutes } from './route-access.js';
 
 export const SESSION_COOKIE = 'hearth_session';
+/** The device cookie of past logins (hub/accounts/device-trust.ts): sent only to the login routes. */
+export const DEVICE_COOKIE = 'hearth_device';
+const DEVICE_COOKIE_PATH = '/api/v1/auth';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
@@ -96,6 +99,16 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
+    secure: request.protocol === 'https',
+    maxAge: Math.floor(maxAgeMs / 1000),
+  });
+}
+
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, value: string, maxAgeMs: number): void {
+  void reply.setCookie(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: DEVICE_COOKIE_PATH,
     secure: request.protocol === 'https',
     maxAge: Math.floor(maxAgeMs / 1000),
   });

@@ -139,7 +139,8 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
     db: api.hub.store.db,
     clock,
     sessions: { idleMs: 3_600_000, absoluteMs: 3_600_000 },
-    login: { maxFailuresPerUser: 5, maxFailuresPerAddress: 20, windowMs: 900_000, lockMs: 900_000 },
+    login: { maxFailuresPerUser: 5, maxFailuresPerAddress: 20, maxUntrustedFailuresPerUser: 20, windowMs: 900_000, lockMs: 900_000 },
+    trustedDeviceMs: 86_400_000,
     scryptCost: TEST_SCRYPT,
   });
   const everyone = ['alex', 'sam', 'gran', ownerPerson];

@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 
 export interface RawAnswer {
   readonly status: number;
+  /** By lower-case name; the values of a repeated header are joined by newlines. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
 }
@@ -55,7 +56,11 @@ function parseAnswer(bytes: Buffer, head: boolean, closed = false): RawAnswer | 
   const headers: Record<string, string> = {};
   for (const line of lines.slice(1)) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    // A repeated header (Set-Cookie) keeps every value, one a line.
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}\n${value}`;
   }
   const rest = bytes.subarray(end + 4);
   // The answer to a HEAD has the headers of a GET and no body.
