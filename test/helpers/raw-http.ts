@@ -99,7 +99,8 @@ export interface DripSocket {
   drip(): void;
 }
 
-export function openDripSocket(target: RawTarget): Promise<DripSocket> {
+/** `silent`: connects and sends nothing (an idle socket) until the test writes to it. */
+export function openDripSocket(target: RawTarget, options: { readonly silent?: boolean } = {}): Promise<DripSocket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port: target.port, host: target.host ?? '127.0.0.1', ...(target.localAddress !== undefined ? { localAddress: target.localAddress } : {}) });
     let received = '';
@@ -111,7 +112,7 @@ export function openDripSocket(target: RawTarget): Promise<DripSocket> {
     });
     socket.on('error', () => undefined);
     socket.once('connect', () => {
-      socket.write('GET /api/v1/health HTTP/1.1\r\nHost: hearth.local\r\n');
+      if (options.silent !== true) socket.write('GET /api/v1/health HTTP/1.1\r\nHost: hearth.local\r\n');
       let n = 0;
       resolve({
         socket,
