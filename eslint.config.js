@@ -76,6 +76,14 @@ export default tseslint.config(
     },
   },
   {
+    // Property tests run with one printed seed that HEARTH_FC_SEED replays (test/helpers/property-seed.ts).
+    files: ['test/**/*.ts'],
+    ignores: ['test/helpers/property-seed.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'fc', property: 'assert', message: 'Run properties through assertProperty (test/helpers/property-seed.ts): it prints the seed and takes HEARTH_FC_SEED.' }],
+    },
+  },
+  {
     files: ['bench/**/*.ts', 'hub/cli/**/*.ts', 'models/**/*.ts', 'drivers/**/tools/*.ts'],
     rules: { 'no-console': 'off' },
   },

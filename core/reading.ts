@@ -20,7 +20,9 @@ export type ReadingFlag =
   | 'weak_signal'
   | 'out_of_usual_range'
   | 'artefact'
-  | 'no_contact';
+  | 'no_contact'
+  /** Measured in interstitial fluid (a continuous glucose monitor's sensor), not in blood. */
+  | 'interstitial_fluid';
 
 /** One scalar measurement in the metric's canonical unit (docs/architecture.md, "Reading"). */
 export interface Reading {

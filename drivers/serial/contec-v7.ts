@@ -25,9 +25,13 @@ export function contecV7PackageLength(type: number): number | undefined {
   return PACKAGE_LENGTHS.get(type);
 }
 
-/** `7D 81 <cmd> 80…`: the high-byte 0x81 restores bit 7 of the command byte. */
+/**
+ * `7D 81 <cmd> 80…`: like every data byte, the command byte goes out with bit 7 set, and the
+ * high-byte 0x81 says that its real bit 7 is 1 (`7D 81 A1 80 80 80 80 80 80` starts the real-time
+ * stream, as OSCAR and the Contec tools send it).
+ */
 export function contecV7Command(command: number): Uint8Array {
-  return Uint8Array.of(0x7d, 0x81, command & 0x7f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
+  return Uint8Array.of(0x7d, 0x80 | ((command >> 7) & 1), 0x80 | (command & 0x7f), 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
 }
 
 export const CONTEC_V7_START_REALTIME = contecV7Command(0xa1);

@@ -1,4 +1,5 @@
 import type { MetricId } from '../../core/metrics.js';
+import type { ReadingFlag } from '../../core/reading.js';
 
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
@@ -13,8 +14,15 @@ export interface Coding {
   readonly display: string;
 }
 
+export interface MetricCoding {
+  readonly codings: readonly Coding[];
+  readonly category: 'vital-signs' | 'laboratory';
+  /** `code.text` when the metric's own label would say less than the coding (where it was measured). */
+  readonly text?: string;
+}
+
 /** LOINC codings per metric (docs/protocols.md §5.2); a metric missing here is left out of FHIR exports. */
-export const FHIR_CODINGS: Partial<Record<MetricId, { readonly codings: readonly Coding[]; readonly category: 'vital-signs' | 'laboratory' }>> = {
+export const FHIR_CODINGS: Partial<Record<MetricId, MetricCoding>> = {
   heart_rate: { codings: [{ system: LOINC, code: '8867-4', display: 'Heart rate' }], category: 'vital-signs' },
   pulse_rate: { codings: [{ system: LOINC, code: '8867-4', display: 'Heart rate' }], category: 'vital-signs' },
   // US Core's pulse oximetry profile wants both codings.
@@ -37,3 +45,19 @@ export const FHIR_CODINGS: Partial<Record<MetricId, { readonly codings: readonly
   glucose: { codings: [{ system: LOINC, code: '41653-7', display: 'Glucose [Mass/volume] in Capillary blood by Glucometer' }], category: 'laboratory' },
   resting_heart_rate: { codings: [{ system: LOINC, code: '40443-4', display: 'Heart rate --resting' }], category: 'vital-signs' },
 };
+
+/**
+ * A CGM's glucose is measured in interstitial fluid, not capillary blood: LOINC 99504-3, the code of
+ * the HL7 CGM IG's sensor-reading profile for mass per volume (Hearth keeps glucose in mg/dL).
+ */
+const INTERSTITIAL_GLUCOSE: MetricCoding = {
+  codings: [{ system: LOINC, code: '99504-3', display: 'Glucose [Mass/volume] in Interstitial fluid' }],
+  category: 'laboratory',
+  text: 'Glucose in interstitial fluid (continuous glucose monitor)',
+};
+
+/** The coding of one reading: its metric's, unless where it was measured changes the code. */
+export function codingOf(metric: MetricId, flags: readonly ReadingFlag[]): MetricCoding | undefined {
+  if (metric === 'glucose' && flags.includes('interstitial_fluid')) return INTERSTITIAL_GLUCOSE;
+  return FHIR_CODINGS[metric];
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { metricDefinition } from '../../core/metrics.js';
 import type { ExportRow } from './export-rows.js';
-import { BP_PANEL, BP_PROFILE, FHIR_CODINGS, LOINC, OBSERVATION_CATEGORY, UCUM, VITAL_SIGNS_PROFILE } from './fhir-codes.js';
+import { BP_PANEL, BP_PROFILE, codingOf, FHIR_CODINGS, LOINC, OBSERVATION_CATEGORY, UCUM, VITAL_SIGNS_PROFILE } from './fhir-codes.js';
 
 export interface FhirPatient {
   readonly id: string;
@@ -37,14 +37,14 @@ function observationBase(row: ExportRow, patientRef: Record<string, string>): Re
 
 /** One reading as an Observation, or undefined for metrics without a LOINC code. */
 function singleObservation(row: ExportRow, patientRef: Record<string, string>): Record<string, unknown> | undefined {
-  const coding = FHIR_CODINGS[row.metric];
+  const coding = codingOf(row.metric, row.flags);
   if (coding === undefined) return undefined;
   return {
     ...observationBase(row, patientRef),
     id: stableUuid(row.deviceId, row.metric, row.ts),
     ...(coding.category === 'vital-signs' ? { meta: { profile: [VITAL_SIGNS_PROFILE] } } : {}),
     category: category(coding.category),
-    code: { coding: coding.codings, text: metricDefinition(row.metric).label },
+    code: { coding: coding.codings, text: coding.text ?? metricDefinition(row.metric).label },
     valueQuantity: quantity(row),
   };
 }
@@ -106,9 +106,11 @@ function* byTimestamp(rows: Iterable<ExportRow>): Generator<ExportRow[]> {
 export function* fhirExport(patient: FhirPatient, rows: Iterable<ExportRow>, now: number): Generator<string> {
   const patientUuid = stableUuid('patient', patient.id);
   const patientRef = { reference: `urn:uuid:${patientUuid}`, type: 'Patient', display: patient.name };
+  // The id is the uuid of the entry's fullUrl, as a receiver resolves one to the other; the
+  // household's own id travels as an identifier.
   const patientResource = {
     resourceType: 'Patient',
-    id: patient.id,
+    id: patientUuid,
     identifier: [{ system: 'urn:hearth:person', value: patient.id }],
     name: [{ text: patient.name }],
     ...(patient.birthYear !== undefined ? { birthDate: String(patient.birthYear) } : {}),

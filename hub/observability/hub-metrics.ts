@@ -46,6 +46,10 @@ export class HubMetrics {
     const registers = [hooks.registry];
     const { bus, owner } = sources;
     collectDefaultMetrics({ register: hooks.registry, eventLoopMonitoringPrecision: 20 });
+    // prom-client also sums the by-type handle, request and resource gauges into gauges named
+    // `*_total`, a suffix Prometheus keeps for counters (promtool refuses them); `sum()` of the
+    // by-type series gives the same figure.
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) hooks.registry.removeSingleMetric(name);
     new Gauge({ name: 'hearth_info', help: 'The running hub', labelNames: ['version'], registers }).set({ version: sources.version }, 1);
     const uptime: Gauge = new Gauge({ name: 'hearth_uptime_seconds', help: 'Seconds since the hub started', registers, collect: () => uptime.set(sources.uptimeS()) });
 
@@ -76,16 +80,29 @@ export class HubMetrics {
       },
     });
 
-    const writer = (name: string, help: string, read: (s: WriterStats) => number): void => {
+    const writerGauge = (name: string, help: string, read: (s: WriterStats) => number): void => {
       const gauge: Gauge = new Gauge({ name, help, registers, collect: () => gauge.set(read(sources.writer())) });
     };
-    writer('hearth_store_queue_depth', 'Readings and waveform blocks waiting for their commit', (s) => s.queued);
-    writer('hearth_store_written_total', 'Readings and waveform blocks committed', (s) => s.written);
-    writer('hearth_store_duplicates_total', 'Readings already stored (re-sent history)', (s) => s.duplicates);
-    writer('hearth_store_flushes_total', 'Commits of the store writer', (s) => s.flushes);
-    writer('hearth_store_failed_flushes_total', 'Commits that failed (disk full, I/O error) and were retried', (s) => s.failedFlushes);
-    writer('hearth_store_dropped_total', 'Readings given up while the database could not be written', (s) => s.dropped);
-    writer('hearth_store_write_failing', '1 while the latest commit attempt failed', () => (sources.writeFailing() ? 1 : 0));
+    // The writer keeps its own running counts; each scrape copies them into a counter. A count that
+    // went down (a writer started afresh) is what Prometheus takes for a counter reset.
+    const writerCounter = (name: string, help: string, read: (s: WriterStats) => number): void => {
+      const counter: Counter = new Counter({
+        name,
+        help,
+        registers,
+        collect: () => {
+          counter.reset();
+          counter.inc(read(sources.writer()));
+        },
+      });
+    };
+    writerGauge('hearth_store_queue_depth', 'Readings and waveform blocks waiting for their commit', (s) => s.queued);
+    writerCounter('hearth_store_written_total', 'Readings and waveform blocks committed', (s) => s.written);
+    writerCounter('hearth_store_duplicates_total', 'Readings already stored (re-sent history)', (s) => s.duplicates);
+    writerCounter('hearth_store_flushes_total', 'Commits of the store writer', (s) => s.flushes);
+    writerCounter('hearth_store_failed_flushes_total', 'Commits that failed (disk full, I/O error) and were retried', (s) => s.failedFlushes);
+    writerCounter('hearth_store_dropped_total', 'Readings given up while the database could not be written', (s) => s.dropped);
+    writerGauge('hearth_store_write_failing', '1 while the latest commit attempt failed', () => (sources.writeFailing() ? 1 : 0));
     const fileSize: Gauge = new Gauge({
       name: 'hearth_store_file_bytes',
       help: 'Size of the database file and its write-ahead log',

@@ -21,6 +21,7 @@ const FLAG_BITS: { readonly [F in ReadingFlag]: number } = {
   out_of_usual_range: 11,
   artefact: 12,
   no_contact: 13,
+  interstitial_fluid: 14,
 };
 
 const FLAGS_BY_BIT: readonly (readonly [ReadingFlag, number])[] = Object.entries(FLAG_BITS) as [ReadingFlag, number][];

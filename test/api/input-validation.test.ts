@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import t from 'tap';
 import { onboardOwner, startApiHub } from './api-harness.js';
 import { LiveClient, wsUrl } from './live-client.js';
+import { assertProperty } from '../helpers/property-seed.js';
 
 interface ErrorBody {
   error: string;
@@ -69,7 +70,8 @@ t.test('random bodies and query strings never crash a route', async (t) => {
   const writes = ['/api/v1/people', '/api/v1/users', '/api/v1/tokens', '/api/v1/devices/pairing', '/api/v1/auth/login', '/api/v1/onboarding', '/api/v1/ingest/dev-1'];
   const patches = ['/api/v1/settings', '/api/v1/devices/loose-thermo'];
   let checked = 0;
-  await fc.assert(
+  await assertProperty(
+    t,
     fc.asyncProperty(fc.constantFrom(...writes, ...patches), fc.jsonValue({ maxDepth: 3 }), async (path, body) => {
       const method = patches.includes(path) ? 'PATCH' : 'POST';
       const response = await owner.request(method, path, body);
@@ -78,7 +80,8 @@ t.test('random bodies and query strings never crash a route', async (t) => {
     }),
     { numRuns: 150 },
   );
-  await fc.assert(
+  await assertProperty(
+    t,
     fc.asyncProperty(fc.dictionary(fc.constantFrom('personId', 'metric', 'from', 'to', 'maxPoints', 'format', 'x'), fc.string({ maxLength: 20 })), async (query) => {
       const qs = new URLSearchParams(query).toString();
       const series = await owner.get(`/api/v1/series?${qs}`);

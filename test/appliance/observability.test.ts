@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,30 @@ t.test('/metrics reports readings in and rejected by reason, the writer, devices
 
   await hub.stop();
   t.same(notifier.sent, ['READY=1', 'STOPPING=1'], 'systemd told the hub is stopping');
+});
+
+t.test("Prometheus's own linter passes the live /metrics: counters are counters, every series has its help", async (t) => {
+  const hub = applianceHub(mkdtempSync(join(tmpdir(), 'hearth-metrics-')), { consumers: [observabilityPartFactory({ notifier: recordingNotifier() })] });
+  await hub.start();
+  t.teardown(() => hub.stop());
+  hub.context.ingest.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 61 }, { metric: 'heart_rate', value: 61 }, { metric: 'spo2', value: 140 }] });
+  await hub.store.writer.flushed();
+  const scrape = async (): Promise<string> => (await fetch(`${hub.listeningAddress}/metrics`)).text();
+  const text = await scrape();
+
+  const lint = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+  t.equal(lint.error, undefined, 'promtool runs (Debian package prometheus)');
+  t.equal(`${lint.stdout}${lint.stderr}`, '', 'promtool finds nothing to complain about');
+  t.equal(lint.status, 0);
+  for (const name of ['written', 'duplicates', 'flushes', 'failed_flushes', 'dropped']) {
+    t.match(text, new RegExp(`^# TYPE hearth_store_${name}_total counter$`, 'm'), `hearth_store_${name}_total is a counter`);
+  }
+
+  hub.context.ingest.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 63 }] });
+  await hub.store.writer.flushed();
+  const later = await scrape();
+  t.equal(sample(later, 'hearth_store_written_total'), (sample(text, 'hearth_store_written_total') ?? 0) + 1, 'the counter follows the writer between scrapes');
+  t.ok((sample(later, 'hearth_store_flushes_total') ?? 0) > (sample(text, 'hearth_store_flushes_total') ?? 0));
 });
 
 t.test('with token access, /metrics refuses a scrape without a valid API token', async (t) => {

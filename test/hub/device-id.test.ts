@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { makeDeviceId, normaliseMac } from '../../core/device-id.js';
+import { assertProperty } from '../helpers/property-seed.js';
 
 t.test('each family of device gets its prefix; a Bluetooth device one id however its address is written', (t) => {
   t.equal(makeDeviceId('ble', 'aa:bb:cc:dd:ee:ff'), 'ble:aa:bb:cc:dd:ee:ff', 'the radio (noble reports lower case)');
@@ -26,8 +27,6 @@ t.test('an id given from outside is kept, except a Bluetooth address, which name
 });
 
 t.test('property: the radio and a gateway agree on every address, and every id is a fixed point of "given"', (t) => {
-  const seed = Number(process.env['HEARTH_FC_SEED'] ?? Date.now() % 2_147_483_647);
-  t.comment(`fast-check seed ${seed} (HEARTH_FC_SEED=${seed} repeats this run)`);
   const octets = fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 6, maxLength: 6 });
   const address = fc.tuple(octets, fc.boolean(), fc.boolean()).map(([bytes, upper, colons]) => {
     const hex = bytes.map((b) => b.toString(16).padStart(2, '0'));
@@ -35,19 +34,21 @@ t.test('property: the radio and a gateway agree on every address, and every id i
     return { mac: hex.join(':'), text: upper ? text.toUpperCase() : text };
   });
   const kinds = fc.constantFrom('ble', 'serial', 'sim', 'replay', 'inference', 'given' as const);
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(address, ({ mac, text }) => {
       const fromGateway = makeDeviceId('ble', normaliseMac(text) ?? 'not a mac');
       return makeDeviceId('ble', text) === `ble:${mac}` && fromGateway === `ble:${mac}`;
     }),
-    { seed, numRuns: 2000 },
+    { numRuns: 2000 },
   );
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(kinds, fc.oneof(fc.string(), address.map((a) => a.text)), (kind, local) => {
       const id = makeDeviceId(kind, local);
       return makeDeviceId('given', id) === id;
     }),
-    { seed, numRuns: 2000 },
+    { numRuns: 2000 },
   );
   t.pass('both properties held');
   t.end();

@@ -11,6 +11,7 @@ import {
   turningPointRatio,
 } from '../../hub/inference/rr-features.js';
 import { sampleSd, mean } from '../../hub/inference/stats.js';
+import { assertProperty } from '../helpers/property-seed.js';
 
 t.test('RMSSD and pNN50 on hand-computed differences', async (t) => {
   t.equal(rmssd([10, -20, 30]), Math.sqrt((100 + 400 + 900) / 3));
@@ -71,8 +72,9 @@ t.test('irregular neighbours keep a short-long pair in: that is what AF looks li
   t.equal(clean.ectopicCount, 0);
 });
 
-t.test('property: a regular rhythm with isolated premature beats reads as regular after cleaning', async () => {
-  fc.assert(
+t.test('property: a regular rhythm with isolated premature beats reads as regular after cleaning', async (t) => {
+  assertProperty(
+    t,
     fc.property(
       fc.integer({ min: 600, max: 1100 }),
       fc.array(fc.integer({ min: 4, max: 50 }), { minLength: 1, maxLength: 4 }),
@@ -90,8 +92,9 @@ t.test('property: a regular rhythm with isolated premature beats reads as regula
   );
 });
 
-t.test('property: rhythm irregularity does not depend on heart rate (scale invariance)', async () => {
-  fc.assert(
+t.test('property: rhythm irregularity does not depend on heart rate (scale invariance)', async (t) => {
+  assertProperty(
+    t,
     fc.property(
       fc.array(fc.integer({ min: 500, max: 1000 }), { minLength: 20, maxLength: 60 }),
       fc.double({ min: 0.6, max: 1.4, noNaN: true }),

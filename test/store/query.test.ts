@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Reading } from '../../core/reading.js';
 import { StoreQuery } from '../../hub/store/query.js';
 import { fill, reading, storeDatabase } from './helpers/temp-store.js';
+import { assertProperty } from '../helpers/property-seed.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1);
@@ -65,7 +66,8 @@ t.test('any range and any maxPoints: never more points than asked, every reading
   const readings = [...everyMinute(20)];
   fill(db, readings);
   const query = new StoreQuery(db, path);
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(fc.integer({ min: -DAY, max: 21 * DAY }), fc.integer({ min: 1, max: 21 * DAY }), fc.integer({ min: 1, max: 3000 }), (offset, length, maxPoints) => {
       const from = T0 + offset;
       const to = from + length;

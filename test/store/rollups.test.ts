@@ -4,6 +4,7 @@ import type { Reading } from '../../core/reading.js';
 import { ReadingWriter } from '../../hub/store/reading-writer.js';
 import { ManualScheduler } from '../../core/scheduler.js';
 import { reading, storeDatabase } from './helpers/temp-store.js';
+import { assertProperty } from '../helpers/property-seed.js';
 
 const T0 = Date.UTC(2025, 0, 1);
 
@@ -47,7 +48,8 @@ const readingArbitrary = fc.record({
 });
 
 t.test('rollups kept up to date flush by flush equal a recomputation from the stored readings', async (t) => {
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(fc.array(readingArbitrary, { maxLength: 400 }), fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 1, maxLength: 10 }), (drafts, flushSizes) => {
       const { db } = storeDatabase(t);
       try {

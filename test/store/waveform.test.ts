@@ -6,11 +6,13 @@ import { decodeWaveform, encodeWaveform, WaveformEncoding } from '../../hub/stor
 import { MAX_SAMPLES_PER_BLOCK } from '../../hub/store/waveform-split.js';
 import { ManualScheduler } from '../../core/scheduler.js';
 import { countRows, storeDatabase } from './helpers/temp-store.js';
+import { assertProperty } from '../helpers/property-seed.js';
 
 const T0 = Date.UTC(2025, 4, 5, 21, 0, 0);
 
 t.test('integer waveforms round-trip exactly through the codec', async (t) => {
-  fc.assert(
+  assertProperty(
+    t,
     fc.property(fc.array(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), { minLength: 1, maxLength: 600 }), (samples) => {
       const { encoding, data } = encodeWaveform(samples);
       t.not(encoding, WaveformEncoding.Float64Deflate);
@@ -20,8 +22,9 @@ t.test('integer waveforms round-trip exactly through the codec', async (t) => {
   );
 });
 
-t.test('waveforms with fractions or huge values round-trip exactly too', async () => {
-  fc.assert(
+t.test('waveforms with fractions or huge values round-trip exactly too', async (t) => {
+  assertProperty(
+    t,
     fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 300 }), (samples) => {
       const { encoding, data } = encodeWaveform(samples);
       const decoded = decodeWaveform(encoding, data, samples.length);

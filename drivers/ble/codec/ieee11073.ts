@@ -61,35 +61,72 @@ interface MedfloatLayout {
   readonly mantissaMax: number;
   readonly exponentMin: number;
   readonly exponentMax: number;
+  readonly mantissaBits: number;
+  readonly specials: ReadonlyMap<number, MedfloatSpecial>;
 }
 
-const SFLOAT_LAYOUT: MedfloatLayout = { mantissaMin: -2045, mantissaMax: 2045, exponentMin: -8, exponentMax: 7 };
-const FLOAT_LAYOUT: MedfloatLayout = { mantissaMin: -8388605, mantissaMax: 8388605, exponentMin: -128, exponentMax: 127 };
+/** The full two's-complement mantissa range: only the words of the special codes are off limits. */
+const SFLOAT_LAYOUT: MedfloatLayout = { mantissaMin: -2048, mantissaMax: 2047, exponentMin: -8, exponentMax: 7, mantissaBits: 12, specials: SFLOAT_SPECIALS };
+const FLOAT_LAYOUT: MedfloatLayout = { mantissaMin: -8388608, mantissaMax: 8388607, exponentMin: -128, exponentMax: 127, mantissaBits: 24, specials: FLOAT_SPECIALS };
+
+interface MedfloatParts {
+  readonly mantissa: number;
+  readonly exponent: number;
+}
 
 /**
- * The (mantissa, exponent) pair closest to `value` with the most precision the layout allows,
- * keeping at most `maxDecimals` decimals. Mantissas next to the special codes are avoided so
- * that an encoded number can never be read back as a special.
+ * A pair that is a number on the wire. The special codes sit at exponent 0 only
+ * (docs/protocols.md §0.2), so 2046 × 10³ is a number while 2046 × 10⁰ is +INFINITY.
  */
-function split(value: number, maxDecimals: number, layout: MedfloatLayout): { mantissa: number; exponent: number } {
-  if (!Number.isFinite(value)) throw new RangeError(`cannot encode ${value} as a finite IEEE-11073 number`);
-  for (let exponent = Math.max(-maxDecimals, layout.exponentMin); exponent <= layout.exponentMax; exponent++) {
-    const mantissa = Math.round(exponent < 0 ? value * 10 ** -exponent : value / 10 ** exponent);
-    if (mantissa >= layout.mantissaMin && mantissa <= layout.mantissaMax) {
-      return trimTrailingZeros(mantissa, exponent, layout);
-    }
-  }
-  throw new RangeError(`${value} is too large for an IEEE-11073 number`);
+function isNumberWord(parts: MedfloatParts, layout: MedfloatLayout): boolean {
+  const { mantissa, exponent } = parts;
+  if (mantissa < layout.mantissaMin || mantissa > layout.mantissaMax) return false;
+  if (exponent < layout.exponentMin || exponent > layout.exponentMax) return false;
+  const mantissaWord = mantissa & (2 ** layout.mantissaBits - 1);
+  return exponent !== 0 || !layout.specials.has(mantissaWord);
 }
 
-function trimTrailingZeros(mantissa: number, exponent: number, layout: MedfloatLayout): { mantissa: number; exponent: number } {
-  let m = mantissa;
-  let e = exponent;
-  while (m !== 0 && m % 10 === 0 && e < Math.min(0, layout.exponentMax)) {
-    m /= 10;
-    e += 1;
+/** The number word at `exponent` nearest to `value`: rounded, then moved toward zero off the limits and specials. */
+function nearestAt(value: number, exponent: number, layout: MedfloatLayout): MedfloatParts {
+  const rounded = Math.round(exponent < 0 ? value * 10 ** -exponent : value / 10 ** exponent);
+  let mantissa = Math.min(layout.mantissaMax, Math.max(layout.mantissaMin, rounded));
+  while (!isNumberWord({ mantissa, exponent }, layout)) mantissa -= Math.sign(mantissa);
+  return { mantissa, exponent };
+}
+
+/**
+ * The number word closest to `value`, keeping at most `maxDecimals` decimals: a value the layout
+ * holds exactly comes back exactly, any other goes to its nearest neighbour (the more precise
+ * pair on a tie). The neighbours are at the first exponent whose mantissa fits and at the two
+ * beside it: the one below holds the largest mantissas, the one above steps over the specials.
+ */
+function split(value: number, maxDecimals: number, layout: MedfloatLayout): MedfloatParts {
+  if (!Number.isFinite(value)) throw new RangeError(`cannot encode ${value} as a finite IEEE-11073 number`);
+  const lowest = Math.max(-maxDecimals, layout.exponentMin);
+  let first: number | undefined;
+  for (let exponent = lowest; exponent <= layout.exponentMax && first === undefined; exponent++) {
+    const mantissa = Math.round(exponent < 0 ? value * 10 ** -exponent : value / 10 ** exponent);
+    if (mantissa >= layout.mantissaMin && mantissa <= layout.mantissaMax) first = exponent;
   }
-  return { mantissa: m, exponent: e };
+  if (first === undefined) throw new RangeError(`${value} is too large for an IEEE-11073 number`);
+  const errorOf = (parts: MedfloatParts): number => Math.abs(scale(parts.mantissa, parts.exponent) - value);
+  let best = nearestAt(value, Math.max(lowest, first - 1), layout);
+  for (let exponent = best.exponent + 1; exponent <= Math.min(layout.exponentMax, first + 1); exponent++) {
+    const parts = nearestAt(value, exponent, layout);
+    if (errorOf(parts) < errorOf(best)) best = parts;
+  }
+  return trimTrailingZeros(best, layout);
+}
+
+/** 2500 × 10⁻³ travels as 25 × 10⁻¹: the shortest pair for the same number. */
+function trimTrailingZeros(parts: MedfloatParts, layout: MedfloatLayout): MedfloatParts {
+  let current = parts;
+  while (current.mantissa !== 0 && current.mantissa % 10 === 0 && current.exponent < Math.min(0, layout.exponentMax)) {
+    const shorter = { mantissa: current.mantissa / 10, exponent: current.exponent + 1 };
+    if (!isNumberWord(shorter, layout)) break;
+    current = shorter;
+  }
+  return current;
 }
 
 function specialCode(value: MedfloatSpecial, specials: ReadonlyMap<number, MedfloatSpecial>): number {

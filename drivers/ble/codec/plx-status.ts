@@ -7,13 +7,19 @@ export interface PlxVerdict {
   readonly flags: readonly ReadingFlag[];
 }
 
+/**
+ * No measurement of a person: none taken, one the device itself calls invalid, or demonstration
+ * and test data. A measurement the device calls questionable is still one: it is kept and flagged,
+ * as glucose and CGM readings with a sensor fault are.
+ */
 const REJECTING_MEASUREMENT_BITS: ReadonlyArray<readonly [number, string]> = [
   [13, 'measurement unavailable'],
-  [14, 'questionable measurement'],
   [15, 'invalid measurement'],
   [10, 'data for demonstration'],
   [11, 'data for testing'],
 ];
+
+const QUESTIONABLE_MEASUREMENT_BIT = 14;
 
 /** The sensor is not on a person: whatever it reports is not that person's value. */
 const REJECTING_SENSOR_BITS: ReadonlyArray<readonly [number, string]> = [
@@ -37,6 +43,6 @@ export function plxVerdict(measurementStatus: number | undefined, deviceAndSenso
   if (has(measurementStatus, 9)) flags.push('from_device_storage');
   if (has(deviceAndSensorStatus, 3) || has(deviceAndSensorStatus, 4)) flags.push('weak_signal');
   if (has(deviceAndSensorStatus, 5)) flags.push('low_perfusion');
-  if (QUESTIONABLE_SENSOR_BITS.some((b) => has(deviceAndSensorStatus, b))) flags.push('questionable');
+  if (has(measurementStatus, QUESTIONABLE_MEASUREMENT_BIT) || QUESTIONABLE_SENSOR_BITS.some((b) => has(deviceAndSensorStatus, b))) flags.push('questionable');
   return reasons.length > 0 ? { rejectReason: reasons.join(', '), flags } : { flags };
 }

@@ -43,19 +43,45 @@ function readObjectValue(reader: ByteReader, type: BthomeObjectType, field: stri
   }
 }
 
-interface ParsedObjects {
-  readonly objects: Record<string, number | string>;
-  readonly stoppedAt?: number;
+/** Why reading stopped before the end of the payload. */
+interface ObjectsStop {
+  readonly code: 'unknown_object' | 'truncated_object';
+  readonly message: string;
 }
 
-/** Objects until the end, or until an id the format does not define (the rest is unreadable). */
+interface ParsedObjects {
+  readonly objects: Record<string, number | string>;
+  readonly stop?: ObjectsStop;
+}
+
+/** Value bytes the object needs after its id, or undefined when even its length byte is missing. */
+function valueLength(payload: Uint8Array, at: number, type: BthomeObjectType): number | undefined {
+  if (type.encoding !== 'text' && type.encoding !== 'raw') return type.length;
+  const length = payload[at];
+  return length === undefined ? undefined : 1 + length;
+}
+
+const hexId = (id: number): string => `0x${id.toString(16).padStart(2, '0')}`;
+
+/**
+ * Objects until the end. An id the format does not define makes the rest unreadable, and an object
+ * cut off by the end of the payload cannot be read: either way the complete objects before it are
+ * kept, as the reference parser does (bthome-ble `_parse_payload`, docs/protocols.md §2).
+ */
 function parseObjects(payload: Uint8Array): ParsedObjects {
   const reader = new ByteReader(ID, payload);
   const objects: Record<string, number | string> = {};
   while (reader.remaining > 0) {
     const objectId = reader.u8('object id');
     const type = BTHOME_OBJECT_TYPES.get(objectId);
-    if (type === undefined) return { objects, stoppedAt: objectId };
+    if (type === undefined) {
+      return { objects, stop: { code: 'unknown_object', message: `object id ${hexId(objectId)} is unknown; the objects after it were not read` } };
+    }
+    const needed = valueLength(payload, reader.offset, type);
+    if (needed === undefined || needed > reader.remaining) {
+      const message = `object ${hexId(objectId)} (${type.name}) at offset ${reader.offset - 1} is cut off by the end of the payload; the objects before it were kept`;
+      return { objects, stop: { code: 'truncated_object', message } };
+    }
     const value = readObjectValue(reader, type, type.name);
     let name = type.name;
     for (let n = 2; name in objects; n++) name = `${type.name}_${n}`;
@@ -103,9 +129,9 @@ function decode(bytes: Uint8Array, options?: DecodeOptions): DecodeResult {
     payload = reader.rest();
   }
 
-  const { objects, stoppedAt } = parseObjects(payload);
+  const { objects, stop } = parseObjects(payload);
   const out = new ReadingCollector();
-  if (stoppedAt !== undefined) out.report('unknown_object', `object id 0x${stoppedAt.toString(16).padStart(2, '0')} is unknown; the objects after it were not read`);
+  if (stop !== undefined) out.report(stop.code, stop.message);
   const timestamp = objects['timestamp'];
   const ts = typeof timestamp === 'number' ? timestamp * 1000 : undefined;
   for (const [name, value] of Object.entries(objects)) {

@@ -13,18 +13,20 @@ export interface CgmRecordFields {
   flags: number;
   glucoseMgDl: Medfloat;
   timeOffsetMin: number;
-  warningOctet?: number;
-  calTempOctet?: number;
   statusOctet?: number;
+  calTempOctet?: number;
+  warningOctet?: number;
   trendMgDlPerMin?: Medfloat;
   qualityPercent?: Medfloat;
   crc?: number;
 }
 
-/** Warning octet bits 6/7: lower / higher than the device can process. */
+/** Warning octet (annunciation bits 22/23): result lower / higher than the device can process. */
 const OUT_OF_RANGE_WARNING_MASK = 0xc0;
-/** Status octet: sensor type incorrect, sensor malfunction, general device fault. */
+/** Status octet (bits 2, 3, 5): sensor type incorrect, sensor malfunction, general device fault. */
 const FAULT_STATUS_MASK = 0x2c;
+/** Cal/Temp octet (bits 12/13): sensor temperature too high / too low for a valid result. */
+const TEMPERATURE_CAL_TEMP_MASK = 0x30;
 
 function readRecord(bytes: Uint8Array, index: number): CgmRecordFields {
   const where = `record ${index + 1}`;
@@ -37,9 +39,11 @@ function readRecord(bytes: Uint8Array, index: number): CgmRecordFields {
     glucoseMgDl: reader.sfloat(`${where} glucose concentration`),
     timeOffsetMin: reader.u16(`${where} time offset`),
   };
-  if ((flags & 0x20) !== 0) record.warningOctet = reader.u8(`${where} warning octet`);
-  if ((flags & 0x40) !== 0) record.calTempOctet = reader.u8(`${where} cal/temp octet`);
+  // The annunciation is one little-endian field: its low octet (Status, bits 0–7) comes first,
+  // then Cal/Temp (8–15), then Warning (16–23), each only when its flag is set (docs/protocols.md §1.9).
   if ((flags & 0x80) !== 0) record.statusOctet = reader.u8(`${where} status octet`);
+  if ((flags & 0x40) !== 0) record.calTempOctet = reader.u8(`${where} cal/temp octet`);
+  if ((flags & 0x20) !== 0) record.warningOctet = reader.u8(`${where} warning octet`);
   if ((flags & 0x01) !== 0) record.trendMgDlPerMin = reader.sfloat(`${where} trend`);
   if ((flags & 0x02) !== 0) record.qualityPercent = reader.sfloat(`${where} quality`);
   const dataLength = reader.offset;
@@ -54,6 +58,16 @@ function readRecord(bytes: Uint8Array, index: number): CgmRecordFields {
     throw new DecodeError(ID, `${where}: size byte says ${size} bytes but its flags describe ${dataLength} (or ${dataLength + 2} with CRC)`);
   }
   return record;
+}
+
+/**
+ * A fault the sensor reports about itself, or a temperature it cannot measure at, makes the reading
+ * questionable. Warnings about the person's level (patient low/high, hypo, hyper, rate of change)
+ * describe the glucose, not the sensor, and leave the reading as it is.
+ */
+function readingFlags(record: CgmRecordFields): ReadingFlag[] {
+  const fault = ((record.statusOctet ?? 0) & FAULT_STATUS_MASK) !== 0 || ((record.calTempOctet ?? 0) & TEMPERATURE_CAL_TEMP_MASK) !== 0;
+  return fault ? ['questionable'] : [];
 }
 
 /**
@@ -81,8 +95,8 @@ function decode(bytes: Uint8Array): DecodeResult {
     } else if (((record.warningOctet ?? 0) & OUT_OF_RANGE_WARNING_MASK) !== 0) {
       out.report('out_of_measuring_range', `record ${records.length}: the sensor reports the result outside what it can measure; not emitted`);
     } else {
-      const flags: ReadingFlag[] = ((record.statusOctet ?? 0) & FAULT_STATUS_MASK) !== 0 ? ['questionable'] : [];
-      out.add('glucose', mgDl, { flags });
+      // The sensor sits in the tissue under the skin: exports code its glucose apart from a finger-stick's.
+      out.add('glucose', mgDl, { flags: ['interstitial_fluid', ...readingFlags(record)] });
     }
   }
   const first = records[0];

@@ -35,6 +35,26 @@ export const RACP_RESPONSE_CODES: Readonly<Record<number, string>> = {
   9: 'operand not supported',
 };
 
+/**
+ * The record count's width is the service's (uint16 in Glucose, CGM and PLX); some servers send
+ * one or four bytes, as Nordic's collector accepts. Any other length is not a count.
+ */
+const RECORD_COUNT_WIDTHS: ReadonlySet<number> = new Set([1, 2, 4]);
+
+function readRecordCount(reader: ByteReader): number {
+  reader.need(1, 'number of records');
+  const width = reader.remaining;
+  if (!RECORD_COUNT_WIDTHS.has(width)) {
+    throw new DecodeError(ID, `number of stored records: a ${width}-byte operand is not a count (1, 2 or 4 bytes, uint16 in Glucose, CGM and PLX)`);
+  }
+  return width === 1 ? reader.u8('number of records') : width === 2 ? reader.u16('number of records') : reader.u32('number of records');
+}
+
+/** A response code is exactly the request op code and the code: anything after them is refused. */
+function requireEnd(reader: ByteReader, what: string): void {
+  if (reader.remaining > 0) throw new DecodeError(ID, `${what}: ${reader.remaining} byte(s) after its operand; a server response has none`);
+}
+
 const FILTER_SEQUENCE_NUMBER = 0x01;
 const FILTER_USER_FACING_TIME = 0x02;
 
@@ -61,10 +81,11 @@ function decode(bytes: Uint8Array): DecodeResult {
   const names = { opCodeName: RACP_OP_CODES[opCode] ?? 'reserved', operatorName: RACP_OPERATORS[operator] ?? 'reserved' };
   switch (opCode) {
     case 5:
-      return { readings: [], fields: { opCode, operator, ...names, numberOfRecords: reader.u16('number of records') } };
+      return { readings: [], fields: { opCode, operator, ...names, numberOfRecords: readRecordCount(reader) } };
     case 6: {
       const requestOpCode = reader.u8('request op code');
       const responseCode = reader.u8('response code');
+      requireEnd(reader, 'response code');
       return {
         readings: [],
         fields: { opCode, operator, ...names, requestOpCode, responseCode, responseCodeName: RACP_RESPONSE_CODES[responseCode] ?? 'reserved' },

@@ -1,6 +1,7 @@
 /** What simulated devices and emulated peripherals send, one encoder per characteristic. */
 export { encodeBatteryLevel } from './battery-level.js';
 export { encodeBloodPressureMeasurement, type BloodPressureMeasurementInput } from './blood-pressure-measurement.js';
+export { encodeCgmMeasurement, type CgmRecordInput } from './cgm-measurement.js';
 export { encodeGlucoseMeasurement, glucoseConcentrationFromMgDl, type GlucoseMeasurementInput, type GlucoseSample } from './glucose-measurement.js';
 export { encodeHeartRateMeasurement, rrMsToRaw, type HeartRateMeasurementInput } from './heart-rate-measurement.js';
 export { encodePlxContinuousMeasurement, type PlxContinuousMeasurementInput, type SpO2PulsePair } from './plx-continuous-measurement.js';

@@ -4,6 +4,7 @@ import { crc16Mcrf4xx } from '../../../drivers/ble/codec/crc16-mcrf4xx.js';
 import { bleFormats } from '../../../drivers/ble/formats.js';
 import { DecodeError, type DecodeOptions, type DecodeResult } from '../../../drivers/format.js';
 import { isMetricId, metricDefinition } from '../../../core/metrics.js';
+import { assertProperty } from '../../helpers/property-seed.js';
 
 /**
  * Random payloads for every Bluetooth decoder: only DecodeError may escape, and whatever is
@@ -79,7 +80,8 @@ for (const decoder of bleFormats) {
   t.test(`${decoder.id} survives ${RUNS} random payloads`, async (t) => {
     let decoded = 0;
     let refused = 0;
-    fc.assert(
+    assertProperty(
+      t,
       fc.property(fc.oneof(payloads, shapedPayloads.get(decoder.id) ?? payloads), options, (bytes, opts: DecodeOptions) => {
         try {
           checkResult(decoder.decode(bytes, opts));

@@ -142,7 +142,8 @@ function derivedReadings(formatId: string, e: Record<string, unknown>): Expected
     case '2a5f': {
       const m = e['measurementStatus'];
       const d = e['deviceAndSensorStatus'];
-      if ([10, 11, 13, 14, 15].some((b) => bitSet(m, b)) || [11, 15].some((b) => bitSet(d, b))) break;
+      // Unavailable, invalid, demonstration or test data, or no sensor on a person; questionable (bit 14) is kept.
+      if ([10, 11, 13, 15].some((b) => bitSet(m, b)) || [11, 15].some((b) => bitSet(d, b))) break;
       const ts = e['deviceClockNotSet'] === true ? undefined : utcOf(e['timestamp']);
       out.push({ metric: 'spo2', value: num(e['spo2']), ts });
       out.push({ metric: 'pulse_rate', value: num(e['pulseRate']), ts });
@@ -159,6 +160,8 @@ function derivedReadings(formatId: string, e: Record<string, unknown>): Expected
       break;
     }
     case '2aa7':
+      // Warning octet bits 6/7 (annunciation 22/23): outside what the sensor can measure.
+      if (bitSet(e['warningOctet'], 6) || bitSet(e['warningOctet'], 7)) break;
       out.push({ metric: 'glucose', value: num(e['glucoseMgDl']) });
       break;
     case '2a19':

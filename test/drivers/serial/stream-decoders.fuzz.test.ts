@@ -8,6 +8,7 @@ import { serialDrivers } from '../../../drivers/serial/serial-drivers.js';
 import { randomInt, seededRandom } from '../../../core/seeded-random.js';
 import { simulatedProtocols } from '../../../drivers/serial/sim/simulated-protocols.js';
 import type { DecodedPacket, SerialStreamDecoder } from '../../../drivers/serial/stream-decoder.js';
+import { assertProperty } from '../../helpers/property-seed.js';
 
 const BYTES_PER_DECODER = 150_000;
 
@@ -76,7 +77,8 @@ for (const driver of serialDrivers) {
   });
 
   t.test(`${driver.id}: any chunks (fast-check)`, async (t) => {
-    fc.assert(
+    assertProperty(
+      t,
       fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 40 }), (chunks) => {
         const decoder = driver.createDecoder();
         let framingErrors = 0;
@@ -88,7 +90,7 @@ for (const driver of serialDrivers) {
         }
         return true;
       }),
-      { seed: 42, numRuns: 300 },
+      { numRuns: 300 },
     );
     t.pass('property held');
   });
@@ -111,7 +113,8 @@ t.test('contec-legacy recording download: random bytes never give an implausible
 
 t.test('the CLI decoders throw nothing but DecodeError on any bytes', async (t) => {
   for (const format of serialFormats) {
-    fc.assert(
+    assertProperty(
+      t,
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 130 }), fc.uint8Array({ minLength: 125, maxLength: 125 })), (bytes) => {
         try {
           const result = format.decode(bytes);
@@ -120,7 +123,7 @@ t.test('the CLI decoders throw nothing but DecodeError on any bytes', async (t) 
           return error instanceof DecodeError;
         }
       }),
-      { seed: 43, numRuns: 2000 },
+      { numRuns: 2000 },
     );
   }
   t.pass(`${serialFormats.length} formats held`);
