@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
+import { assertProperty } from '../helpers/property-seed.js';
 import { portOf, rawRequest, type RawAnswer } from '../helpers/raw-http.js';
 import { ApiClient, OWNER, onboardOwner, startApiHub } from './api-harness.js';
 
@@ -100,8 +101,6 @@ t.test('property: random encodings and forms of every route that needs a login a
   const target = { port: portOf(api.base) };
   const routes = api.hub.routes.filter((r) => !OPEN.has(`${r.method} ${r.url}`));
   t.ok(routes.length >= 40, `${routes.length} routes (HEAD included) need a login`);
-  const seed = Number(process.env['HEARTH_PROPERTY_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-  t.comment(`property seed ${seed} (HEARTH_PROPERTY_SEED=${seed} replays it)`);
 
   const shape: fc.Arbitrary<Shape> = fc.record({
     routeIndex: fc.nat({ max: routes.length - 1 }),
@@ -114,7 +113,8 @@ t.test('property: random encodings and forms of every route that needs a login a
     upgradeLookalike: fc.constantFrom(0, 1, 2),
   });
   const seen = new Set<string>();
-  await fc.assert(
+  await assertProperty(
+    t,
     fc.asyncProperty(shape, async (s) => {
       const route = routes[s.routeIndex];
       if (route === undefined) return;
@@ -129,7 +129,7 @@ t.test('property: random encodings and forms of every route that needs a login a
         throw new Error(`${route.method} ${requestTarget} (${route.url}) answered ${answer.status} ${answer.body.slice(0, 120)}`);
       }
     }),
-    { seed, numRuns: Math.max(600, routes.length * 15) },
+    { numRuns: Math.max(600, routes.length * 15) },
   );
   t.equal(seen.size, routes.length, 'every route was tried');
 });
