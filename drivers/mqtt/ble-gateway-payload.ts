@@ -2,6 +2,7 @@ import type { DecodedReading } from '../format.js';
 import { normaliseMac } from '../../core/device-id.js';
 import type { MetricId } from '../../core/metrics.js';
 import { toCanonicalUnit } from '../../core/unit-conversion.js';
+import { parseJsonPayload } from './json-payload.js';
 
 /**
  * One advertisement as Theengs Gateway or OpenMQTTGateway publish it on `…/BTtoMQTT/<mac>`:
@@ -75,12 +76,9 @@ function decodedReadings(json: Record<string, unknown>): DecodedReading[] {
  * caller decides what to keep.
  */
 export function parseGatewayAdvertisement(payload: Uint8Array, topicMac: string | undefined): GatewayPayloadResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
-  } catch (error) {
-    return refuse('malformed_json', `not JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseJsonPayload(payload);
+  if (!parsed.ok) return refuse('malformed_json', parsed.detail);
+  const json = parsed.json;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return refuse('invalid_payload', 'the message must be a JSON object');
   const fields = json as Record<string, unknown>;
   const idText = typeof fields['id'] === 'string' ? fields['id'] : topicMac;

@@ -1,12 +1,15 @@
 import type { DecodedReading } from '../format.js';
 import { isMetricId, METRICS } from '../../core/metrics.js';
 import { toCanonicalUnit } from '../../core/unit-conversion.js';
+import { parseJsonPayload } from './json-payload.js';
 
 /**
  * The JSON a LAN device publishes to `hearth/ingest/<deviceId>`:
  * `{ "metric": "heart_rate", "value": 72, "unit": "bpm", "ts": 1718000000000 }` (ts in ms or ISO
  * 8601, optional) or `{ "readings": [ ... ] }`. Parsing is all-or-nothing: one bad reading refuses
- * the whole message, so a message is never half-stored.
+ * the whole message, so a message is never half-stored. A refusal says what is wrong by the
+ * field's place (`readings[2].unit`), never by quoting what was sent: refusals are logged, and a
+ * device's text may hold someone's values or name.
  */
 export type IngestPayloadRefusal = 'malformed_json' | 'invalid_payload' | 'unknown_metric' | 'wrong_unit' | 'too_many_readings';
 
@@ -30,7 +33,7 @@ function parseTimestamp(ts: unknown): number | string {
   if (typeof ts === 'number') return Number.isFinite(ts) && ts > 0 ? ts : 'ts must be a positive number of milliseconds';
   if (typeof ts === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(ts)) {
     const ms = Date.parse(ts);
-    return Number.isNaN(ms) ? `ts "${ts}" is not a valid ISO 8601 time` : ms;
+    return Number.isNaN(ms) ? 'ts is not a valid ISO 8601 time' : ms;
   }
   return 'ts must be milliseconds since the epoch or an ISO 8601 time';
 }
@@ -38,14 +41,14 @@ function parseTimestamp(ts: unknown): number | string {
 function parseReading(item: unknown, where: string): DecodedReading | IngestPayloadResult {
   if (!isObject(item)) return refuse('invalid_payload', `${where} is not an object`);
   const extra = Object.keys(item).filter((k) => !READING_KEYS.has(k));
-  if (extra.length > 0) return refuse('invalid_payload', `${where} has unknown keys ${extra.map((k) => `"${k}"`).join(', ')}`);
+  if (extra.length > 0) return refuse('invalid_payload', `${where} has ${extra.length === 1 ? 'a key' : `${extra.length} keys`} besides metric, value, unit and ts`);
   const { metric, value, unit, ts } = item;
   if (typeof metric !== 'string') return refuse('invalid_payload', `${where}.metric must be a string`);
-  if (!isMetricId(metric) || METRICS.get(metric)?.kind !== 'scalar') return refuse('unknown_metric', `${where}.metric "${metric}" is not a scalar metric of the catalogue`);
+  if (!isMetricId(metric) || METRICS.get(metric)?.kind !== 'scalar') return refuse('unknown_metric', `${where}.metric is not a scalar metric of the catalogue`);
   if (typeof value !== 'number' || !Number.isFinite(value)) return refuse('invalid_payload', `${where}.value must be a finite number`);
   if (unit !== undefined && typeof unit !== 'string') return refuse('invalid_payload', `${where}.unit must be a string`);
   const canonical = toCanonicalUnit(metric, value, unit);
-  if (!canonical.ok) return refuse('wrong_unit', `${where}: ${canonical.detail}`);
+  if (!canonical.ok) return refuse('wrong_unit', `${where}.unit is neither ${METRICS.get(metric)?.unit ?? 'the canonical unit'} nor one the hub converts for ${metric}`);
   if (ts === undefined) return { metric, value: canonical.value };
   const parsedTs = parseTimestamp(ts);
   if (typeof parsedTs === 'string') return refuse('invalid_payload', `${where}: ${parsedTs}`);
@@ -53,12 +56,9 @@ function parseReading(item: unknown, where: string): DecodedReading | IngestPayl
 }
 
 export function parseIngestPayload(payload: Uint8Array): IngestPayloadResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
-  } catch (error) {
-    return refuse('malformed_json', `not JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseJsonPayload(payload);
+  if (!parsed.ok) return refuse('malformed_json', parsed.detail);
+  const json = parsed.json;
   if (!isObject(json)) return refuse('invalid_payload', 'the message must be a JSON object');
   let items: readonly unknown[];
   if ('readings' in json) {

@@ -10,10 +10,33 @@ export type RejectionReason =
   | 'inconsistent'
   | 'duplicate';
 
+/**
+ * Why a whole message or packet was refused before the gate could judge its readings: it did not
+ * parse, did not decode, was too large, or its sender had no right to send it.
+ */
+export type MessageRefusalReason =
+  | 'malformed_json'
+  | 'invalid_payload'
+  | 'wrong_unit'
+  | 'too_many_readings'
+  | 'oversized'
+  | 'undecodable'
+  | 'not_authorized'
+  | 'retained_limit'
+  | 'store_failed';
+
+/** Every reason the ingest counts: a reading the gate refused, or a message refused whole. */
+export type RefusalReason = RejectionReason | MessageRefusalReason;
+
+/** `metric` of a refusal that concerned a whole message rather than one reading. */
+export const WHOLE_MESSAGE = 'message';
+
 export interface ReadingRejected {
+  /** The device, or for a message refused before it named one, the sender (credential, address). */
   readonly deviceId: string;
+  /** The catalogue metric, `unknown` for a name outside it, `message` (WHOLE_MESSAGE) for a whole message. */
   readonly metric: string;
-  readonly reason: RejectionReason;
+  readonly reason: RefusalReason;
   readonly detail: string;
 }
 

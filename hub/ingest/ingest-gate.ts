@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { DecodedReading, DecodedWaveform } from '../../drivers/format.js';
-import type { HubBus, RejectionReason } from '../bus/hub-events.js';
+import { WHOLE_MESSAGE, type HubBus, type RefusalReason, type RejectionReason } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import { isMetricId, METRICS } from '../../core/metrics.js';
 import type { Reading, ReadingFlag, WaveformBlock } from '../../core/reading.js';
 import { bloodPressureInconsistencies } from './blood-pressure-consistency.js';
 import type { DuplicateChecker, GateOptions, IngestBatch, IngestOutcome, PersonResolver, ReadingRefusal, ReadingSink } from './ingest-types.js';
 import { checkPlausible, roundTo } from '../../core/plausibility.js';
-import { RejectionCounter } from './rejection-counter.js';
+import { countedMetric, RejectionCounter } from './rejection-counter.js';
 
 export interface IngestGateOptions {
   readonly clock: Clock;
@@ -26,6 +26,18 @@ const MAX_WAVEFORM_SAMPLES = 65_536;
 interface Refusal {
   readonly reason: RejectionReason;
   readonly detail: string;
+}
+
+/** A whole message refused before the gate judged it, as a source reports it. */
+export interface MessageRefusal {
+  /** The device, or the sender when no device is known yet (a credential, an address). */
+  readonly source: string;
+  /** Mostly a message reason; `unknown_metric` too, when a parser found a name outside the catalogue. */
+  readonly reason: RefusalReason;
+  /** Why, in words; never the message's own bytes. */
+  readonly detail: string;
+  /** More for the log line: the way in, the payload's size and digest. */
+  readonly fields?: Record<string, unknown>;
 }
 
 /** What the gate decided for each item of a batch, before anything is written. */
@@ -52,7 +64,16 @@ export class IngestGate {
   private waveformSamples = 0;
 
   constructor(private readonly options: IngestGateOptions) {
-    this.rejections = new RejectionCounter(options.logger);
+    this.rejections = new RejectionCounter(options.logger, () => options.clock.now());
+  }
+
+  /**
+   * Counts a message refused before its readings reached the gate (it did not parse or decode, was
+   * too large, or came from a sender without the right), in the same counters as refused readings.
+   */
+  refuseMessage(refusal: MessageRefusal): void {
+    this.rejections.record(refusal.source, WHOLE_MESSAGE, refusal.reason, refusal.detail, undefined, refusal.fields);
+    this.options.bus.emit('reading.rejected', { deviceId: refusal.source, metric: WHOLE_MESSAGE, reason: refusal.reason, detail: refusal.detail });
   }
 
   submit(batch: IngestBatch, options: GateOptions = {}): IngestOutcome {
@@ -84,7 +105,7 @@ export class IngestGate {
 
   /** Stores and publishes what the verdict admits, and counts what it refuses. */
   commit(verdict: GateVerdict): IngestOutcome {
-    const { batch, now, options } = verdict;
+    const { batch, options } = verdict;
     const refused: ReadingRefusal[] = [];
     let accepted = 0;
     let rejected = 0;
@@ -92,7 +113,7 @@ export class IngestGate {
       const decoded = batch.readings[index];
       if (decoded === undefined) return;
       if ('reason' in item) {
-        this.reject(now, batch.deviceId, decoded.metric, decoded.value, item);
+        this.reject(batch.deviceId, String(decoded.metric), decoded.value, item);
         if (options.reasons === true) refused.push({ index, metric: String(decoded.metric), reason: item.reason, detail: item.detail });
         rejected++;
         return;
@@ -107,7 +128,7 @@ export class IngestGate {
       const waveform = batch.waveforms?.[index];
       if (waveform === undefined) return;
       if ('reason' in item) {
-        this.reject(now, batch.deviceId, waveform.metric, Number.NaN, item);
+        this.reject(batch.deviceId, String(waveform.metric), Number.NaN, item);
         if (options.reasons === true) refused.push({ index, waveform: true, metric: String(waveform.metric), reason: item.reason, detail: item.detail });
         rejected++;
         return;
@@ -134,7 +155,8 @@ export class IngestGate {
   private admit(now: number, deviceId: string, decoded: DecodedReading, hubTs: number): Reading | Refusal {
     const metric: string = decoded.metric;
     if (!isMetricId(metric) || METRICS.get(metric)?.kind !== 'scalar') {
-      return { reason: 'unknown_metric', detail: `"${metric}" is not a scalar metric of the catalogue` };
+      // The name is not repeated: it came from the sender and goes into the log.
+      return { reason: 'unknown_metric', detail: 'not a scalar metric of the catalogue' };
     }
     if (typeof decoded.value !== 'number' || !Number.isFinite(decoded.value)) {
       return { reason: 'not_a_number', detail: 'value is not a finite number' };
@@ -172,7 +194,7 @@ export class IngestGate {
 
   private admitWaveform(now: number, deviceId: string, waveform: DecodedWaveform, receivedAt: number): WaveformBlock | Refusal {
     if (!isMetricId(waveform.metric) || METRICS.get(waveform.metric)?.kind !== 'waveform') {
-      return { reason: 'unknown_metric', detail: `"${waveform.metric}" is not a waveform metric` };
+      return { reason: 'unknown_metric', detail: 'not a waveform metric of the catalogue' };
     }
     if (!(waveform.rateHz > 0 && waveform.rateHz <= MAX_WAVEFORM_RATE_HZ)) {
       return { reason: 'implausible', detail: `sample rate ${waveform.rateHz} Hz` };
@@ -193,9 +215,9 @@ export class IngestGate {
     };
   }
 
-  private reject(now: number, deviceId: string, metric: string, value: number, refusal: Refusal): void {
-    this.rejections.record(now, deviceId, String(metric), refusal.reason, refusal.detail, value);
-    this.options.bus.emit('reading.rejected', { deviceId, metric: String(metric), reason: refusal.reason, detail: refusal.detail });
+  private reject(deviceId: string, metric: string, value: number, refusal: Refusal): void {
+    this.rejections.record(deviceId, metric, refusal.reason, refusal.detail, value);
+    this.options.bus.emit('reading.rejected', { deviceId, metric: countedMetric(metric), reason: refusal.reason, detail: refusal.detail });
   }
 }
 

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { DecodeError, type DecodeResult, type FormatDecoder } from '../../drivers/format.js';
 import { findFormat } from '../../drivers/formats.js';
 import type { HubBus } from '../bus/hub-events.js';
-import type { IngestGate } from './ingest-gate.js';
+import { payloadDigest } from '../log/payload-digest.js';
+import type { IngestGate, MessageRefusal } from './ingest-gate.js';
 import type { DevicePacket, GateOptions, IngestBatch, IngestOutcome } from './ingest-types.js';
 
 /** Decoded readings, or a device's bytes still to decode. */
@@ -32,12 +33,21 @@ export interface IngestStats extends ReturnType<IngestGate['stats']> {
   readonly undecodable: number;
 }
 
+/** A message a source refused before its readings could be read, as the source says it. */
+export interface SourceRefusal extends Omit<MessageRefusal, 'fields'> {
+  /** The way it came in (`mqtt`, `gateway`, `http`, …), for the log line. */
+  readonly via: string;
+  /** The refused bytes: only their length and a digest are logged. */
+  readonly payload?: Uint8Array;
+}
+
 /**
  * The hub's one way in: every source (radio, serial ports, MQTT, the HTTP API, the simulator, the
  * replay, the hub's own inference) hands its readings or its raw bytes here. Bytes go through the
  * driver's decoder first; then everything passes the ingest gate, which alone decides plausibility,
- * units, duplicates and the person. A payload that does not decode is counted and logged (without
- * its bytes above debug), and never stops the stream.
+ * units, duplicates and the person. A payload that does not decode, and a message a source refused
+ * before it could be read, are counted with the gate's refusals (on disk, in the health report and
+ * the metrics) and logged without their bytes; neither stops the stream.
  */
 export class Ingest {
   private undecodable = 0;
@@ -63,6 +73,12 @@ export class Ingest {
     return outcome;
   }
 
+  /** Counts and logs a message a source could not hand over (it did not parse, was too large…). */
+  refuse(refusal: SourceRefusal): void {
+    const { via, payload, ...rest } = refusal;
+    this.deps.gate.refuseMessage({ ...rest, fields: { via, ...(payload !== undefined ? payloadDigest(payload) : {}) } });
+  }
+
   stats(): IngestStats {
     return { ...this.deps.gate.stats(), undecodable: this.undecodable };
   }
@@ -73,23 +89,22 @@ export class Ingest {
     return this.deps.gate.commit(verdict);
   }
 
-  /** The packet's decoded content, or why it has none. */
+  /** The packet's decoded content, or why it has none (counted as `undecodable`). */
   private decode(packet: DevicePacket, own: ReadonlyMap<string, FormatDecoder> | undefined): DecodeResult | string {
-    const { logger } = this.deps;
     const format = own?.get(packet.formatId) ?? findFormat(packet.formatId);
-    if (format === undefined) {
-      this.undecodable++;
-      logger.warn({ deviceId: packet.deviceId, formatId: packet.formatId }, 'no decoder for this format');
-      return `no decoder for format "${packet.formatId}"`;
-    }
+    if (format === undefined) return this.undecodableBecause(packet, `no decoder for format "${packet.formatId}"`);
     try {
       return format.decode(packet.bytes, packet.decodeOptions);
     } catch (error) {
       if (!(error instanceof DecodeError)) throw error;
-      this.undecodable++;
-      logger.info({ deviceId: packet.deviceId, formatId: packet.formatId, reason: error.message }, 'payload could not be decoded');
-      logger.debug({ deviceId: packet.deviceId, hex: Buffer.from(packet.bytes).toString('hex') }, 'undecodable payload');
-      return error.message;
+      // The decoder's sentence names fields and lengths, never the bytes; the bytes are not logged.
+      return this.undecodableBecause(packet, error.message);
     }
+  }
+
+  private undecodableBecause(packet: DevicePacket, why: string): string {
+    this.undecodable++;
+    this.deps.gate.refuseMessage({ source: packet.deviceId, reason: 'undecodable', detail: why, fields: { formatId: packet.formatId, ...payloadDigest(packet.bytes) } });
+    return why;
   }
 }

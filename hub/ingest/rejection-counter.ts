@@ -1,36 +1,45 @@
 import type { Logger } from 'pino';
-import type { RejectionReason } from '../bus/hub-events.js';
+import { isMetricId } from '../../core/metrics.js';
+import { WHOLE_MESSAGE, type RefusalReason } from '../bus/hub-events.js';
+import { RateLimitedLog } from '../log/log-limiter.js';
 
-const LOG_EVERY_MS = 60_000;
+/** A metric name as it may be counted and logged: the catalogue's, `message`, or `unknown` for anything a sender made up. */
+export function countedMetric(metric: string): string {
+  return metric === WHOLE_MESSAGE || isMetricId(metric) ? metric : 'unknown';
+}
 
 /**
- * Counts rejected readings by reason and by metric, and logs them without flooding: the first
- * rejection of a (device, metric, reason) is logged at once, later ones as a count once a minute.
- * Values are logged only at debug: they are health data.
+ * Counts what the ingest refused — readings by reason and metric, whole messages by reason — and
+ * logs each without flooding: a few lines per (device, metric, reason), then a summary of how many
+ * more were suppressed. Values are logged only at debug (they are health data); payload bytes never.
  */
 export class RejectionCounter {
-  private readonly byReason = new Map<RejectionReason, number>();
+  private readonly byReason = new Map<RefusalReason, number>();
   private readonly byMetric = new Map<string, number>();
-  private readonly lastLogged = new Map<string, { at: number; suppressed: number }>();
+  private readonly log: RateLimitedLog;
   private total = 0;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    now: () => number,
+  ) {
+    this.log = new RateLimitedLog(logger, now);
+  }
 
-  record(now: number, deviceId: string, metric: string, reason: RejectionReason, detail: string, value?: number): void {
+  /** Counts one refusal; `fields` add what the log line may say (the way in, the payload's size and digest). */
+  record(deviceId: string, metric: string, reason: RefusalReason, detail: string, value?: number, fields: Record<string, unknown> = {}): void {
+    const counted = countedMetric(metric);
     this.total++;
     this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + 1);
-    this.byMetric.set(metric, (this.byMetric.get(metric) ?? 0) + 1);
-    this.logger.debug({ deviceId, metric, reason, detail, rejectedValue: value }, 'reading rejected');
-    const key = `${deviceId}|${metric}|${reason}`;
-    const last = this.lastLogged.get(key);
-    if (last === undefined || now - last.at >= LOG_EVERY_MS) {
-      const suppressed = last?.suppressed ?? 0;
-      this.logger.info({ deviceId, metric, reason, detail, alsoRejectedSinceLastLog: suppressed }, 'reading rejected');
-      this.lastLogged.set(key, { at: now, suppressed: 0 });
-      if (this.lastLogged.size > 10_000) this.lastLogged.clear();
-    } else {
-      last.suppressed++;
-    }
+    this.byMetric.set(counted, (this.byMetric.get(counted) ?? 0) + 1);
+    const withValue = value !== undefined && this.logger.isLevelEnabled('debug') ? { rejectedValue: value } : {};
+    const message = counted === WHOLE_MESSAGE ? 'message refused' : 'reading rejected';
+    this.log.info(`${deviceId}|${counted}|${reason}`, { deviceId, metric: counted, reason, detail, ...fields, ...withValue }, message);
+  }
+
+  /** Writes the summaries of suppressed lines still owed. */
+  flushLog(): void {
+    this.log.flush();
   }
 
   get count(): number {

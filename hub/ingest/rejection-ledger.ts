@@ -1,9 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { RejectionReason } from '../bus/hub-events.js';
+import type { RefusalReason } from '../bus/hub-events.js';
+import { countedMetric } from './rejection-counter.js';
 
 const DAY = 86_400_000;
 
-/** Schema of the ingest part: rejected readings counted per day, reason and metric. */
+/** Schema of the ingest part: rejected readings (and messages refused whole, metric `message`) counted per day, reason and metric. */
 export const ingestMigrations: readonly ((db: Database) => void)[] = [
   (db) => {
     db.exec(`CREATE TABLE ingest_rejection (
@@ -17,8 +18,8 @@ export const ingestMigrations: readonly ((db: Database) => void)[] = [
 ];
 
 /**
- * Keeps the rejection counts on disk so that `hearth stats` and a restarted hub still know them.
- * Counts gather in memory and are added to the table in one small transaction now and then.
+ * Keeps the rejection counts on disk, whichever way the refused reading or message came in, so
+ * that `hearth stats` and a restarted hub still know them. Counts gather in memory and are added to the table in one small transaction now and then.
  */
 export class RejectionLedger {
   private readonly pending = new Map<string, { day: number; reason: string; metric: string; count: number }>();
@@ -31,7 +32,9 @@ export class RejectionLedger {
     );
   }
 
-  note(ts: number, reason: RejectionReason, metric: string): void {
+  note(ts: number, reason: RefusalReason, metricName: string): void {
+    // Names a sender made up are counted together: they must not grow the table.
+    const metric = countedMetric(metricName);
     const day = Math.floor(ts / DAY) * DAY;
     const key = `${day}|${reason}|${metric}`;
     const entry = this.pending.get(key);

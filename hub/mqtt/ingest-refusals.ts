@@ -1,17 +1,8 @@
-import type { Logger } from 'pino';
+import type { RefusalReason } from '../bus/hub-events.js';
+import type { SourceRefusal } from '../ingest/ingest.js';
 
-export type MqttRefusalReason =
-  | 'malformed_json'
-  | 'invalid_payload'
-  | 'unknown_metric'
-  | 'wrong_unit'
-  | 'too_many_readings'
-  | 'oversized'
-  | 'not_authorized'
-  | 'rejected_by_gate'
-  | 'store_failed';
-
-const LOG_EVERY_MS = 60_000;
+/** Why the broker refused a message; `rejected_by_gate` when the gate refused a reading of it. */
+export type MqttRefusalReason = RefusalReason | 'rejected_by_gate';
 
 export interface MqttIngestFigures {
   readonly messages: number;
@@ -19,41 +10,38 @@ export interface MqttIngestFigures {
   readonly refused: { readonly total: number; readonly byReason: Readonly<Partial<Record<MqttRefusalReason, number>>> };
 }
 
+export interface MqttRefusalContext {
+  /** `gateway` for a BLE gateway's topics; `mqtt` otherwise. */
+  readonly via?: 'mqtt' | 'gateway';
+  /** The refused payload: its length and digest are logged, never its bytes. */
+  readonly payload?: Uint8Array;
+}
+
 /**
- * Counts MQTT messages the hub refused, by reason, and logs why — at most once a minute per device
- * and reason, so that one broken device cannot fill an SD card with the same line. The reason is
- * logged, never the payload (it may hold someone's values).
+ * What the broker refused, by reason, for the MQTT part's own figures — and every refusal handed to
+ * the ingest, which counts it with all the hub's refusals (on disk, `/health`, `/metrics`) and logs
+ * it without its bytes and without flooding. A message the gate refused is not handed on: the gate
+ * has already counted and logged the readings that failed.
  */
 export class IngestRefusals {
   private messages = 0;
   private readingsAccepted = 0;
   private total = 0;
   private readonly byReason = new Map<MqttRefusalReason, number>();
-  private readonly lastLogged = new Map<string, { at: number; suppressed: number }>();
 
-  constructor(
-    private readonly logger: Logger,
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly ingest: { refuse(refusal: SourceRefusal): void }) {}
 
   noteMessage(readingsAccepted: number): void {
     this.messages++;
     this.readingsAccepted += readingsAccepted;
   }
 
-  refuse(source: string, reason: MqttRefusalReason, detail: string): void {
+  /** `source` names the sender as far as it is known: a topic, a credential, an address. */
+  refuse(source: string, reason: MqttRefusalReason, detail: string, context: MqttRefusalContext = {}): void {
     this.total++;
     this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + 1);
-    const key = `${source}\u0000${reason}`;
-    const now = this.now();
-    const last = this.lastLogged.get(key);
-    if (last !== undefined && now - last.at < LOG_EVERY_MS) {
-      last.suppressed++;
-      return;
-    }
-    if (this.lastLogged.size > 10_000) this.lastLogged.clear();
-    this.lastLogged.set(key, { at: now, suppressed: 0 });
-    this.logger.warn({ source, reason, detail, ...(last !== undefined && last.suppressed > 0 ? { alsoRefusedSinceLastLog: last.suppressed } : {}) }, 'MQTT message refused');
+    if (reason === 'rejected_by_gate') return;
+    this.ingest.refuse({ via: context.via ?? 'mqtt', source, reason, detail, ...(context.payload !== undefined ? { payload: context.payload } : {}) });
   }
 
   figures(): MqttIngestFigures {

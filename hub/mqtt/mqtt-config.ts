@@ -4,9 +4,30 @@ import { defaultsOf, Port, Section, type Settings } from '../config/config-types
 const topicPart = (defaultValue: string) => Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', default: defaultValue });
 
 const mqttLimitsSchema = Section({
+  /** Authenticated clients at once; a CONNECT beyond it is answered "server unavailable". */
   maxConnections: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
-  /** Largest PUBLISH payload; a larger packet closes the connection before it is buffered. */
+  /**
+   * Sockets that have not authenticated yet, counted apart from `maxConnections` so that idle
+   * sockets cannot keep devices out; when all are taken a new one replaces the oldest idle one
+   * of the address that holds the most.
+   */
+  maxPendingConnections: Type.Integer({ minimum: 1, maximum: 10_000, default: 32 }),
+  /** The same, from one address (an IPv6 /64). */
+  maxPendingPerAddress: Type.Integer({ minimum: 1, maximum: 10_000, default: 8 }),
+  /** From the TCP connection (and TLS handshake) to a successful CONNECT; a socket that is not through by then is closed. */
+  connectTimeoutMs: Type.Integer({ minimum: 100, maximum: 120_000, default: 5000 }),
+  /**
+   * Largest PUBLISH payload. A larger PUBLISH is skipped as it arrives, never buffered, counted as
+   * `oversized` and answered (PUBACK at QoS 1), so that the device does not resend it forever;
+   * any other packet this large closes the connection.
+   */
   maxPayloadBytes: Type.Integer({ minimum: 256, maximum: 1_048_576, default: 16_384 }),
+  /** Retained messages one credential may keep on the broker; beyond this they are sent on, not kept. */
+  maxRetainedPerCredential: Type.Integer({ minimum: 0, maximum: 100_000, default: 100 }),
+  /** Bytes (topics and payloads) of the retained messages one credential may keep. */
+  maxRetainedBytesPerCredential: Type.Integer({ minimum: 0, maximum: 104_857_600, default: 262_144 }),
+  /** Persistent sessions (clean session off) one credential may keep; beyond it its least recently used idle one is given up. */
+  maxSessionsPerCredential: Type.Integer({ minimum: 1, maximum: 1000, default: 8 }),
   maxTopicLevels: Type.Integer({ minimum: 3, maximum: 100, default: 8 }),
   /** Inbound QoS 2 messages a client may have awaiting PUBREL. */
   maxInflightPerClient: Type.Integer({ minimum: 1, maximum: 65_535, default: 100 }),

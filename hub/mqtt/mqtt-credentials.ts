@@ -4,6 +4,7 @@ import type { Clock } from '../../core/clock.js';
 import { migrate, type MigrationStep } from '../store/index.js';
 import { outboxMigration } from './home-assistant/bridge-outbox.js';
 import type { MqttPrincipal, MqttRole } from './mqtt-principal.js';
+import { forgetSessionsOf, sessionOwnerMigration } from './client-id-owners.js';
 
 /** Cost of one password check (~16 MiB, tens of ms on a Pi): slow for a guesser, fine once per connect. */
 const SCRYPT: ScryptOptions = { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -22,6 +23,7 @@ export const mqttMigrations: readonly MigrationStep[] = [
       created_at INTEGER NOT NULL
     ) STRICT`),
   outboxMigration,
+  sessionOwnerMigration,
 ];
 
 export interface MqttCredentialInfo extends MqttPrincipal {
@@ -105,9 +107,15 @@ export class MqttCredentials {
     return (this.db.prepare('SELECT * FROM mqtt_credential ORDER BY name').all() as CredentialRow[]).map(principalOf);
   }
 
-  /** True when it existed. Connections already open with it are closed by the broker's sweep. */
+  /**
+   * True when it existed. Its client ids are free at once (a credential made later under the same
+   * name starts without its sessions); connections still open with it are closed by the broker's sweep.
+   */
   remove(name: string): boolean {
-    return this.db.prepare('DELETE FROM mqtt_credential WHERE name = ?').run(name).changes > 0;
+    return this.db.transaction(() => {
+      forgetSessionsOf(this.db, name);
+      return this.db.prepare('DELETE FROM mqtt_credential WHERE name = ?').run(name).changes > 0;
+    })();
   }
 
   exists(name: string): boolean {

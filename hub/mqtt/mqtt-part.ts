@@ -3,7 +3,9 @@ import { AlertAcks } from './alert-acks.js';
 import { BridgeOutbox } from './home-assistant/bridge-outbox.js';
 import { HomeAssistantBridge } from './home-assistant/ha-bridge.js';
 import { DurableAck } from './durable-ack.js';
-import { EmbeddedBroker } from './embedded-broker.js';
+import { ClientIdOwners } from './client-id-owners.js';
+import { EmbeddedBroker, type SocketRefusals } from './embedded-broker.js';
+import { RateLimitedLog } from '../log/log-limiter.js';
 import { IngestRefusals, type MqttIngestFigures } from './ingest-refusals.js';
 import { LivePublisher } from './live-publisher.js';
 import { MqttCredentials } from './mqtt-credentials.js';
@@ -25,7 +27,7 @@ export class MqttPart implements HubPart {
   private homeAssistant: HomeAssistantBridge | undefined;
 
   constructor(private readonly context: HubContext) {
-    this.refusals = new IngestRefusals(context.logging.part(MQTT_PART), () => context.clock.now());
+    this.refusals = new IngestRefusals(context.ingest);
   }
 
   async start(): Promise<void> {
@@ -55,9 +57,11 @@ export class MqttPart implements HubPart {
       rules: { gatewayBaseTopic: mqtt.gateways.baseTopic },
       verify: (username, secret) => credentials.verify(username, secret),
       stillValid: (name) => credentials.exists(name),
+      owners: new ClientIdOwners(store.db, clock, mqtt.limits.maxSessionsPerCredential),
       inbound: [ingest, acks],
       refusals: this.refusals,
       logger,
+      outsideLog: new RateLimitedLog(logger, () => clock.now()),
     });
     if (mqtt.homeAssistant.enabled) this.startHomeAssistant();
     if (!mqtt.enabled) return;
@@ -113,10 +117,16 @@ export class MqttPart implements HubPart {
     return this.credentialService;
   }
 
-  figures(): MqttIngestFigures & { readonly connectedClients: number; readonly listening: readonly string[]; readonly homeAssistantQueued: number } {
+  figures(): MqttIngestFigures & {
+    readonly connectedClients: number;
+    readonly sockets: { readonly pending: number; readonly refused: SocketRefusals };
+    readonly listening: readonly string[];
+    readonly homeAssistantQueued: number;
+  } {
     return {
       ...this.refusals.figures(),
       connectedClients: this.broker?.connectedClients ?? 0,
+      sockets: this.broker?.sockets ?? { pending: 0, refused: {} },
       listening: this.broker?.listening ?? [],
       homeAssistantQueued: this.homeAssistant?.queued ?? 0,
     };

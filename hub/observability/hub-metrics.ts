@@ -55,7 +55,7 @@ export class HubMetrics {
 
     const accepted = new Counter({ name: 'hearth_readings_accepted_total', help: 'Readings accepted by the ingest gate, by metric', labelNames: ['metric'], registers });
     const waveforms = new Counter({ name: 'hearth_waveform_blocks_accepted_total', help: 'Waveform blocks accepted by the ingest gate, by metric', labelNames: ['metric'], registers });
-    const rejected = new Counter({ name: 'hearth_readings_rejected_total', help: 'Readings refused by the ingest gate, by reason', labelNames: ['reason'], registers });
+    const rejected = new Counter({ name: 'hearth_readings_rejected_total', help: 'Readings the ingest gate refused, and messages refused whole (MQTT, gateways, HTTP, undecodable packets), by reason', labelNames: ['reason'], registers });
     bus.on('reading.accepted', owner, (reading) => accepted.inc({ metric: reading.metric }));
     bus.on('waveform.accepted', owner, (block) => waveforms.inc({ metric: block.metric }));
     bus.on('reading.rejected', owner, (r) => rejected.inc({ reason: r.reason }));

@@ -4,7 +4,7 @@ import type { HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import { makeDeviceId } from '../../core/device-id.js';
 import type { IngestInput, IngestOptions } from '../ingest/ingest.js';
-import type { IngestOutcome, ReadingRefusal } from '../ingest/ingest-types.js';
+import type { IngestOutcome } from '../ingest/ingest-types.js';
 import type { DurableAck } from '../mqtt/durable-ack.js';
 import type { IngestRefusals } from '../mqtt/ingest-refusals.js';
 import { INGEST_PREFIX } from '../mqtt/topic-acl.js';
@@ -29,8 +29,9 @@ const MAX_REMEMBERED_STRANGERS = 1000;
 
 /**
  * Turns what LAN devices and remote BLE gateways publish into readings at the hub's ingest. A
- * message is taken whole or refused whole (the gate decides; counted, reason logged); the returned
- * promise settles when the message may be acknowledged: for QoS 1, once its readings are committed.
+ * message is taken whole or refused whole (the gate decides; counted, reason logged without the
+ * message's bytes); the returned promise settles when the message may be acknowledged: for QoS 1,
+ * once its readings are committed.
  * A Bluetooth device a gateway relays has the same id as when the hub's own radio hears it.
  */
 export class MqttIngest {
@@ -45,8 +46,9 @@ export class MqttIngest {
 
   async handle(topic: string, payload: Buffer, qos: number): Promise<void> {
     const source = topic;
+    const via = topic.startsWith(INGEST_PREFIX) ? 'mqtt' : 'gateway';
     if (payload.length > this.options.maxPayloadBytes) {
-      this.options.refusals.refuse(source, 'oversized', `${payload.length} bytes; at most ${this.options.maxPayloadBytes}`);
+      this.options.refusals.refuse(source, 'oversized', `${payload.length} bytes; at most ${this.options.maxPayloadBytes}`, { via, payload });
       return;
     }
     const accepted = topic.startsWith(INGEST_PREFIX) ? this.ingestReadings(topic.slice(INGEST_PREFIX.length), payload) : this.ingestAdvertisement(topic, payload);
@@ -54,7 +56,7 @@ export class MqttIngest {
       try {
         await this.options.durable.committed();
       } catch (error) {
-        this.options.refusals.refuse(source, 'store_failed', (error as Error).message);
+        this.options.refusals.refuse(source, 'store_failed', (error as Error).message, { via });
         throw new IngestNotDurableError(`readings could not be stored: ${(error as Error).message}`);
       }
     }
@@ -64,15 +66,15 @@ export class MqttIngest {
     const source = `${INGEST_PREFIX}${topicDeviceId}`;
     const parsed = parseIngestPayload(payload);
     if (!parsed.ok) {
-      this.options.refusals.refuse(source, parsed.reason, parsed.detail);
+      this.options.refusals.refuse(source, parsed.reason, parsed.detail, { via: 'mqtt', payload });
       return false;
     }
     const outcome = this.options.ingest.submit(
       { deviceId: makeDeviceId('given', topicDeviceId), readings: parsed.readings, receivedAt: this.options.clock.now() },
-      { take: 'whole', reasons: true, seenVia: 'mqtt' },
+      { take: 'whole', seenVia: 'mqtt' },
     );
     if (outcome.refusedWhole === true) {
-      this.options.refusals.refuse(source, 'rejected_by_gate', describe(outcome.refused?.find((r) => r.reason !== 'duplicate')));
+      this.options.refusals.refuse(source, 'rejected_by_gate', 'refused by the ingest gate');
       return false;
     }
     this.options.refusals.noteMessage(outcome.accepted);
@@ -84,7 +86,7 @@ export class MqttIngest {
     if (topicMac === undefined) return false;
     const parsed = parseGatewayAdvertisement(payload, topicMac);
     if (!parsed.ok) {
-      this.options.refusals.refuse(topic, parsed.reason, parsed.detail);
+      this.options.refusals.refuse(topic, parsed.reason, parsed.detail, { via: 'gateway', payload });
       return false;
     }
     const { mac, raw, readings, rssi, name } = parsed.advertisement;
@@ -125,10 +127,4 @@ export class MqttIngest {
     if (levels.length !== 4 || levels[0] !== this.options.gatewayBaseTopic || levels[2] !== 'BTtoMQTT') return undefined;
     return levels[3];
   }
-}
-
-/** The refusal that made the gate refuse a message whole, as the log line says it. */
-function describe(refusal: ReadingRefusal | undefined): string {
-  if (refusal === undefined) return 'refused by the ingest gate';
-  return `readings[${refusal.index}] (${refusal.metric}) refused as ${refusal.reason}: ${refusal.detail}`;
 }

@@ -109,16 +109,35 @@ t.test('bad messages are refused whole, counted by reason, and the device stays 
   t.equal(committedReadings(hub.dataDir, 'kit').length, stored + 1);
 });
 
-t.test('a packet far beyond the payload limit closes the connection at its header', async (t) => {
+t.test('a QoS 1 message beyond the payload limit is acknowledged, dropped and counted; the device stays connected', async (t) => {
   const device = await hub.credential({ name: 'kit-huge', role: 'device', deviceId: 'kit' });
   const client = await connect(hub.port, device);
+  t.teardown(() => client.endAsync());
+  const stored = committedReadings(hub.dataDir, 'kit').length;
   const before = hub.part.figures().refused.byReason.oversized ?? 0;
+  const counted = (): number => (hub.hub.health().ingest['rejected'] as { byReason: Record<string, number> }).byReason['oversized'] ?? 0;
+  const countedBefore = counted();
+  const closed = new Promise<string>((resolve) => client.once('close', () => resolve('closed')));
+  // Without an answer, a device resends an unacknowledged QoS 1 message on every reconnect, for ever.
+  for (const qos of [1, 2] as const) {
+    const answered = client.publishAsync('hearth/ingest/kit', Buffer.alloc(4 * 1024 * 1024, 0x20), { qos }).then(() => 'acknowledged');
+    t.equal(await Promise.race([answered, closed]), 'acknowledged', `QoS ${qos}: answered, the connection kept`);
+  }
+  t.equal((hub.part.figures().refused.byReason.oversized ?? 0) - before, 2);
+  t.equal(counted() - countedBefore, 2, 'counted with the hub\'s refusals');
+  t.equal(committedReadings(hub.dataDir, 'kit').length, stored, 'nothing of it was stored');
+  await client.publishAsync('hearth/ingest/kit', JSON.stringify({ metric: 'spo2', value: 96 }), { qos: 1 });
+  t.equal(committedReadings(hub.dataDir, 'kit').length, stored + 1, 'the next message is taken as usual');
+});
+
+t.test('any other packet far beyond the limit closes the connection at its header', async (t) => {
+  const integration = await hub.credential({ name: 'big-subscriber', role: 'integration' });
+  const client = await connect(hub.port, integration);
   const closed = closedByBroker(client);
-  client.publish('hearth/ingest/kit', Buffer.alloc(4 * 1024 * 1024, 0x20), { qos: 0 });
+  client.subscribe(`hearth/${'x'.repeat(40_000)}`);
   await closed;
-  t.equal((hub.part.figures().refused.byReason.oversized ?? 0) - before, 1);
   client.end(true);
-  const again = await connect(hub.port, device);
+  const again = await connect(hub.port, integration);
   t.ok(again.connected, 'the broker still serves');
   await again.endAsync();
 });

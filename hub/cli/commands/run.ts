@@ -2,12 +2,13 @@ import { ConfigError, ConfigInvalidError, loadConfig } from '../../config/load-c
 import { PortInUseError } from '../../http/http-server.js';
 import { Hub } from '../../daemon/hub.js';
 import { HubLogging } from '../../log/logger.js';
+import { MqttPortInUseError, MqttTlsFileError } from '../../mqtt/broker-listener.js';
 import { StoreCorruptError, StoreDirectoryError } from '../../store/index.js';
 import { parseArgs, stringOption } from '../args.js';
 import type { Command } from '../command.js';
 
 /** Failures at start that the user can fix: one clear line, exit status 1. */
-const FIXABLE = [ConfigInvalidError, PortInUseError, StoreDirectoryError, StoreCorruptError];
+const FIXABLE = [ConfigInvalidError, PortInUseError, StoreDirectoryError, StoreCorruptError, MqttPortInUseError, MqttTlsFileError];
 
 /** `run [--config <file>]`: starts the hub and keeps it running until SIGTERM or SIGINT. */
 export const runCommand: Command = async (args, io) => {

@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { Clock } from '../../../core/clock.js';
 import { DEFAULT_CONFIG } from '../../../hub/config/defaults.js';
+import type { HubPartFactory } from '../../../hub/daemon/hub-part.js';
 import type { HubConfig } from '../../../hub/config/hub-config.js';
 import { Hub } from '../../../hub/daemon/hub.js';
 import { HubLogging } from '../../../hub/log/logger.js';
@@ -23,8 +25,15 @@ export interface MqttHub {
   stop(): Promise<void>;
 }
 
-/** A real hub in this process with only the MQTT part, on its own ports and data folder. */
-export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}): Promise<MqttHub> {
+export interface MqttHubOptions {
+  readonly clock?: Clock;
+  readonly logging?: HubLogging;
+  /** Parts besides MQTT (the API, observability), started before it. */
+  readonly consumers?: readonly HubPartFactory[];
+}
+
+/** A real hub in this process with only the MQTT part (and any `consumers`), on its own ports and data folder. */
+export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}, options: MqttHubOptions = {}): Promise<MqttHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-mqtt-'));
   const port = await freePort();
   const config: HubConfig = {
@@ -47,8 +56,9 @@ export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}): Pro
   let part: MqttPart | undefined;
   const hub = new Hub({
     config,
-    logging: new HubLogging({ level: 'silent' }),
-    parts: { consumers: [(context) => (part = new MqttPart(context))], sources: [] },
+    logging: options.logging ?? new HubLogging({ level: 'silent' }),
+    ...(options.clock !== undefined ? { clock: options.clock } : {}),
+    parts: { consumers: [...(options.consumers ?? []), (context) => (part = new MqttPart(context))], sources: [] },
   });
   await hub.start();
   if (part === undefined) throw new Error('the MQTT part did not start');
@@ -66,8 +76,9 @@ export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}): Pro
   };
 }
 
+/** A connection closed before its CONNACK rejects too, rather than waiting for a retry that never comes. */
 export async function connect(port: number, options: IClientOptions = {}): Promise<MqttClient> {
-  return mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options });
+  return mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 5000, ...options }, false);
 }
 
 /** Resolves with the error a refused connect ends with. */
