@@ -3,8 +3,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 # Debian packages the tests drive for real (serial ptys, MQTT clients, browsers, speech, databases,
-# promtool from prometheus for /metrics, Python's csv module reading the CSV export).
-TEST_DEBIAN_PACKAGES := socat mosquitto mosquitto-clients chromium espeak-ng postgresql systemd prometheus python3
+# promtool from prometheus for /metrics, Python's csv module reading the CSV export, Jinja2 rendering
+# Home Assistant's value templates).
+TEST_DEBIAN_PACKAGES := socat mosquitto mosquitto-clients chromium espeak-ng postgresql systemd prometheus python3 python3-jinja2
 
 # Debian's PyTorch and ONNX train the models; they install for /usr/bin/python3, not any other python3.
 MODEL_DEBIAN_PACKAGES := python3-torch python3-onnx python3-numpy

@@ -5,6 +5,13 @@
 
 export type MetricKind = 'scalar' | 'waveform';
 
+/**
+ * How often a metric's readings come: `continuous` ones stream seconds apart while a device is
+ * worn or in range; `occasional` ones are taken now and then (a weighing, a cuff, a finger-stick)
+ * or derived hourly or per screening, so the last one stays worth showing for hours or days.
+ */
+export type MetricCadence = 'continuous' | 'occasional';
+
 /** Values outside `reject` cannot be a human reading; outside `usual` they are kept but flagged. */
 export interface PlausibleRange {
   readonly reject: { readonly min: number; readonly max: number; readonly minExclusive?: boolean };
@@ -18,6 +25,9 @@ export interface MetricDefinition {
   readonly ucum: string;
   readonly loinc?: string;
   readonly kind: MetricKind;
+  readonly cadence: MetricCadence;
+  /** A running total that only grows until its device resets it (energy expended since the strap went on). */
+  readonly cumulative?: boolean;
   readonly plausible?: PlausibleRange;
   /** Digits worth keeping; values are rounded to this at the gate. */
   readonly decimals: number;
@@ -25,60 +35,60 @@ export interface MetricDefinition {
 }
 
 const catalogue = [
-  { id: 'heart_rate', label: 'Heart rate', unit: 'bpm', ucum: '/min', loinc: '8867-4', kind: 'scalar', decimals: 0,
+  { id: 'heart_rate', label: 'Heart rate', unit: 'bpm', ucum: '/min', loinc: '8867-4', cadence: 'continuous', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 20, max: 250 }, usual: { min: 30, max: 200 } } },
-  { id: 'rr_interval', label: 'RR interval', unit: 'ms', ucum: 'ms', kind: 'scalar', decimals: 1,
+  { id: 'rr_interval', label: 'RR interval', unit: 'ms', ucum: 'ms', cadence: 'continuous', kind: 'scalar', decimals: 1,
     plausible: { reject: { min: 250, max: 3000 } } },
-  { id: 'spo2', label: 'Oxygen saturation', unit: '%', ucum: '%', loinc: '59408-5', kind: 'scalar', decimals: 0,
+  { id: 'spo2', label: 'Oxygen saturation', unit: '%', ucum: '%', loinc: '59408-5', cadence: 'continuous', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 50, max: 100 }, usual: { min: 70, max: 100 } } },
-  { id: 'pulse_rate', label: 'Pulse rate', unit: 'bpm', ucum: '/min', loinc: '8867-4', kind: 'scalar', decimals: 0,
+  { id: 'pulse_rate', label: 'Pulse rate', unit: 'bpm', ucum: '/min', loinc: '8867-4', cadence: 'continuous', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 20, max: 250 }, usual: { min: 30, max: 200 } } },
-  { id: 'perfusion_index', label: 'Perfusion index', unit: '%', ucum: '%', kind: 'scalar', decimals: 2,
+  { id: 'perfusion_index', label: 'Perfusion index', unit: '%', ucum: '%', cadence: 'continuous', kind: 'scalar', decimals: 2,
     plausible: { reject: { min: 0, max: 22, minExclusive: true }, usual: { min: 0.3, max: 22 } } },
-  { id: 'body_temperature', label: 'Body temperature', unit: '°C', ucum: 'Cel', loinc: '8310-5', kind: 'scalar', decimals: 2,
+  { id: 'body_temperature', label: 'Body temperature', unit: '°C', ucum: 'Cel', loinc: '8310-5', cadence: 'occasional', kind: 'scalar', decimals: 2,
     plausible: { reject: { min: 20, max: 45 }, usual: { min: 35, max: 40 } } },
-  { id: 'bp_systolic', label: 'Systolic blood pressure', unit: 'mmHg', ucum: 'mm[Hg]', loinc: '8480-6', kind: 'scalar', decimals: 0,
+  { id: 'bp_systolic', label: 'Systolic blood pressure', unit: 'mmHg', ucum: 'mm[Hg]', loinc: '8480-6', cadence: 'occasional', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 50, max: 260 }, usual: { min: 90, max: 180 } } },
-  { id: 'bp_diastolic', label: 'Diastolic blood pressure', unit: 'mmHg', ucum: 'mm[Hg]', loinc: '8462-4', kind: 'scalar', decimals: 0,
+  { id: 'bp_diastolic', label: 'Diastolic blood pressure', unit: 'mmHg', ucum: 'mm[Hg]', loinc: '8462-4', cadence: 'occasional', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 20, max: 160 }, usual: { min: 50, max: 110 } } },
-  { id: 'bp_mean', label: 'Mean arterial pressure', unit: 'mmHg', ucum: 'mm[Hg]', loinc: '8478-0', kind: 'scalar', decimals: 0,
+  { id: 'bp_mean', label: 'Mean arterial pressure', unit: 'mmHg', ucum: 'mm[Hg]', loinc: '8478-0', cadence: 'occasional', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 20, max: 260 } } },
-  { id: 'body_weight', label: 'Body weight', unit: 'kg', ucum: 'kg', loinc: '29463-7', kind: 'scalar', decimals: 3,
+  { id: 'body_weight', label: 'Body weight', unit: 'kg', ucum: 'kg', loinc: '29463-7', cadence: 'occasional', kind: 'scalar', decimals: 3,
     plausible: { reject: { min: 1, max: 300, minExclusive: true } } },
-  { id: 'body_fat', label: 'Body fat', unit: '%', ucum: '%', loinc: '41982-0', kind: 'scalar', decimals: 1,
+  { id: 'body_fat', label: 'Body fat', unit: '%', ucum: '%', loinc: '41982-0', cadence: 'occasional', kind: 'scalar', decimals: 1,
     plausible: { reject: { min: 1, max: 75 } } },
-  { id: 'bmi', label: 'Body mass index', unit: 'kg/m²', ucum: 'kg/m2', loinc: '39156-5', kind: 'scalar', decimals: 1,
+  { id: 'bmi', label: 'Body mass index', unit: 'kg/m²', ucum: 'kg/m2', loinc: '39156-5', cadence: 'occasional', kind: 'scalar', decimals: 1,
     plausible: { reject: { min: 10, max: 80 } } },
-  { id: 'impedance', label: 'Body impedance', unit: 'Ω', ucum: 'Ohm', kind: 'scalar', decimals: 1,
+  { id: 'impedance', label: 'Body impedance', unit: 'Ω', ucum: 'Ohm', cadence: 'occasional', kind: 'scalar', decimals: 1,
     plausible: { reject: { min: 0, max: 3000, minExclusive: true } } },
-  { id: 'glucose', label: 'Blood glucose', unit: 'mg/dL', ucum: 'mg/dL', loinc: '41653-7', kind: 'scalar', decimals: 0,
+  { id: 'glucose', label: 'Blood glucose', unit: 'mg/dL', ucum: 'mg/dL', loinc: '41653-7', cadence: 'occasional', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 10, max: 1000 }, usual: { min: 70, max: 250 } } },
-  { id: 'steps', label: 'Steps', unit: 'steps', ucum: '{steps}', kind: 'scalar', decimals: 0,
+  { id: 'steps', label: 'Steps', unit: 'steps', ucum: '{steps}', cadence: 'continuous', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 0, max: 100000 } } },
-  { id: 'energy_expended', label: 'Energy expended', unit: 'kJ', ucum: 'kJ', kind: 'scalar', decimals: 0,
+  { id: 'energy_expended', label: 'Energy expended', unit: 'kJ', ucum: 'kJ', cadence: 'continuous', cumulative: true, kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 0, max: 65535 } } },
-  { id: 'respiratory_rate', label: 'Respiratory rate', unit: 'breaths/min', ucum: '/min', loinc: '9279-1', kind: 'scalar', decimals: 0,
+  { id: 'respiratory_rate', label: 'Respiratory rate', unit: 'breaths/min', ucum: '/min', loinc: '9279-1', cadence: 'continuous', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 4, max: 60 }, usual: { min: 8, max: 30 } } },
-  { id: 'ecg', label: 'ECG', unit: 'µV', ucum: 'uV', kind: 'waveform', decimals: 0 },
-  { id: 'pleth', label: 'Plethysmogram', unit: '', ucum: '1', kind: 'waveform', decimals: 0 },
-  { id: 'battery', label: 'Battery', unit: '%', ucum: '%', kind: 'scalar', decimals: 0,
+  { id: 'ecg', label: 'ECG', unit: 'µV', ucum: 'uV', cadence: 'continuous', kind: 'waveform', decimals: 0 },
+  { id: 'pleth', label: 'Plethysmogram', unit: '', ucum: '1', cadence: 'continuous', kind: 'waveform', decimals: 0 },
+  { id: 'battery', label: 'Battery', unit: '%', ucum: '%', cadence: 'occasional', kind: 'scalar', decimals: 0,
     plausible: { reject: { min: 0, max: 100 } } },
-  { id: 'ambient_temperature', label: 'Room temperature', unit: '°C', ucum: 'Cel', kind: 'scalar', decimals: 2,
+  { id: 'ambient_temperature', label: 'Room temperature', unit: '°C', ucum: 'Cel', cadence: 'continuous', kind: 'scalar', decimals: 2,
     plausible: { reject: { min: -40, max: 85 } } },
-  { id: 'ambient_humidity', label: 'Room humidity', unit: '%', ucum: '%', kind: 'scalar', decimals: 1,
+  { id: 'ambient_humidity', label: 'Room humidity', unit: '%', ucum: '%', cadence: 'continuous', kind: 'scalar', decimals: 1,
     plausible: { reject: { min: 0, max: 100 } } },
   // Derived metrics, written by inference and rollups.
-  { id: 'resting_heart_rate', label: 'Resting heart rate', unit: 'bpm', ucum: '/min', loinc: '40443-4', kind: 'scalar', decimals: 1, derived: true,
+  { id: 'resting_heart_rate', label: 'Resting heart rate', unit: 'bpm', ucum: '/min', loinc: '40443-4', cadence: 'occasional', kind: 'scalar', decimals: 1, derived: true,
     plausible: { reject: { min: 20, max: 250 } } },
-  { id: 'hrv_rmssd', label: 'Heart rate variability (RMSSD)', unit: 'ms', ucum: 'ms', kind: 'scalar', decimals: 1, derived: true,
+  { id: 'hrv_rmssd', label: 'Heart rate variability (RMSSD)', unit: 'ms', ucum: 'ms', cadence: 'occasional', kind: 'scalar', decimals: 1, derived: true,
     plausible: { reject: { min: 0, max: 3000 } } },
-  { id: 'af_probability', label: 'Atrial fibrillation probability', unit: '', ucum: '1', kind: 'scalar', decimals: 3, derived: true,
+  { id: 'af_probability', label: 'Atrial fibrillation probability', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 3, derived: true,
     plausible: { reject: { min: 0, max: 1 } } },
-  { id: 'illness_score', label: 'Illness score', unit: '', ucum: '1', kind: 'scalar', decimals: 3, derived: true,
+  { id: 'illness_score', label: 'Illness score', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 3, derived: true,
     plausible: { reject: { min: 0, max: 1000 } } },
-  { id: 'sleep_state', label: 'Sleep state', unit: '', ucum: '1', kind: 'scalar', decimals: 0, derived: true,
+  { id: 'sleep_state', label: 'Sleep state', unit: '', ucum: '1', cadence: 'continuous', kind: 'scalar', decimals: 0, derived: true,
     plausible: { reject: { min: 0, max: 4 } } },
-  { id: 'stress_score', label: 'Stress score', unit: '', ucum: '1', kind: 'scalar', decimals: 1, derived: true,
+  { id: 'stress_score', label: 'Stress score', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 1, derived: true,
     plausible: { reject: { min: 0, max: 100 } } },
 ] as const satisfies readonly MetricDefinition[];
 

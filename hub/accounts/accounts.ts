@@ -3,6 +3,7 @@ import type { Db } from '../store/index.js';
 import { migrate } from '../store/index.js';
 import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PART } from './accounts-schema.js';
 import { DeviceTrust } from './device-trust.js';
+import { CredentialEvents } from './credential-events.js';
 import { LoginLimiter, type LoginBlock, type LoginLimits } from './login-limiter.js';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type ScryptCost } from './password-hash.js';
 import { sessionPrincipal, tokenPrincipal, type Principal } from './principal.js';
@@ -42,15 +43,17 @@ export class Accounts {
   readonly settings: SettingsStore;
   readonly limiter: LoginLimiter;
   readonly devices: DeviceTrust;
+  /** Revoked tokens, ended sessions, removed or changed accounts, as they happen. */
+  readonly events = new CredentialEvents();
   readonly scryptCost: ScryptCost;
   /** Compared against when the username is unknown, so both failures take as long. */
   private decoyHash: Promise<string> | undefined;
 
   constructor(options: AccountsOptions) {
     migrate(options.db, ACCOUNTS_PART, ACCOUNTS_MIGRATIONS);
-    this.users = new UserStore(options.db, options.clock);
-    this.sessions = new SessionStore(options.db, options.clock, options.sessions);
-    this.tokens = new TokenStore(options.db, options.clock);
+    this.users = new UserStore(options.db, options.clock, this.events);
+    this.sessions = new SessionStore(options.db, options.clock, options.sessions, this.events);
+    this.tokens = new TokenStore(options.db, options.clock, this.events);
     this.settings = new SettingsStore(options.db);
     this.limiter = new LoginLimiter(options.db, options.clock, options.login);
     this.devices = new DeviceTrust(options.db, options.clock, options.trustedDeviceMs);

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../store/index.js';
+import type { CredentialEvents } from './credential-events.js';
 import { randomSecret, secretHash } from './secrets.js';
 
 export interface SessionLimits {
@@ -37,6 +38,7 @@ export class SessionStore {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly limits: SessionLimits,
+    private readonly events?: CredentialEvents,
   ) {}
 
   issue(userId: string, createdAt = this.clock.now()): IssuedSession {
@@ -57,6 +59,7 @@ export class SessionStore {
     const now = this.clock.now();
     if (now - row.last_seen >= this.limits.idleMs || now - row.created_at >= this.limits.absoluteMs) {
       this.db.prepare('DELETE FROM account_session WHERE id_hash = ?').run(idHash);
+      this.events?.emit({ kind: 'session.ended', sessionHash: idHash });
       return undefined;
     }
     let lastSeen = row.last_seen;
@@ -76,11 +79,14 @@ export class SessionStore {
   }
 
   revoke(sessionId: string): void {
-    this.db.prepare('DELETE FROM account_session WHERE id_hash = ?').run(secretHash(sessionId));
+    const idHash = secretHash(sessionId);
+    this.db.prepare('DELETE FROM account_session WHERE id_hash = ?').run(idHash);
+    this.events?.emit({ kind: 'session.ended', sessionHash: idHash });
   }
 
   revokeAllOf(userId: string): void {
     this.db.prepare('DELETE FROM account_session WHERE user_id = ?').run(userId);
+    this.events?.emit({ kind: 'user.sessions.ended', userId });
   }
 
   /** Deletes sessions that can no longer be used. */

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../store/index.js';
+import type { CredentialEvents } from './credential-events.js';
 import type { TokenScope } from './roles.js';
 import { randomId, randomSecret, secretHash } from './secrets.js';
 
@@ -33,6 +34,7 @@ export class TokenStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly events?: CredentialEvents,
   ) {}
 
   create(userId: string, name: string, scopes: readonly TokenScope[], personIds?: readonly string[]): { token: string; info: ApiToken } {
@@ -67,7 +69,9 @@ export class TokenStore {
   }
 
   revoke(id: string): boolean {
-    return this.db.prepare('DELETE FROM account_token WHERE id = ?').run(id).changes > 0;
+    const revoked = this.db.prepare('DELETE FROM account_token WHERE id = ?').run(id).changes > 0;
+    if (revoked) this.events?.emit({ kind: 'token.revoked', tokenId: id });
+    return revoked;
   }
 }
 

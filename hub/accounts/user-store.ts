@@ -1,5 +1,6 @@
 import type { Db } from '../store/index.js';
 import type { Clock } from '../../core/clock.js';
+import type { CredentialEvents } from './credential-events.js';
 import type { Role } from './roles.js';
 import { randomId } from './secrets.js';
 
@@ -46,6 +47,7 @@ export class UserStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly events?: CredentialEvents,
   ) {}
 
   count(): number {
@@ -96,6 +98,7 @@ export class UserStore {
 
   setGrants(userId: string, personIds: readonly string[]): void {
     this.db.transaction(() => this.writeGrants(userId, personIds))();
+    this.events?.emit({ kind: 'user.changed', userId });
   }
 
   countOwners(): number {
@@ -104,7 +107,9 @@ export class UserStore {
 
   /** Removes the user with their sessions, tokens and grants. */
   remove(id: string): boolean {
-    return this.db.prepare('DELETE FROM account_user WHERE id = ?').run(id).changes > 0;
+    const removed = this.db.prepare('DELETE FROM account_user WHERE id = ?').run(id).changes > 0;
+    if (removed) this.events?.emit({ kind: 'user.removed', userId: id });
+    return removed;
   }
 
   private writeGrants(userId: string, personIds: readonly string[]): void {

@@ -10,6 +10,7 @@ import { HouseholdView } from './household-view.js';
 import { DEFAULT_LIVE_LIMITS, type LiveLimits } from './live/live-connection.js';
 import { LiveFanout } from './live/live-route.js';
 import { PairingWindow } from './pairing-window.js';
+import { StreamCredentials } from './stream-credentials.js';
 import { installAuthHook } from '../http/request-auth.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
@@ -41,6 +42,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
     if (!config.api.enabled) return undefined;
     const log = context.logging.part(API_PART);
     let pairing: PairingWindow | undefined;
+    let streams: StreamCredentials | undefined;
     return {
       name: API_PART,
       start: async () => {
@@ -89,17 +91,25 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerTokenRoutes(app, deps);
         registerExportRoute(app, deps);
         registerIngestRoute(app, deps);
-        const fanout = new LiveFanout(deps, { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits }, API_PART);
+        streams = new StreamCredentials(accounts);
+        const liveLimits: LiveLimits = { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits };
+        const fanout = new LiveFanout(deps, liveLimits, API_PART, streams);
         fanout.register(app);
-        await registerGraphql(app, deps, API_PART);
+        await registerGraphql(app, deps, API_PART, {
+          limits: config.api.graphql,
+          credentials: streams,
+          socket: { initTimeoutMs: liveLimits.authTimeoutMs, pingIntervalMs: liveLimits.pingIntervalMs },
+        });
         await registerStaticUi(app, config.api.uiDir === '' ? BUILT_UI_DIR : config.api.uiDir);
         pairing.start();
+        streams.start();
         fanout.start();
         context.addJob({ name: 'sessions', schedule: '*/15 * * * *', run: () => void accounts.sessions.purgeExpired() });
         if (accounts.users.count() === 0) log.warn('no account exists yet: open the dashboard to create the owner');
       },
       stop: async () => {
         pairing?.stop();
+        streams?.stop();
       },
     };
   };

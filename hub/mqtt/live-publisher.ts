@@ -3,7 +3,7 @@ import type { HubBus, HubStatusEvent } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import { HUB_VERSION } from '../daemon/version.js';
 import type { AlertAcks } from './alert-acks.js';
-import { alertPayload, alertTopics, liveReadingTopic } from './live-topics.js';
+import { alertPayload, alertTopics, liveReadingTopic, retainLiveReading } from './live-topics.js';
 import { STATUS_TOPIC } from './topic-acl.js';
 
 export interface LiveSink {
@@ -11,8 +11,8 @@ export interface LiveSink {
 }
 
 /**
- * Puts what happens in the hub on the embedded broker: accepted readings on their live topic,
- * alerts (QoS 1, for speakers that must not miss one) and the retained hub status.
+ * Puts what happens in the hub on the embedded broker: accepted readings on their live topic
+ * (occasional ones retained), alerts (QoS 1, for speakers that must not miss one) and the retained hub status.
  */
 export class LivePublisher {
   constructor(
@@ -25,7 +25,7 @@ export class LivePublisher {
   ) {}
 
   start(status: () => Partial<HubStatusEvent>): void {
-    this.bus.on('reading.accepted', this.owner, (reading) => this.send(liveReadingTopic(reading), JSON.stringify(reading)));
+    this.bus.on('reading.accepted', this.owner, (reading) => this.send(liveReadingTopic(reading), JSON.stringify(reading), { retain: retainLiveReading(reading.metric) }));
     this.bus.on('alert.changed', this.owner, (alert) => {
       if (alert.silent === true) return;
       this.acks.noteAlert(alert.id, alert.personId);

@@ -1,10 +1,20 @@
 import type { AlertChangedEvent } from '../bus/hub-events.js';
+import { METRICS, type MetricId } from '../../core/metrics.js';
 import type { Reading } from '../../core/reading.js';
 import { ALERTS_TOPIC } from './topic-acl.js';
 
 /** `hearth/<personId|unassigned>/<metric>` (docs/architecture.md). */
 export function liveReadingTopic(reading: Pick<Reading, 'personId' | 'metric'>): string {
   return `hearth/${reading.personId ?? 'unassigned'}/${reading.metric}`;
+}
+
+/**
+ * Occasional readings (a weighing, a blood pressure) are kept by the broker, so that a reader
+ * connecting hours later still sees the last one; streamed ones are not, so that nobody is shown
+ * a pulse from yesterday as the current one.
+ */
+export function retainLiveReading(metric: string): boolean {
+  return METRICS.get(metric as MetricId)?.cadence === 'occasional';
 }
 
 /** Alerts go to `hearth/alerts` for speakers and integrations, and to the person's own topic for members. */

@@ -42,6 +42,9 @@ t.test('a slow live client gets dropped messages counted, not an unbounded buffe
   t.equal(received + count, total + 1, 'every reading was either delivered or counted as dropped');
 });
 
+/** The credential never ends in these tests. */
+const unwatched = { watch: () => () => undefined, check: () => undefined };
+
 /** A socket whose send buffer the test fills and drains by hand. */
 class FakeSocket extends EventEmitter {
   readonly OPEN = 1;
@@ -63,7 +66,7 @@ class FakeSocket extends EventEmitter {
 t.test('while the send buffer is over its bound, messages are dropped with their ids, then counted', async (t) => {
   const socket = new FakeSocket();
   const owner: Principal = sessionPrincipal({ id: 'u1', username: 'o', displayName: 'O', role: 'owner', personId: 'alex', grants: [], createdAt: 0 });
-  const auth = { byToken: () => undefined, stillValid: (p: Principal) => p, everyone: () => ['alex'], latest: () => [] };
+  const auth = { byToken: () => undefined, credentials: unwatched, everyone: () => ['alex'], latest: () => [] };
   const connection = new LiveConnection(socket as unknown as WebSocket, auth, { maxBufferedBytes: 1000, authTimeoutMs: 60_000, pingIntervalMs: 60_000 }, null, owner, () => undefined);
   t.teardown(() => socket.emit('close'));
   socket.emit('message', Buffer.from(JSON.stringify({ type: 'subscribe' })), false);
@@ -94,7 +97,7 @@ t.test('a subscription that asks for it gets each person’s latest readings at 
     { metric: 'heart_rate' as const, value: 64, unit: 'bpm', ts: 1000, deviceId: 'strap', personId: 'alex', tsSource: 'hub' as const },
     { metric: 'spo2' as const, value: 97, unit: '%', ts: 900, deviceId: 'oxi', personId: 'alex', tsSource: 'hub' as const },
   ];
-  const auth = { byToken: () => undefined, stillValid: (p: Principal) => p, everyone: () => ['alex'], latest: () => latest };
+  const auth = { byToken: () => undefined, credentials: unwatched, everyone: () => ['alex'], latest: () => latest };
   const connection = new LiveConnection(socket as unknown as WebSocket, auth, { maxBufferedBytes: 1000, authTimeoutMs: 60_000, pingIntervalMs: 60_000 }, null, owner, () => undefined);
   t.teardown(() => socket.emit('close'));
   t.ok(connection);

@@ -60,3 +60,60 @@ t.test('Home Assistant discovery and readings reach the household broker; a brok
   const alert = await inbox.next((topic) => topic === 'hearth/sam/alerts');
   t.match(JSON.parse(alert.payload), { id: 'a9', severity: 'warning', spoken: 'Sam, your heart rate is high.' });
 });
+
+t.test('each entity is announced once: a new metric adds only its own config, Home Assistant coming online gets them all again; occasional readings are retained', async (t) => {
+  const port = await freePort();
+  const mosquitto = new TestMosquitto(port);
+  await mosquitto.start();
+  t.teardown(() => mosquitto.stop());
+  const ha = await connect(port, { clientId: 'home-assistant-announcements' });
+  t.teardown(() => ha.end(true));
+  const inbox = collect(ha);
+  await ha.subscribeAsync(['homeassistant/#', 'hearth/#'], { qos: 1 });
+  // Some installs retain Home Assistant's birth message: an old `online` is not a restart.
+  await ha.publishAsync('homeassistant/status', 'online', { qos: 1, retain: true });
+  const configs = (): string[] => inbox.messages.filter((m) => m.topic.endsWith('/config')).map((m) => m.topic.split('/')[2] ?? '');
+
+  const hub = await startMqttHub({ homeAssistant: { enabled: true, url: `mqtt://127.0.0.1:${port}`, username: '', discoveryPrefix: 'homeassistant', queueMaxMessages: 1000 } });
+  t.teardown(() => hub.stop());
+  const ingest = hub.hub.context.ingest;
+  ingest.submit({ deviceId: 'kit', readings: [{ metric: 'heart_rate', value: 64 }] });
+  await inbox.next((topic) => topic === 'hearth/alex/heart_rate');
+  await until('the first announcements', () => ['hearth_alex_heart_rate', 'hearth_alex_alert', 'hearth_sam_alert'].every((id) => configs().includes(id)));
+  const first = configs().length;
+
+  // Discovery goes out before the reading that caused it, on the same connection, so it has arrived once the reading has.
+  ingest.submit({ deviceId: 'kit', readings: [{ metric: 'body_weight', value: 70.2 }, { metric: 'heart_rate', value: 66 }] });
+  await inbox.next((topic) => topic === 'hearth/alex/body_weight');
+  t.same(configs().slice(first), ['hearth_alex_body_weight'], 'only the new entity is announced');
+  ingest.submit({ deviceId: 'kit', readings: [{ metric: 'body_weight', value: 70.1 }, { metric: 'ecg', value: 120 }] });
+  await until('the second weighing', () => inbox.messages.filter((m) => m.topic === 'hearth/alex/body_weight').length === 2);
+  t.equal(configs().length, first + 1, 'readings of announced entities and of waveforms announce nothing');
+
+  const entities = [...new Set(configs())].sort();
+  await ha.publishAsync('homeassistant/status', 'online', { qos: 1 });
+  await until('every entity announced again', () => entities.every((id) => configs().filter((c) => c === id).length === 2));
+  t.same([...new Set(configs())].sort(), entities, 'the same entities, each once more');
+
+  hub.hub.bus.emit('alert.changed', { id: 'a1', personId: 'alex', severity: 'warning', title: 'Fever', spoken: 'Alex has a fever.', explanation: 'above 38 °C', state: 'notified', ts: Date.now() });
+  await inbox.next((topic) => topic === 'hearth/alex/alerts');
+
+  const later = await connect(port, { clientId: 'home-assistant-after-restart' });
+  t.teardown(() => later.end(true));
+  const kept: { topic: string; retain: boolean; payload: string }[] = [];
+  later.on('message', (topic, payload, packet) => kept.push({ topic, retain: packet.retain, payload: payload.toString() }));
+  // One SUBSCRIBE: the broker sends what it keeps filter by filter, in order, so a kept pulse or
+  // household alert would have arrived before the person's alert.
+  await later.subscribeAsync(['hearth/alex/heart_rate', 'hearth/alex/body_weight', 'hearth/alerts', 'hearth/alex/alerts'], { qos: 1 });
+  await until('the kept weighing and alert', () => kept.some((m) => m.topic === 'hearth/alex/alerts'));
+  t.same(
+    kept.map((m) => [m.topic, m.retain]),
+    [
+      ['hearth/alex/body_weight', true],
+      ['hearth/alex/alerts', true],
+    ],
+    "the last weighing and the person's last alert are kept; the pulse and the household alert topic are not",
+  );
+  t.match(JSON.parse(kept[0]?.payload ?? '{}'), { metric: 'body_weight', value: 70.1 });
+  t.match(JSON.parse(kept[1]?.payload ?? '{}'), { id: 'a1', state: 'notified' });
+});

@@ -11,11 +11,19 @@ import { MAX_POINTS } from '../contract/series.js';
 import { changeDevice } from '../device-actions.js';
 import { acknowledgeAlert } from '../routes/alerts-routes.js';
 import { personNotFound } from '../routes/people-routes.js';
+import type { AnswerBudget } from './answer-budget.js';
 import { busIterator } from './bus-subscription.js';
+import type { StoreTurns } from './store-turns.js';
 
 export interface GraphqlContext {
+  /** Read at every event by a subscription: a socket's credential can change or end while it is open. */
   readonly principal?: Principal | null;
+  /** What the answer may still grow by (an operation over HTTP). */
+  readonly answer?: AnswerBudget;
 }
+
+/** A series point in JSON with every field asked for (`{"ts":…,"value":…,"min":…,"max":…,"count":…}`), generously. */
+const SERIES_POINT_BYTES = 80;
 
 function principalIn(context: GraphqlContext): Principal {
   if (context.principal === undefined || context.principal === null) throw new ApiError(401, 'unauthenticated', 'log in first, or send an API token');
@@ -34,8 +42,11 @@ interface SeriesArgs {
   maxPoints: number;
 }
 
-/** Resolvers over the same household view and access rules as the REST routes. */
-export function graphqlResolvers(deps: ApiDeps, owner: string): Record<string, unknown> {
+/**
+ * Resolvers over the same household view and access rules as the REST routes. Whatever reads the
+ * store takes its turn (`turns`), so a query of many fields lets the hub's sockets in between.
+ */
+export function graphqlResolvers(deps: ApiDeps, owner: string, turns: StoreTurns): Record<string, unknown> {
   const { household } = deps;
   return {
     JSON: new GraphQLScalarType({ name: 'JSON', description: 'Any JSON value (alerts carry the alerts engine\'s own fields)', serialize: (value) => value }),
@@ -44,22 +55,34 @@ export function graphqlResolvers(deps: ApiDeps, owner: string): Record<string, u
         const { user } = principalIn(context);
         return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, personId: user.personId ?? null };
       },
-      people: (_: unknown, __: unknown, context: GraphqlContext) => household.visiblePeople(principalIn(context)).map((p) => personJson(household.personSummary(p))),
+      people: (_: unknown, __: unknown, context: GraphqlContext) => {
+        const principal = principalIn(context);
+        context.answer?.ensureRoom();
+        return turns.take(() => household.visiblePeople(principal).map((p) => personJson(household.personSummary(p))));
+      },
       person: (_: unknown, args: { id: string }, context: GraphqlContext) => {
         const person = household.person(args.id);
         if (person === undefined || !canReadPerson(principalIn(context), person.id)) return null;
-        return personJson(household.personSummary(person));
+        context.answer?.ensureRoom();
+        return turns.take(() => personJson(household.personSummary(person)));
       },
-      series: (_: unknown, args: SeriesArgs, context: GraphqlContext) => {
+      series: async (_: unknown, args: SeriesArgs, context: GraphqlContext) => {
         const principal = principalIn(context);
         if (!canReadPerson(principal, args.personId) || household.person(args.personId) === undefined) throw personNotFound();
         if (!isMetricId(args.metric) || metricDefinition(args.metric).kind !== 'scalar') throw new ApiError(400, 'unknown_metric', `"${args.metric}" is not a scalar metric`);
         if (!(args.to > args.from)) throw new ApiError(400, 'invalid_range', '"to" must be after "from"');
         if (!Number.isInteger(args.maxPoints) || args.maxPoints < 1 || args.maxPoints > MAX_POINTS) throw new ApiError(400, 'invalid_request', `maxPoints must be 1 to ${MAX_POINTS}`);
-        const result = deps.store.query.querySeries({ personId: args.personId, metric: args.metric, from: args.from, to: args.to, maxPoints: args.maxPoints });
+        context.answer?.ensureRoom();
+        const query = { personId: args.personId, metric: args.metric, from: args.from, to: args.to, maxPoints: args.maxPoints };
+        const result = await turns.take(() => deps.store.query.querySeries(query));
+        context.answer?.charge(result.points.length * SERIES_POINT_BYTES);
         return { metric: args.metric, unit: metricDefinition(args.metric).unit, ...result, resolution: String(result.resolution) };
       },
-      devices: (_: unknown, __: unknown, context: GraphqlContext): DeviceSummary[] => household.visibleDevices(principalIn(context)),
+      devices: (_: unknown, __: unknown, context: GraphqlContext): Promise<DeviceSummary[]> => {
+        const principal = principalIn(context);
+        context.answer?.ensureRoom();
+        return turns.take(() => household.visibleDevices(principal));
+      },
     },
     Mutation: {
       assignDevice: (_: unknown, args: { deviceId: string; personId?: string | null }, context: GraphqlContext) =>
@@ -83,7 +106,9 @@ export function graphqlResolvers(deps: ApiDeps, owner: string): Record<string, u
           return busIterator(deps.bus, 'reading.accepted', owner, (reading: Reading) => {
             if (people !== null && (reading.personId === undefined || !people.has(reading.personId))) return undefined;
             if (metrics !== null && !metrics.has(reading.metric)) return undefined;
-            return canReadReading(principal, reading) ? { readings: reading } : undefined;
+            // Asked again at every reading: grants can shrink while the socket is open.
+            const current = context.principal;
+            return current !== undefined && current !== null && canReadReading(current, reading) ? { readings: reading } : undefined;
           });
         },
       },

@@ -5,6 +5,7 @@ import { isMetricId } from '../../../core/metrics.js';
 import type { Reading } from '../../../core/reading.js';
 import type { ApiAlert } from '../../services/alerts-service.js';
 import type { LiveMessage, LiveMessageType } from '../contract/live.js';
+import type { GuardedStream, StreamGuard } from '../stream-credentials.js';
 
 export interface LiveLimits {
   /** Above this many bytes waiting in the socket, messages are dropped (and counted) instead of queued. */
@@ -21,8 +22,8 @@ export const CLOSE_UNAUTHENTICATED = 4401;
 export interface LiveAuth {
   /** The principal for a token sent in the first message. */
   byToken(token: string): Principal | undefined;
-  /** Whether the principal's session or token still holds (checked at every ping). */
-  stillValid(principal: Principal, sessionId: string | null): Principal | undefined;
+  /** Closes the socket when its credential ends, and re-checks it at every ping. */
+  readonly credentials: StreamGuard;
   /** Every person id of the household, for subscriptions to "everyone I may see". */
   everyone(): readonly string[];
   /** A person's latest reading of each metric, sent right after a subscription. */
@@ -67,23 +68,26 @@ interface ClientMessage {
  * may wait in memory. Every message carries the next id, so a client sees gaps as well as the
  * `dropped` count that follows them.
  */
-export class LiveConnection {
+export class LiveConnection implements GuardedStream {
   private nextId = 1;
   private dropped = 0;
-  private principal: Principal | null = null;
+  private currentPrincipal: Principal | null = null;
+  private ended = false;
   private subscription: Subscription | null = null;
   private awaitingPong = false;
   private authTimer: NodeJS.Timeout | undefined;
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly unwatch: () => void;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly auth: LiveAuth,
     private readonly limits: LiveLimits,
-    private readonly sessionId: string | null,
+    readonly sessionId: string | null,
     initialPrincipal: Principal | null,
     private readonly onClose: (connection: LiveConnection) => void,
   ) {
+    this.unwatch = auth.credentials.watch(this);
     socket.on('message', (data: RawData, isBinary: boolean) => this.receive(data, isBinary));
     socket.on('pong', () => (this.awaitingPong = false));
     socket.on('close', () => this.closed());
@@ -97,8 +101,21 @@ export class LiveConnection {
     this.pingTimer.unref();
   }
 
-  get who(): Principal | null {
-    return this.principal;
+  get principal(): Principal | null {
+    return this.currentPrincipal;
+  }
+
+  refresh(principal: Principal): void {
+    if (!this.ended) this.currentPrincipal = principal;
+  }
+
+  /** Nothing more is sent once the credential has ended, even before the close handshake completes. */
+  end(reason: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.currentPrincipal = null;
+    this.subscription = null;
+    this.socket.close(CLOSE_UNAUTHENTICATED, reason);
   }
 
   /** Sends a message if this socket wants it; `visible` is asked only once the subscription matches. */
@@ -181,7 +198,8 @@ export class LiveConnection {
   }
 
   private authenticated(principal: Principal): void {
-    this.principal = principal;
+    if (this.ended) return;
+    this.currentPrincipal = principal;
     clearTimeout(this.authTimer);
     this.reply('ready', { user: { id: principal.user.id, role: principal.user.role, personId: principal.user.personId ?? null } });
   }
@@ -227,20 +245,15 @@ export class LiveConnection {
       this.socket.terminate();
       return;
     }
-    if (this.principal !== null) {
-      const still = this.auth.stillValid(this.principal, this.sessionId);
-      if (still === undefined) {
-        this.socket.close(CLOSE_UNAUTHENTICATED, 'session ended');
-        return;
-      }
-      this.principal = still;
-    }
+    this.auth.credentials.check(this);
+    if (this.ended) return;
     this.flushDropped();
     this.awaitingPong = true;
     this.socket.ping();
   }
 
   private closed(): void {
+    this.unwatch();
     clearTimeout(this.authTimer);
     clearInterval(this.pingTimer);
     this.onClose(this);

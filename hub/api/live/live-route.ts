@@ -4,6 +4,7 @@ import { canReadReading, canSeeDevice, canReadPerson, canReadUnassigned } from '
 import type { Principal } from '../../accounts/principal.js';
 import type { AlertChangedEvent } from '../../bus/hub-events.js';
 import type { ApiDeps } from '../api-deps.js';
+import type { StreamCredentials } from '../stream-credentials.js';
 import { LiveConnection, type LiveAuth, type LiveLimits } from './live-connection.js';
 
 /** A cookie sent by a page of another origin must not open a socket (cross-site WebSocket hijacking). */
@@ -28,6 +29,7 @@ export class LiveFanout {
     private readonly deps: ApiDeps,
     private readonly limits: LiveLimits,
     private readonly owner: string,
+    private readonly credentials: StreamCredentials,
   ) {}
 
   get size(): number {
@@ -37,7 +39,7 @@ export class LiveFanout {
   register(app: FastifyInstance): void {
     const auth: LiveAuth = {
       byToken: (token) => this.deps.accounts.byToken(token),
-      stillValid: (principal, sessionId) => this.stillValid(principal, sessionId),
+      credentials: this.credentials,
       everyone: () => this.deps.registry.listPeople().map((p) => p.id),
       latest: (personId) => this.deps.store.query.latest(personId),
     };
@@ -78,13 +80,5 @@ export class LiveFanout {
     const alert = { ...event.record, change: event.change };
     const visible = (p: Principal): boolean => (personId === undefined ? canReadUnassigned(p) : canReadPerson(p, personId));
     for (const c of this.connections) c.offer('alert', { alert }, { personId }, visible);
-  }
-
-  private stillValid(principal: Principal, sessionId: string | null): Principal | undefined {
-    if (sessionId !== null) return this.deps.accounts.bySession(sessionId)?.principal;
-    if (principal.tokenId === undefined) return undefined;
-    const token = this.deps.accounts.tokens.list().find((t) => t.id === principal.tokenId);
-    const user = this.deps.accounts.users.byId(principal.user.id);
-    return token === undefined || user === undefined ? undefined : { ...principal, user };
   }
 }

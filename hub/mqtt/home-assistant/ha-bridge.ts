@@ -6,10 +6,10 @@ import type { Clock } from '../../../core/clock.js';
 import type { Reading } from '../../../core/reading.js';
 import { HUB_VERSION } from '../../daemon/version.js';
 import type { HomeAssistantConfig } from '../mqtt-config.js';
-import { alertPayload, alertTopics, liveReadingTopic } from '../live-topics.js';
-import { STATUS_TOPIC } from '../topic-acl.js';
+import { alertPayload, alertTopics, liveReadingTopic, retainLiveReading } from '../live-topics.js';
+import { ALERTS_TOPIC, STATUS_TOPIC } from '../topic-acl.js';
 import type { BridgeOutbox, OutboxKind } from './bridge-outbox.js';
-import { deviceBatteryTopic, discoveryMessages, type DiscoveryInput } from './ha-discovery.js';
+import { deviceBatteryTopic, discoveryMessages, readingEntity, type DiscoveryInput } from './ha-discovery.js';
 
 export interface HomeAssistantBridgeOptions {
   readonly config: HomeAssistantConfig;
@@ -29,9 +29,12 @@ const DRAIN_BATCH = 200;
 
 /**
  * Connects to the household's own broker (MQTT 5) as a client and mirrors the hub there: Home
- * Assistant discovery (again whenever Home Assistant announces it restarted), live readings,
- * device batteries and alerts. Everything but discovery goes through the on-disk outbox and is
- * removed only when the broker acknowledged it; a broker that goes away is retried with backoff.
+ * Assistant discovery, live readings (occasional ones retained, so Home Assistant shows the last
+ * weighing after it restarts), device batteries and alerts. Discovery is published whole on each
+ * connection and whenever Home Assistant announces it came online (`<prefix>/status`), and
+ * otherwise one entity at a time, when a metric first appears. Everything but discovery goes
+ * through the on-disk outbox and is removed only when the broker acknowledged it; a broker that
+ * goes away is retried with backoff.
  */
 export class HomeAssistantBridge {
   private client: MqttClient | undefined;
@@ -40,6 +43,7 @@ export class HomeAssistantBridge {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private draining = false;
   private stopped = false;
+  /** Entities whose discovery went out on this connection. */
   private readonly announced = new Set<string>();
   /** What readings showed since start, before the store may have committed their series. */
   private readonly seenMetrics = new Map<string, { personId: string; metric: string }>();
@@ -55,7 +59,9 @@ export class HomeAssistantBridge {
     bus.on('reading.accepted', owner, (reading) => this.onReading(reading));
     bus.on('alert.changed', owner, (alert) => {
       if (alert.silent === true) return;
-      for (const topic of alertTopics(alert)) this.pending.push({ topic, payload: alertPayload(alert), retain: false, kind: 'alert' });
+      // The person's topic is the alert sensor's state, kept for a Home Assistant that restarts;
+      // the household topic is not, so that a speaker connecting later does not announce an old alert.
+      for (const topic of alertTopics(alert)) this.pending.push({ topic, payload: alertPayload(alert), retain: topic !== ALERTS_TOPIC, kind: 'alert' });
       this.persistPending();
     });
     const client = mqtt.connect(config.url, {
@@ -76,9 +82,11 @@ export class HomeAssistantBridge {
       this.scheduleReconnect(client);
     });
     client.on('error', (error) => this.options.logger.warn({ url: config.url, err: error.message }, 'Home Assistant broker connection failed'));
-    client.on('message', (topic, payload) => {
-      if (topic === `${config.discoveryPrefix}/status` && payload.toString() === 'online') {
+    client.on('message', (topic, payload, packet) => {
+      // A retained `online` is an old birth message, not a restart; each connection announces everything anyway.
+      if (topic === `${config.discoveryPrefix}/status` && payload.toString() === 'online' && !packet.retain) {
         this.options.logger.info('Home Assistant restarted: publishing discovery again');
+        this.announced.clear();
         this.publishDiscovery(client);
       }
     });
@@ -102,12 +110,16 @@ export class HomeAssistantBridge {
   private onReading(reading: Reading): void {
     const payload = JSON.stringify(reading);
     const personTopic = liveReadingTopic(reading);
-    this.pending.push({ topic: personTopic, payload, retain: false, kind: 'reading' });
+    this.pending.push({ topic: personTopic, payload, retain: retainLiveReading(reading.metric), kind: 'reading' });
     if (reading.metric === 'battery') this.pending.push({ topic: deviceBatteryTopic(reading.deviceId), payload, retain: true, kind: 'reading' });
     if (reading.metric === 'battery') this.seenBatteries.add(reading.deviceId);
     else if (reading.personId !== undefined) this.seenMetrics.set(personTopic, { personId: reading.personId, metric: reading.metric });
-    const key = reading.metric === 'battery' ? `battery:${reading.deviceId}` : personTopic;
-    if (!this.announced.has(key) && this.client?.connected === true) this.publishDiscovery(this.client);
+    const entity = readingEntity(reading);
+    if (entity !== undefined && !this.announced.has(entity) && this.client?.connected === true) {
+      this.publishDiscovery(this.client);
+      // Also when it had no entity to announce (a person the registry does not know yet): looked at once per connection.
+      this.announced.add(entity);
+    }
     this.batchTimer ??= setTimeout(() => this.persistPending(), this.options.batchMs ?? 200);
   }
 
@@ -126,18 +138,22 @@ export class HomeAssistantBridge {
     this.options.logger.info({ url: this.options.config.url }, 'connected to the Home Assistant broker');
     client.publish(STATUS_TOPIC, JSON.stringify({ state: 'online', version: HUB_VERSION }), { qos: 1, retain: true });
     client.subscribe(`${this.options.config.discoveryPrefix}/status`, { qos: 1 });
+    this.announced.clear();
     this.publishDiscovery(client);
     this.drain(client);
   }
 
+  /** Publishes the discovery of every entity not yet announced on this connection. */
   private publishDiscovery(client: MqttClient): void {
     const known = this.options.household();
     const personMetrics = new Map(known.personMetrics.map((m) => [`hearth/${m.personId}/${m.metric}`, m]));
     for (const [key, m] of this.seenMetrics) personMetrics.set(key, m);
     const household = { ...known, personMetrics: [...personMetrics.values()], batteryDevices: [...new Set([...known.batteryDevices, ...this.seenBatteries])] };
-    for (const { personId, metric } of household.personMetrics) this.announced.add(`hearth/${personId}/${metric}`);
-    for (const deviceId of household.batteryDevices) this.announced.add(`battery:${deviceId}`);
-    for (const message of discoveryMessages(household)) client.publish(message.topic, message.payload, { qos: 1, retain: true });
+    for (const message of discoveryMessages(household)) {
+      if (this.announced.has(message.entity)) continue;
+      this.announced.add(message.entity);
+      client.publish(message.topic, message.payload, { qos: 1, retain: true });
+    }
   }
 
   private scheduleReconnect(client: MqttClient): void {

@@ -28,15 +28,17 @@ export interface MqttHub {
 export interface MqttHubOptions {
   readonly clock?: Clock;
   readonly logging?: HubLogging;
-  /** Parts besides MQTT (the API, observability), started before it. */
+  /** Parts besides MQTT (the API, observability, the alerts), started before it. */
   readonly consumers?: readonly HubPartFactory[];
+  /** A change to the hub's config beyond the MQTT section. */
+  readonly config?: (config: HubConfig) => HubConfig;
 }
 
 /** A real hub in this process with only the MQTT part (and any `consumers`), on its own ports and data folder. */
 export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}, options: MqttHubOptions = {}): Promise<MqttHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-mqtt-'));
   const port = await freePort();
-  const config: HubConfig = {
+  const base: HubConfig = {
     ...DEFAULT_CONFIG,
     dataDir,
     http: { host: '127.0.0.1', port: 0 },
@@ -53,6 +55,7 @@ export async function startMqttHub(mqttOverrides: Partial<MqttConfig> = {}, opti
       ],
     },
   };
+  const config = options.config?.(base) ?? base;
   let part: MqttPart | undefined;
   const hub = new Hub({
     config,
