@@ -11,10 +11,15 @@ export function hasScope(principal: Principal, scope: TokenScope): boolean {
   return principal.scopes.includes(scope);
 }
 
+/** Whether a token limited to some people includes this one (a login session reaches everyone its user does). */
+export function withinTokenPeople(principal: Principal, personId: string): boolean {
+  return principal.tokenPersonIds === undefined || principal.tokenPersonIds.includes(personId);
+}
+
 /** Whether the principal may read this person's readings, devices and alerts. */
 export function canReadPerson(principal: Principal, personId: string): boolean {
   if (!hasScope(principal, 'read')) return false;
-  if (principal.tokenPersonIds !== undefined && !principal.tokenPersonIds.includes(personId)) return false;
+  if (!withinTokenPeople(principal, personId)) return false;
   const { user } = principal;
   switch (user.role) {
     case 'owner':
@@ -51,31 +56,57 @@ export function canAdminister(principal: Principal): boolean {
   return principal.user.role === 'owner' && hasScope(principal, 'admin');
 }
 
+/** What concerns the whole household (its settings, the backup passphrase, what left the box): not through a token limited to people. */
+export function canAdministerHousehold(principal: Principal): boolean {
+  return canAdminister(principal) && principal.tokenPersonIds === undefined;
+}
+
 function devicePeople(device: Device): string[] {
   const people = new Set(Object.values(device.userSlots));
   if (device.personId !== undefined) people.add(device.personId);
   return [...people];
 }
 
+/** Devices that belong to nobody: the owner and members see them (to claim them), but not through a token limited to people. */
+function reachesUnassignedDevices(principal: Principal): boolean {
+  return (principal.user.role === 'owner' || principal.user.role === 'member') && principal.tokenPersonIds === undefined;
+}
+
 /** Devices of people the principal may read; unassigned devices for those who may claim them. */
 export function canSeeDevice(principal: Principal, device: Device): boolean {
   const people = devicePeople(device);
-  if (people.length === 0) return canReadUnassigned(principal) || (principal.user.role === 'member' && hasScope(principal, 'read'));
+  if (people.length === 0) return reachesUnassignedDevices(principal) && hasScope(principal, 'read');
   return people.some((id) => canReadPerson(principal, id));
 }
 
-/** Rename, reassign or forget: the owner any device; a member their own or an unassigned one. */
+/**
+ * Rename, reassign or forget: the owner any device, a member their own or an unassigned one; a
+ * shared device only by someone who reaches everyone it belongs to.
+ */
 export function canManageDevice(principal: Principal, device: Device): boolean {
   if (!canWrite(principal)) return false;
-  if (principal.user.role === 'owner') return true;
   const people = devicePeople(device);
-  return people.length === 0 || people.every((id) => id === principal.user.personId);
+  if (people.length === 0) return reachesUnassignedDevices(principal);
+  if (principal.user.role === 'owner') return people.every((id) => withinTokenPeople(principal, id));
+  return people.every((id) => id === principal.user.personId && withinTokenPeople(principal, id));
 }
 
-/** Whom a device may be given to by this principal: the owner anyone; a member only themselves. */
+/** Whom a device may be given to by this principal: the owner anyone it reaches; a member only themselves. */
 export function canAssignTo(principal: Principal, personId: string): boolean {
+  if (!withinTokenPeople(principal, personId)) return false;
   if (principal.user.role === 'owner') return true;
   return principal.user.role === 'member' && principal.user.personId === personId;
+}
+
+/**
+ * Readings pushed over HTTP: an owner's token with the ingest scope. A token limited to people
+ * sends only for devices that already belong to them, so it cannot write anyone else's record.
+ */
+export function canIngestFor(principal: Principal, device: Device | undefined): boolean {
+  if (principal.via !== 'token' || !hasScope(principal, 'ingest') || principal.user.role !== 'owner') return false;
+  if (principal.tokenPersonIds === undefined) return true;
+  const people = device === undefined ? [] : devicePeople(device);
+  return people.length > 0 && people.every((id) => withinTokenPeople(principal, id));
 }
 
 /** Acknowledging an alert about a person: anyone who reads them, except viewers. */

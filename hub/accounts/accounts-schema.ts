@@ -2,7 +2,7 @@ import type { MigrationStep } from '../store/index.js';
 
 export const ACCOUNTS_PART = 'accounts';
 
-/** Tables of users, their sessions and API tokens, caregiver grants, settings and login failures. */
+/** Tables of users, their sessions and API tokens, caregiver grants, settings, login failures and trusted devices. */
 export const ACCOUNTS_MIGRATIONS: readonly MigrationStep[] = [
   (db) => {
     db.exec(`
@@ -47,6 +47,17 @@ export const ACCOUNTS_MIGRATIONS: readonly MigrationStep[] = [
         ts INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX login_failure_by_key ON login_failure (key, ts);
+    `);
+  },
+  (db) => {
+    db.exec(`
+      -- Device cookies of past logins (device-trust.ts): only a hash, like session ids.
+      CREATE TABLE account_device (
+        id_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES account_user (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX account_device_by_user ON account_device (user_id, created_at);
     `);
   },
 ];

@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import type { Db } from '../store/index.js';
 import { migrate } from '../store/index.js';
 import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PART } from './accounts-schema.js';
+import { DeviceTrust } from './device-trust.js';
 import { CredentialEvents } from './credential-events.js';
 import { LoginLimiter, type LoginBlock, type LoginLimits } from './login-limiter.js';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type ScryptCost } from './password-hash.js';
@@ -16,11 +17,21 @@ export interface AccountsOptions {
   readonly clock: Clock;
   readonly sessions: SessionLimits;
   readonly login: LoginLimits;
+  /** How long a device cookie from a successful login keeps its browser trusted. */
+  readonly trustedDeviceMs: number;
   readonly scryptCost?: ScryptCost;
 }
 
+export interface LoginRequest {
+  readonly username: string;
+  readonly password: string;
+  readonly address: string;
+  /** The device cookie the browser sent, if any. */
+  readonly deviceCookie?: string | undefined;
+}
+
 export type LoginOutcome =
-  | { readonly ok: true; readonly user: User; readonly session: IssuedSession }
+  | { readonly ok: true; readonly user: User; readonly session: IssuedSession; readonly deviceCookie: string }
   | { readonly ok: false; readonly reason: 'bad_credentials' }
   | { readonly ok: false; readonly reason: 'blocked'; readonly block: LoginBlock };
 
@@ -31,6 +42,7 @@ export class Accounts {
   readonly tokens: TokenStore;
   readonly settings: SettingsStore;
   readonly limiter: LoginLimiter;
+  readonly devices: DeviceTrust;
   /** Revoked tokens, ended sessions, removed or changed accounts, as they happen. */
   readonly events = new CredentialEvents();
   readonly scryptCost: ScryptCost;
@@ -44,6 +56,7 @@ export class Accounts {
     this.tokens = new TokenStore(options.db, options.clock, this.events);
     this.settings = new SettingsStore(options.db);
     this.limiter = new LoginLimiter(options.db, options.clock, options.login);
+    this.devices = new DeviceTrust(options.db, options.clock, options.trustedDeviceMs);
     this.scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
   }
 
@@ -51,18 +64,19 @@ export class Accounts {
     return hashPassword(password, this.scryptCost);
   }
 
-  async login(username: string, password: string, address: string): Promise<LoginOutcome> {
-    const block = this.limiter.blocked(username, address);
-    if (block !== undefined) return { ok: false, reason: 'blocked', block };
+  async login(request: LoginRequest): Promise<LoginOutcome> {
+    const { username, password, address } = request;
     const found = this.users.credentialsOf(username);
+    const trustedDevice = this.devices.trustedId(request.deviceCookie, found?.user.id);
+    // Counted before the password is checked, in this same synchronous step: concurrent guesses
+    // each see the ones before them.
+    const reserved = this.limiter.reserve({ username, address, ...(trustedDevice !== undefined ? { trustedDevice } : {}) });
+    if (!reserved.ok) return { ok: false, reason: 'blocked', block: reserved.block };
     this.decoyHash ??= this.hash('decoy password that matches nothing');
     const ok = await verifyPassword(password, found?.passwordHash ?? (await this.decoyHash));
-    if (!ok || found === undefined) {
-      this.limiter.noteFailure(username, address);
-      return { ok: false, reason: 'bad_credentials' };
-    }
-    this.limiter.noteSuccess(username);
-    return { ok: true, user: found.user, session: this.sessions.issue(found.user.id) };
+    if (!ok || found === undefined) return { ok: false, reason: 'bad_credentials' };
+    reserved.reservation.succeeded();
+    return { ok: true, user: found.user, session: this.sessions.issue(found.user.id), deviceCookie: this.devices.rotate(trustedDevice, found.user.id) };
   }
 
   /** The principal and session behind a session cookie, when it is live and its user still exists. */

@@ -30,4 +30,6 @@ export interface ApiDeps {
   readonly sources: SourceStatus;
   readonly log: Logger;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
+  /** Lifetime of a device cookie (hub/accounts/device-trust.ts). */
+  readonly trustedDeviceMs: number;
 }

@@ -56,9 +56,11 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           login: {
             maxFailuresPerUser: config.api.loginMaxFailures,
             maxFailuresPerAddress: config.api.loginAddressMaxFailures,
+            maxUntrustedFailuresPerUser: config.api.loginUntrustedMaxFailures,
             windowMs: config.api.loginWindowMinutes * 60_000,
             lockMs: config.api.lockoutMinutes * 60_000,
           },
+          trustedDeviceMs: config.api.trustedDeviceDays * 86_400_000,
           ...(options.scryptCost !== undefined ? { scryptCost: options.scryptCost } : {}),
         });
         pairing = new PairingWindow(context.bus, context.clock, API_PART);
@@ -76,6 +78,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           sources: context.services.sources,
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
+          trustedDeviceMs: config.api.trustedDeviceDays * 86_400_000,
         };
         await app.register(fastifyCookie);
         await app.register(fastifyWebsocket, { options: { maxPayload: MAX_SOCKET_MESSAGE_BYTES } });

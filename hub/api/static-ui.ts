@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, sendError } from '../http/api-error.js';
+import { unauthenticated } from '../http/request-auth.js';
+import { isApiPath, openEveryRoute, routedPath } from '../http/route-access.js';
 
 /** ui/dist of this installation, found from this compiled file in dist/hub/api/. */
 export const BUILT_UI_DIR = fileURLToPath(new URL('../../../ui/dist', import.meta.url));
@@ -11,24 +13,27 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Hearth</title></head>
 <body><h1>Hearth is running</h1><p>The dashboard is not built. Run <code>make run</code> (or build ui/) and reload this page.</p></body></html>`;
 
-function isApiPath(url: string): boolean {
-  return url.startsWith('/api/') || url === '/api' || url.startsWith('/graphql');
-}
-
 /**
  * The dashboard at `/`: files of ui/dist, and its index.html for any other page path so that the
- * single-page app's own routes survive a reload. API paths that match nothing answer JSON 404.
+ * single-page app's own routes survive a reload. API paths that match nothing answer JSON: 404 to
+ * those logged in, 401 to the anonymous (who learn nothing of which API paths exist).
  */
 export async function registerStaticUi(app: FastifyInstance, uiDir: string): Promise<void> {
   const built = existsSync(`${uiDir}/index.html`);
-  if (built) await app.register(fastifyStatic, { root: uiDir, prefix: '/', wildcard: true, index: ['index.html'], maxAge: 0 });
-  else app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE));
+  // The files are the login page itself: every route of this scope is open.
+  await app.register(async (ui) => {
+    openEveryRoute(ui);
+    if (built) await ui.register(fastifyStatic, { root: uiDir, prefix: '/', wildcard: true, index: ['index.html'], maxAge: 0 });
+    else ui.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE));
 
-  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
-    if (isApiPath(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return sendError(reply, new ApiError(404, 'not_found', `there is no ${request.method} ${request.url.split('?')[0] ?? ''}`));
-    }
-    if (!built) return reply.code(404).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    return reply.sendFile('index.html');
+    ui.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+      const path = routedPath(request.url);
+      if (isApiPath(path) && request.principal === null) return sendError(reply, unauthenticated());
+      if (isApiPath(path) || (request.method !== 'GET' && request.method !== 'HEAD')) {
+        return sendError(reply, new ApiError(404, 'not_found', `there is no ${request.method} ${path}`));
+      }
+      if (!built) return reply.code(404).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+      return reply.sendFile('index.html');
+    });
   });
 }

@@ -4,8 +4,12 @@ import type { Accounts } from '../accounts/accounts.js';
 import type { Principal } from '../accounts/principal.js';
 import type { Session } from '../accounts/session-store.js';
 import { ApiError, sendError } from './api-error.js';
+import { accessOf, markSocketRoutes } from './route-access.js';
 
 export const SESSION_COOKIE = 'hearth_session';
+/** The device cookie of past logins (hub/accounts/device-trust.ts): sent only to the login routes. */
+export const DEVICE_COOKIE = 'hearth_device';
+const DEVICE_COOKIE_PATH = '/api/v1/auth';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
@@ -16,20 +20,6 @@ declare module 'fastify' {
     session: Session | null;
     sessionId: string | null;
   }
-}
-
-/** Routes that must answer without login (everything else under /api and /graphql needs one). */
-function isOpenRoute(method: string, path: string, upgrade: boolean): boolean {
-  if (path === '/api/v1/health' && method === 'GET') return true;
-  if (path === '/api/v1/onboarding' && (method === 'GET' || method === 'POST')) return true;
-  if (path === '/api/v1/auth/login' && method === 'POST') return true;
-  // These two authenticate inside their handshake (cookie on upgrade, or a first message).
-  if (upgrade && method === 'GET' && (path === '/api/v1/live' || path === '/graphql')) return true;
-  return false;
-}
-
-function needsAuth(path: string): boolean {
-  return path.startsWith('/api/') || path === '/api' || path === '/graphql' || path.startsWith('/graphql/');
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -56,29 +46,31 @@ export function authenticate(accounts: Accounts, request: FastifyRequest): { pri
 }
 
 /**
- * Authenticates every request, refuses anonymous ones outside the open routes, and refuses
+ * Authenticates every request and refuses anonymous ones to routes that need a login, deciding on
+ * the route the router matched (route-access.ts), whatever the URL's encoding or form. Refuses
  * cookie-authenticated writes without the session's CSRF token (bearer tokens are not sent by
- * browsers on their own, so they need none).
+ * browsers on their own, so they need none). Register it after @fastify/websocket and before any
+ * route.
  */
 export function installAuthHook(app: FastifyInstance, accounts: Accounts): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionId', null);
+  markSocketRoutes(app);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (!needsAuth(path)) return;
-    const upgrade = request.headers.upgrade?.toLowerCase() === 'websocket' && /\bupgrade\b/i.test(request.headers.connection ?? '');
+    const access = accessOf(request);
     try {
-      const found = authenticate(accounts, request);
-      request.principal = found.principal;
-      request.session = found.session;
-      request.sessionId = found.sessionId;
+      adopt(request, authenticate(accounts, request));
     } catch (error) {
-      if (error instanceof ApiError) return sendError(reply, error);
-      throw error;
+      if (!(error instanceof ApiError)) throw error;
+      // Open routes and unmatched paths answer anyone, so a stale credential is no reason to refuse
+      // them; a socket handshake or a route behind login is refused for it.
+      if (access === 'open' || access === 'not_found') return;
+      return sendError(reply, error);
     }
-    if (isOpenRoute(request.method, path, upgrade)) return;
-    if (request.principal === null) return sendError(reply, new ApiError(401, 'unauthenticated', 'log in first, or send an API token'));
+    // Unmatched paths still know who asks: an unknown API path answers 401 to the anonymous.
+    if (access !== 'login') return;
+    if (request.principal === null) return sendError(reply, unauthenticated());
     if (request.session !== null && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, request.session.csrfToken)) {
@@ -88,9 +80,17 @@ export function installAuthHook(app: FastifyInstance, accounts: Accounts): void 
   });
 }
 
+function adopt(request: FastifyRequest, found: ReturnType<typeof authenticate>): void {
+  request.principal = found.principal;
+  request.session = found.session;
+  request.sessionId = found.sessionId;
+}
+
+export const unauthenticated = (): ApiError => new ApiError(401, 'unauthenticated', 'log in first, or send an API token');
+
 /** The principal of an authenticated route (the hook guarantees one). */
 export function principalOf(request: FastifyRequest): Principal {
-  if (request.principal === null) throw new ApiError(401, 'unauthenticated', 'log in first, or send an API token');
+  if (request.principal === null) throw unauthenticated();
   return request.principal;
 }
 
@@ -99,6 +99,16 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
+    secure: request.protocol === 'https',
+    maxAge: Math.floor(maxAgeMs / 1000),
+  });
+}
+
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, value: string, maxAgeMs: number): void {
+  void reply.setCookie(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'strict',
+    path: DEVICE_COOKIE_PATH,
     secure: request.protocol === 'https',
     maxAge: Math.floor(maxAgeMs / 1000),
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { OPEN_ROUTE } from '../http/route-access.js';
 import type { MetricsAccess } from './observability-config.js';
 
 /** Says whether a bearer token may read the metrics (an API token with the read or admin scope). */
@@ -24,7 +25,8 @@ export function registerMetricsRoute(
   tokenOk: TokenCheck,
   metrics: { text(): Promise<string>; readonly contentType: string },
 ): void {
-  server.get('/metrics', async (request, reply) => {
+  // Open to the login check: the route applies its own rule, the scrape has no session.
+  server.get('/metrics', OPEN_ROUTE, async (request, reply) => {
     const refused = refusal(access, request, tokenOk);
     if (refused !== undefined) return reply.code(refused.code).send({ error: refused.code === 403 ? 'forbidden' : 'unauthorized', message: refused.message });
     const body = await metrics.text();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { canAdminister, canReadPerson, canWrite } from '../accounts/access.js';
+import { canAdminister, canAdministerHousehold, canReadPerson, canWrite, withinTokenPeople } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import { ApiError } from '../http/api-error.js';
 import { principalOf } from '../http/request-auth.js';
@@ -7,8 +7,9 @@ import type { HouseholdRegistry } from '../household/household-registry.js';
 import { CONSENT_PURPOSES, type ConsentPurpose } from './consent-log.js';
 import type { RelayService } from './relay-service.js';
 
-/** The owner decides for anyone; a member only for themselves; caregivers and viewers never. */
+/** The owner decides for anyone (a token limited to people, only for them); a member only for themselves; caregivers and viewers never. */
 export function canChangeConsent(principal: Principal, personId: string): boolean {
+  if (!withinTokenPeople(principal, personId)) return false;
   if (canAdminister(principal)) return true;
   return canWrite(principal) && principal.user.role === 'member' && principal.user.personId === personId;
 }
@@ -64,7 +65,7 @@ export function registerRelayRoutes(app: FastifyInstance, relay: RelayService, r
     { schema: { querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } } } },
     async (request) => {
       // A batch mixes everyone's pseudonymous figures: the owner reads the log of what left.
-      if (!canAdminister(principalOf(request))) throw new ApiError(403, 'forbidden', 'only the owner sees what was sent');
+      if (!canAdministerHousehold(principalOf(request))) throw new ApiError(403, 'forbidden', 'only the owner sees what was sent');
       return { sent: relay.outbox.sent(request.query.limit ?? 100) };
     },
   );
@@ -73,7 +74,7 @@ export function registerRelayRoutes(app: FastifyInstance, relay: RelayService, r
     '/api/v1/relay/backup/passphrase',
     { schema: { body: { type: 'object', additionalProperties: false, required: ['passphrase'], properties: { passphrase: { type: 'string', maxLength: 1024 } } } } },
     async (request, reply) => {
-      if (!canAdminister(principalOf(request))) throw new ApiError(403, 'forbidden', 'only the owner sets the recovery passphrase');
+      if (!canAdministerHousehold(principalOf(request))) throw new ApiError(403, 'forbidden', 'only the owner sets the recovery passphrase');
       try {
         await relay.setPassphrase(request.body.passphrase);
       } catch (error) {

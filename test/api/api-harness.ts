@@ -34,13 +34,13 @@ export interface ApiHub {
 
 /** A real hub with only the API part, listening on a free port of 127.0.0.1, over a real SQLite file. */
 export async function startApiHub(
-  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions; sources?: readonly HubPartFactory[]; config?: Partial<HubConfig> } = {},
+  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; http?: Partial<HubConfig['http']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions; sources?: readonly HubPartFactory[]; config?: Partial<HubConfig> } = {},
 ): Promise<ApiHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-api-'));
   const config: HubConfig = {
     ...DEFAULT_CONFIG,
     dataDir,
-    http: { host: '127.0.0.1', port: 0 },
+    http: { host: '127.0.0.1', port: 0, ...options.http },
     api: { ...DEFAULT_CONFIG.api, uiDir: join(dataDir, 'no-ui'), ...options.api },
     store: { ...DEFAULT_CONFIG.store, ...options.store },
     household: { people: PEOPLE, devices: DEVICES },

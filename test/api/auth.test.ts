@@ -52,7 +52,7 @@ t.test('login: one message for unknown user and wrong password, never the passwo
   t.notMatch(ok.text, /scrypt|password/i);
 });
 
-t.test('lockout: five failures lock the username, with Retry-After, even for the right password', async (t) => {
+t.test('lockout: five failures lock the address out of the username, with Retry-After, even for the right password', async (t) => {
   const api = await startApiHub();
   t.teardown(() => api.stop());
   await onboardOwner(api.base);

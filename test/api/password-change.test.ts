@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import t from 'tap';
+import { DATABASE_FILE } from '../../hub/store/database-file.js';
 import { ApiClient, OWNER, addUser, onboardOwner, startApiHub } from './api-harness.js';
 
 t.test('everyone changes their own password, saying the current one; their other sessions end', async (t) => {
@@ -48,4 +51,21 @@ t.test('guessing the current password is limited like a login', async (t) => {
   const locked = await owner.post('/api/v1/me/password', { currentPassword: OWNER.password, newPassword: 'a-new-long-password' });
   t.equal(locked.status, 429, 'after the limit even the right password waits');
   t.ok(Number(locked.headers.get('retry-after')) > 0, 'the answer says how long');
+});
+
+t.test('a changed password forgets the browsers trusted under the old one, but keeps this one', async (t) => {
+  const api = await startApiHub();
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  await addUser(owner, { username: 'sam', role: 'member', personId: 'sam' });
+  const phone = new ApiClient(api.base);
+  const laptop = new ApiClient(api.base);
+  for (const browser of [phone, laptop]) t.equal((await browser.post('/api/v1/auth/login', { username: 'sam', password: 'sam-password-long' })).status, 200);
+  const db = new Database(join(api.dataDir, DATABASE_FILE), { readonly: true });
+  t.teardown(() => db.close());
+  const samId = (db.prepare("SELECT id FROM account_user WHERE username = 'sam'").get() as { id: string }).id;
+  const trusted = (): number => (db.prepare('SELECT COUNT(*) AS n FROM account_device WHERE user_id = ?').get(samId) as { n: number }).n;
+  t.equal(trusted(), 3, 'each browser Sam logged in from is trusted for Sam’s logins (the first when the account was made)');
+  t.equal((await phone.post('/api/v1/me/password', { currentPassword: 'sam-password-long', newPassword: 'a-new-long-password' })).status, 200);
+  t.equal(trusted(), 1, 'only the phone that changed it is trusted now');
 });

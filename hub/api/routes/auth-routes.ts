@@ -7,7 +7,8 @@ import { randomId } from '../../accounts/secrets.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { Credentials, OnboardingBody, type LoggedOut, type Me, type OnboardingState, type SessionInfo } from '../contract/auth.js';
-import { clearSessionCookie, principalOf, setSessionCookie } from '../../http/request-auth.js';
+import { DEVICE_COOKIE, clearSessionCookie, principalOf, setDeviceCookie, setSessionCookie } from '../../http/request-auth.js';
+import { OPEN_ROUTE } from '../../http/route-access.js';
 import { userJson } from './user-json.js';
 
 /** Onboarding, login, logout, refresh and `me`. */
@@ -20,9 +21,9 @@ export function registerAuthRoutes(server: FastifyInstance, deps: ApiDeps): void
     return { user: userJson(user), csrfToken: session.csrfToken };
   }
 
-  app.get('/api/v1/onboarding', async (): Promise<OnboardingState> => ({ needed: accounts.users.count() === 0 }));
+  app.get('/api/v1/onboarding', OPEN_ROUTE, async (): Promise<OnboardingState> => ({ needed: accounts.users.count() === 0 }));
 
-  app.post('/api/v1/onboarding', { schema: { body: OnboardingBody } }, async (request, reply) => {
+  app.post('/api/v1/onboarding', { ...OPEN_ROUTE, schema: { body: OnboardingBody } }, async (request, reply) => {
     const { username, password, displayName } = request.body;
     if (accounts.users.count() > 0) throw new ApiError(409, 'already_onboarded', 'this hub already has an owner; log in instead');
     const problem = passwordProblem(password, username);
@@ -34,11 +35,12 @@ export function registerAuthRoutes(server: FastifyInstance, deps: ApiDeps): void
     if (user === undefined) throw new ApiError(409, 'already_onboarded', 'this hub already has an owner; log in instead');
     deps.registry.savePerson({ id: personId, name: displayName });
     deps.log.info({ userId: user.id }, 'owner account created');
+    setDeviceCookie(request, reply, accounts.devices.issue(user.id), deps.trustedDeviceMs);
     return reply.code(201).send(startSession(request, reply, user, accounts.sessions.issue(user.id)));
   });
 
-  app.post('/api/v1/auth/login', { schema: { body: Credentials } }, async (request, reply): Promise<SessionInfo> => {
-    const outcome = await accounts.login(request.body.username, request.body.password, request.ip);
+  app.post('/api/v1/auth/login', { ...OPEN_ROUTE, schema: { body: Credentials } }, async (request, reply): Promise<SessionInfo> => {
+    const outcome = await accounts.login({ username: request.body.username, password: request.body.password, address: request.ip, deviceCookie: request.cookies[DEVICE_COOKIE] });
     if (!outcome.ok && outcome.reason === 'blocked') {
       const seconds = Math.max(1, Math.ceil(outcome.block.retryAfterMs / 1000));
       deps.log.warn({ reason: outcome.block.reason, address: request.ip }, 'login refused: too many failures');
@@ -48,6 +50,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: ApiDeps): void
       deps.log.info({ address: request.ip }, 'login failed');
       throw new ApiError(401, 'bad_credentials', 'the username or password is wrong');
     }
+    setDeviceCookie(request, reply, outcome.deviceCookie, deps.trustedDeviceMs);
     return startSession(request, reply, outcome.user, outcome.session);
   });
 

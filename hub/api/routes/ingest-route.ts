@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { hasScope } from '../../accounts/access.js';
+import { canIngestFor } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import type { MessageRefusalReason } from '../../bus/hub-events.js';
 import { makeDeviceId } from '../../../core/device-id.js';
@@ -10,8 +10,9 @@ import type { ApiDeps } from '../api-deps.js';
 import { IngestBody, IngestParams, type IngestOutcome } from '../contract/ingest.js';
 import { principalOf } from '../../http/request-auth.js';
 
-function mayIngest(principal: Principal | null): boolean {
-  return principal !== null && principal.via === 'token' && hasScope(principal, 'ingest') && principal.user.role === 'owner';
+/** An owner's token with the ingest scope; one limited to people, only for a device of theirs. */
+function mayIngest(deps: ApiDeps, principal: Principal | null, deviceId: string | undefined): boolean {
+  return principal !== null && canIngestFor(principal, deviceId === undefined ? undefined : deps.registry.device(deviceId));
 }
 
 /** Longest an answer waits before its commit is forced; requests arriving meanwhile share it. */
@@ -38,8 +39,10 @@ export function registerIngestRoute(server: FastifyInstance, deps: ApiDeps): voi
     },
     async (request): Promise<IngestOutcome> => {
       const principal = principalOf(request);
-      if (!mayIngest(principal)) throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner');
       const deviceId = makeDeviceId('given', request.params.deviceId);
+      if (!mayIngest(deps, principal, deviceId)) {
+        throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner (and, if the token is limited to people, a device of theirs)');
+      }
       const outcome = deps.ingest.submit({ deviceId, readings: request.body.readings }, { seenVia: 'http', reasons: true });
       if (outcome.accepted > 0) {
         try {
@@ -64,10 +67,11 @@ function bodyRefusal(error: FastifyError): { reason: MessageRefusalReason; detai
 
 /** Only for a caller who may send readings: anyone else's request is refused before it counts. */
 function countRefusedBody(deps: ApiDeps, request: FastifyRequest, error: FastifyError): void {
-  if (!mayIngest(request.principal)) return;
+  const param = (request.params as { deviceId?: unknown } | undefined)?.deviceId;
+  const deviceId = typeof param === 'string' && param.length > 0 && param.length <= 128 ? makeDeviceId('given', param) : undefined;
+  if (!mayIngest(deps, request.principal, deviceId)) return;
   const refusal = bodyRefusal(error);
   if (refusal === undefined) return;
-  const param = (request.params as { deviceId?: unknown } | undefined)?.deviceId;
-  const source = typeof param === 'string' && param.length > 0 && param.length <= 128 ? makeDeviceId('given', param) : 'http';
+  const source = deviceId ?? 'http';
   deps.ingest.refuse({ via: 'http', source, ...refusal });
 }

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { canAdminister } from '../../accounts/access.js';
+import { canAdministerHousehold } from '../../accounts/access.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { SettingsPatchBody, type HouseholdSettings } from '../contract/settings.js';
@@ -12,7 +12,7 @@ export function registerSettingsRoutes(server: FastifyInstance, deps: ApiDeps): 
   app.get('/api/v1/settings', async (): Promise<HouseholdSettings> => deps.accounts.settings.read());
 
   app.patch('/api/v1/settings', { schema: { body: SettingsPatchBody } }, async (request): Promise<HouseholdSettings> => {
-    if (!canAdminister(principalOf(request))) throw new ApiError(403, 'forbidden', 'only the owner changes settings');
+    if (!canAdministerHousehold(principalOf(request))) throw new ApiError(403, 'forbidden', 'only the owner changes settings');
     return deps.accounts.settings.update(request.body);
   });
 }

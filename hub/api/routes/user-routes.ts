@@ -1,8 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { canAdminister } from '../../accounts/access.js';
+import { accountAuthority } from '../../accounts/authority.js';
 import { passwordProblem } from '../../accounts/password-hash.js';
-import type { Principal } from '../../accounts/principal.js';
 import { randomId } from '../../accounts/secrets.js';
 import { UsernameTakenError } from '../../accounts/user-store.js';
 import { ApiError } from '../../http/api-error.js';
@@ -10,11 +9,8 @@ import type { ApiDeps } from '../api-deps.js';
 import { IdParams } from '../contract/primitives.js';
 import { GrantsBody, NewUserBody, type RemovedUser, type UserJson } from '../contract/users.js';
 import { principalOf } from '../../http/request-auth.js';
+import { requireAdmin, requireWithinHolder } from './credential-checks.js';
 import { userJson } from './user-json.js';
-
-export function requireAdmin(principal: Principal): void {
-  if (!canAdminister(principal)) throw new ApiError(403, 'forbidden', 'only the owner manages users, tokens and settings');
-}
 
 export function registerUserRoutes(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -26,7 +22,8 @@ export function registerUserRoutes(server: FastifyInstance, deps: ApiDeps): void
   });
 
   app.post('/api/v1/users', { schema: { body: NewUserBody } }, async (request, reply) => {
-    requireAdmin(principalOf(request));
+    const principal = principalOf(request);
+    requireAdmin(principal);
     const { username, password, displayName, role, grants = [] } = request.body;
     const problem = passwordProblem(password, username);
     if (problem !== undefined) throw new ApiError(400, 'weak_password', problem);
@@ -39,12 +36,11 @@ export function registerUserRoutes(server: FastifyInstance, deps: ApiDeps): void
     if (role === 'member' && request.body.personId === undefined && request.body.newPerson !== true) {
       throw new ApiError(400, 'person_required', 'a member needs a person: give personId, or newPerson to add one named after them');
     }
+    const newPerson = request.body.newPerson === true;
+    const personId = newPerson ? randomId('p-') : request.body.personId;
+    requireWithinHolder(principal, accountAuthority({ role, personId, grants }));
+    if (newPerson && personId !== undefined) deps.registry.savePerson({ id: personId, name: displayName });
     const passwordHash = await accounts.hash(password);
-    let personId = request.body.personId;
-    if (request.body.newPerson === true) {
-      personId = randomId('p-');
-      deps.registry.savePerson({ id: personId, name: displayName });
-    }
     try {
       const user = accounts.users.create({ username, displayName, role, passwordHash, grants, ...(personId !== undefined ? { personId } : {}) });
       deps.log.info({ userId: user.id, role }, 'user created');
@@ -56,10 +52,12 @@ export function registerUserRoutes(server: FastifyInstance, deps: ApiDeps): void
   });
 
   app.put('/api/v1/users/:id/grants', { schema: { params: IdParams, body: GrantsBody } }, async (request): Promise<UserJson> => {
-    requireAdmin(principalOf(request));
+    const principal = principalOf(request);
+    requireAdmin(principal);
     const user = accounts.users.byId(request.params.id);
     if (user === undefined) throw new ApiError(404, 'user_not_found', 'no such user');
     for (const id of request.body.grants) if (household.person(id) === undefined) throw new ApiError(400, 'unknown_person', `there is no person "${id}"`);
+    requireWithinHolder(principal, accountAuthority({ ...user, grants: request.body.grants }), accountAuthority(user));
     accounts.users.setGrants(user.id, request.body.grants);
     const updated = accounts.users.byId(user.id);
     if (updated === undefined) throw new ApiError(404, 'user_not_found', 'no such user');
@@ -71,6 +69,7 @@ export function registerUserRoutes(server: FastifyInstance, deps: ApiDeps): void
     requireAdmin(principal);
     const user = accounts.users.byId(request.params.id);
     if (user === undefined) throw new ApiError(404, 'user_not_found', 'no such user');
+    requireWithinHolder(principal, accountAuthority(user));
     if (user.role === 'owner' && accounts.users.countOwners() <= 1) throw new ApiError(409, 'last_owner', 'the last owner cannot be removed');
     accounts.users.remove(user.id);
     deps.log.info({ userId: user.id }, 'user removed');

@@ -1,0 +1,346 @@
+import t from 'tap';
+import { Accounts } from '../../hub/accounts/accounts.js';
+import type { Role, TokenScope } from '../../hub/accounts/roles.js';
+import type { User } from '../../hub/accounts/user-store.js';
+import { ApiClient, TEST_SCRYPT, addUser, onboardOwner, startApiHub, type ApiHub } from './api-harness.js';
+
+/**
+ * The privilege matrix: every role, with its login session and with tokens of every scope and
+ * person limit, tries every write route in the ways that would widen what it holds. After each
+ * request the household's accounts, tokens, devices, settings, people and readings are compared
+ * with before, and every change must lie within what the acting credential holds, by this file's
+ * own model of the rules (written apart from the hub's, so that one mistake is not made twice).
+ */
+
+const ALL_SCOPES: readonly TokenScope[] = ['read', 'write', 'ingest', 'admin'];
+const ROLE_SCOPES: Readonly<Record<Role, readonly TokenScope[]>> = { owner: ALL_SCOPES, member: ['read', 'write'], caregiver: ['read', 'write'], viewer: ['read'] };
+const ROLE_RANK: Readonly<Record<Role, number>> = { owner: 3, member: 2, caregiver: 1, viewer: 0 };
+/** Each scope alone, all of them, and the shape the probe used (admin with read and write). */
+const SCOPE_SETS: readonly (readonly TokenScope[])[] = [['read'], ['write'], ['ingest'], ['admin'], ['read', 'write', 'admin'], ALL_SCOPES];
+const PERSON_LIMITS: readonly (readonly string[] | undefined)[] = [undefined, ['alex'], ['gran']];
+
+/** What a credential holds, in this test's own terms. */
+interface Held {
+  readonly role: Role;
+  readonly scopes: ReadonlySet<TokenScope>;
+  /** null: everyone, and the devices and readings of nobody. */
+  readonly people: ReadonlySet<string> | null;
+  readonly unassigned: boolean;
+}
+
+function heldBy(account: { role: Role; personId?: string | undefined; grants?: readonly string[] }, scopes: readonly TokenScope[] = ALL_SCOPES, limit?: readonly string[]): Held {
+  const own = account.role === 'owner' ? null : new Set(account.role === 'member' ? (account.personId === undefined ? [] : [account.personId]) : (account.grants ?? []));
+  const people = limit === undefined ? own : new Set(limit.filter((id) => own === null || own.has(id)));
+  return {
+    role: account.role,
+    scopes: new Set(scopes.filter((s) => ROLE_SCOPES[account.role].includes(s))),
+    people,
+    unassigned: (account.role === 'owner' || account.role === 'member') && limit === undefined,
+  };
+}
+
+function within(actor: Held, thing: Held): string | undefined {
+  if (ROLE_RANK[thing.role] > ROLE_RANK[actor.role]) return `role ${thing.role} above ${actor.role}`;
+  for (const s of thing.scopes) if (!actor.scopes.has(s)) return `scope ${s}`;
+  if (thing.people === null && actor.people !== null) return 'everyone';
+  if (thing.people !== null && actor.people !== null) for (const id of thing.people) if (!actor.people.has(id)) return `person ${id}`;
+  if (thing.unassigned && !actor.unassigned) return 'the unassigned devices';
+  return undefined;
+}
+
+const reachesPerson = (actor: Held, id: string | undefined): boolean => (id === undefined ? actor.unassigned : actor.people === null || actor.people.has(id));
+
+interface Snapshot {
+  readonly users: Map<string, { role: Role; personId?: string; grants: readonly string[] }>;
+  readonly tokens: Map<string, { userId: string; scopes: readonly TokenScope[]; personIds?: readonly string[] }>;
+  readonly devices: Map<string, { people: readonly string[]; text: string }>;
+  readonly settings: string;
+  readonly people: ReadonlySet<string>;
+}
+
+function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
+  const devices = new Map<string, { people: readonly string[]; text: string }>();
+  for (const d of api.hub.context.registry.listDevices()) {
+    const people = [...new Set([...(d.personId !== undefined ? [d.personId] : []), ...Object.values(d.userSlots)])];
+    devices.set(d.id, { people, text: JSON.stringify({ name: d.name, personId: d.personId, userSlots: d.userSlots }) });
+  }
+  return {
+    users: new Map(accounts.users.list().map((u) => [u.id, { role: u.role, ...(u.personId !== undefined ? { personId: u.personId } : {}), grants: u.grants }])),
+    tokens: new Map(accounts.tokens.list().map((tk) => [tk.id, { userId: tk.userId, scopes: tk.scopes, ...(tk.personIds !== undefined ? { personIds: tk.personIds } : {}) }])),
+    devices,
+    settings: JSON.stringify(accounts.settings.read()),
+    people: new Set(api.hub.context.registry.listPeople().map((p) => p.id)),
+  };
+}
+
+/** Every change between two snapshots that the actor did not hold the right to make. */
+function escalations(actor: Held, before: Snapshot, after: Snapshot, readingsFor: readonly (string | undefined)[]): string[] {
+  const found: string[] = [];
+  const note = (what: string, why: string | undefined): void => {
+    if (why !== undefined) found.push(`${what}: ${why}`);
+  };
+  const userHeld = (u: { role: Role; personId?: string; grants: readonly string[] }): Held => heldBy(u);
+  for (const [id, user] of after.users) {
+    const old = before.users.get(id);
+    if (old === undefined) note(`created user ${id} (${user.role})`, within(actor, userHeld(user)));
+    else if (JSON.stringify(old) !== JSON.stringify(user)) note(`changed user ${id}`, within(actor, userHeld(old)) ?? within(actor, userHeld(user)));
+  }
+  for (const [id, user] of before.users) if (!after.users.has(id)) note(`removed user ${id}`, within(actor, userHeld(user)));
+  const tokenHeld = (snap: Snapshot, tk: { userId: string; scopes: readonly TokenScope[]; personIds?: readonly string[] }): Held => {
+    const maker = snap.users.get(tk.userId);
+    return maker === undefined ? heldBy({ role: 'viewer', grants: [] }, []) : heldBy(maker, tk.scopes, tk.personIds);
+  };
+  for (const [id, tk] of after.tokens) if (!before.tokens.has(id)) note(`created token ${id}`, within(actor, tokenHeld(after, tk)));
+  for (const [id, tk] of before.tokens) if (!after.tokens.has(id)) note(`revoked token ${id}`, within(actor, tokenHeld(before, tk)));
+  for (const [id, device] of before.devices) {
+    const now = after.devices.get(id);
+    if (now !== undefined && now.text === device.text) continue;
+    const touched = [...device.people, ...(now?.people ?? [])];
+    if (!actor.scopes.has('write')) note(`changed device ${id}`, 'no write scope');
+    if (actor.role === 'caregiver' || actor.role === 'viewer') note(`changed device ${id}`, `${actor.role}s only read`);
+    if (touched.length === 0 && !actor.unassigned) note(`changed device ${id}`, 'the unassigned devices');
+    for (const person of touched) if (!reachesPerson(actor, person)) note(`changed device ${id}`, `person ${person}`);
+    if (actor.role === 'member') for (const person of touched) if (actor.people?.has(person) !== true) note(`changed device ${id}`, `a member changed ${person}'s device`);
+  }
+  const householdAdmin = actor.role === 'owner' && actor.scopes.has('admin') && actor.people === null;
+  if (before.settings !== after.settings && !householdAdmin) found.push('changed the household settings');
+  if (after.people.size !== before.people.size && !(actor.role === 'owner' && actor.scopes.has('admin'))) found.push('added a person');
+  for (const person of readingsFor) {
+    if (!actor.scopes.has('ingest')) found.push('sent readings without the ingest scope');
+    if (!reachesPerson(actor, person)) found.push(`sent readings for ${person ?? 'nobody'}`);
+  }
+  return found;
+}
+
+interface Actor {
+  readonly name: string;
+  readonly held: Held;
+  /** A fresh client for one attempt (a new session for session actors, so logging out harms none). */
+  client(): ApiClient;
+}
+
+type Send = (client: ApiClient) => Promise<{ status: number }>;
+/** One try at a write route: `prepare` makes what it acts on (before the household is compared) and returns the request. */
+type Attempt = { readonly route: string; readonly label: string; prepare(): Send };
+
+let serial = 0;
+const unique = (prefix: string): string => `${prefix}${++serial}`;
+
+t.test('privilege matrix: no credential makes, widens or reaches beyond what it holds', async (t) => {
+  const api = await startApiHub();
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const ownerPerson = ((await owner.get('/api/v1/me')).body as { user: { personId: string } }).user.personId;
+  await addUser(owner, { username: 'alex', role: 'member', personId: 'alex' });
+  await addUser(owner, { username: 'carer', role: 'caregiver', grants: ['gran'] });
+  await addUser(owner, { username: 'viewer', role: 'viewer', grants: ['alex'] });
+  const clock = { now: () => Date.now() };
+  const accounts = new Accounts({
+    db: api.hub.store.db,
+    clock,
+    sessions: { idleMs: 3_600_000, absoluteMs: 3_600_000 },
+    login: { maxFailuresPerUser: 5, maxFailuresPerAddress: 20, maxUntrustedFailuresPerUser: 20, windowMs: 900_000, lockMs: 900_000 },
+    trustedDeviceMs: 86_400_000,
+    scryptCost: TEST_SCRYPT,
+  });
+  const everyone = ['alex', 'sam', 'gran', ownerPerson];
+  const byName = (username: string): User => {
+    const found = accounts.users.list().find((u) => u.username === username);
+    if (found === undefined) throw new Error(`no user ${username}`);
+    return found;
+  };
+
+  const actors: Actor[] = [];
+  for (const username of ['owner', 'alex', 'carer', 'viewer']) {
+    const user = byName(username);
+    actors.push({
+      name: `${username} (${user.role}) session`,
+      held: heldBy(user),
+      client: () => {
+        const session = accounts.sessions.issue(user.id);
+        const client = new ApiClient(api.base);
+        client.cookie = `hearth_session=${session.sessionId}`;
+        client.csrf = session.csrfToken;
+        return client;
+      },
+    });
+    for (const scopes of SCOPE_SETS) {
+      for (const limit of PERSON_LIMITS) {
+        const { token } = accounts.tokens.create(user.id, 'matrix', scopes, limit);
+        actors.push({
+          name: `${username} (${user.role}) token [${scopes.join(',')}]${limit === undefined ? '' : ` for ${limit.join(',')}`}`,
+          held: heldBy(user, scopes, limit),
+          client: () => {
+            const client = new ApiClient(api.base);
+            client.token = token;
+            return client;
+          },
+        });
+      }
+    }
+  }
+
+  /** A fresh account to act on, made outside the API so that every attempt starts from the same state. */
+  const victim = (role: Role, grants: readonly string[] = [], personId?: string): User =>
+    accounts.users.create({ username: unique(`victim-${role}-`), displayName: 'Victim', role, grants, passwordHash: 'scrypt$1$1$1$x$x', ...(personId !== undefined ? { personId } : {}) });
+  const freshDevice = (personId?: string): string => {
+    const id = unique('matrix-device-');
+    api.hub.context.registry.noteDeviceSeen(id, 'test');
+    if (personId !== undefined) api.hub.context.registry.assignDevice(id, personId);
+    return id;
+  };
+  const send = (method: string, path: string, body?: unknown) => (client: ApiClient) => client.request(method, path, body);
+  const graphql = (query: string) => (client: ApiClient) => client.request('POST', '/graphql', { query });
+  const readings = { readings: [{ metric: 'heart_rate', value: 64, ts: Date.now() - 60_000 }] };
+
+  const attempts = (): Attempt[] => [
+    ...(['owner', 'member', 'caregiver', 'viewer'] as const).flatMap((role): Attempt[] => [
+      {
+        route: 'POST /api/v1/users',
+        label: `create ${role} with everyone`,
+        prepare: () => send('POST', '/api/v1/users', {
+          username: unique(`new-${role}-`),
+          password: 'a long enough password',
+          displayName: 'New',
+          role,
+          ...(role === 'caregiver' || role === 'viewer' ? { grants: everyone } : {}),
+          ...(role === 'member' ? { personId: 'sam' } : {}),
+        }),
+      },
+    ]),
+    { route: 'POST /api/v1/users', label: 'create a caregiver for alex', prepare: () => send('POST', '/api/v1/users', { username: unique('carer-alex-'), password: 'a long enough password', displayName: 'C', role: 'caregiver', grants: ['alex'] }) },
+    { route: 'POST /api/v1/users', label: 'create a member with a new person', prepare: () => send('POST', '/api/v1/users', { username: unique('member-new-'), password: 'a long enough password', displayName: 'M', role: 'member' }) },
+    { route: 'PUT /api/v1/users/:id/grants', label: 'widen a caregiver to everyone', prepare: () => {
+        const target = victim('caregiver', ['gran']).id;
+        return (c) => c.request('PUT', `/api/v1/users/${target}/grants`, { grants: everyone });
+      }, },
+    { route: 'PUT /api/v1/users/:id/grants', label: "move a caregiver of gran to alex", prepare: () => {
+        const target = victim('caregiver', ['gran']).id;
+        return (c) => c.request('PUT', `/api/v1/users/${target}/grants`, { grants: ['alex'] });
+      }, },
+    { route: 'PUT /api/v1/users/:id/grants', label: 'widen a viewer of alex to sam', prepare: () => {
+        const target = victim('viewer', ['alex']).id;
+        return (c) => c.request('PUT', `/api/v1/users/${target}/grants`, { grants: ['alex', 'sam'] });
+      }, },
+    { route: 'DELETE /api/v1/users/:id', label: 'remove a caregiver of sam', prepare: () => {
+        const target = victim('caregiver', ['sam']).id;
+        return (c) => c.request('DELETE', `/api/v1/users/${target}`);
+      }, },
+    { route: 'DELETE /api/v1/users/:id', label: 'remove another owner', prepare: () => {
+        const target = victim('owner').id;
+        return (c) => c.request('DELETE', `/api/v1/users/${target}`);
+      }, },
+    { route: 'POST /api/v1/tokens', label: 'mint a full token', prepare: () => send('POST', '/api/v1/tokens', { name: 'full', scopes: ALL_SCOPES }) },
+    { route: 'POST /api/v1/tokens', label: 'mint a read token for alex', prepare: () => send('POST', '/api/v1/tokens', { name: 'alex', scopes: ['read'], personIds: ['alex'] }) },
+    { route: 'DELETE /api/v1/tokens/:id', label: "revoke the owner's full token", prepare: () => {
+        const target = accounts.tokens.create(byName('owner').id, 'victim', ALL_SCOPES).info.id;
+        return (c) => c.request('DELETE', `/api/v1/tokens/${target}`);
+      }, },
+    { route: 'PATCH /api/v1/settings', label: 'rename the household', prepare: () => send('PATCH', '/api/v1/settings', { householdName: unique('House ') }) },
+    { route: 'POST /api/v1/people', label: 'add a person', prepare: () => send('POST', '/api/v1/people', { name: unique('Person ') }) },
+    { route: 'PATCH /api/v1/devices/:id', label: "give alex's device to sam", prepare: () => {
+        const target = freshDevice('alex');
+        return (c) => c.request('PATCH', `/api/v1/devices/${target}`, { personId: 'sam' });
+      }, },
+    { route: 'PATCH /api/v1/devices/:id', label: 'claim a loose device for alex', prepare: () => {
+        const target = freshDevice();
+        return (c) => c.request('PATCH', `/api/v1/devices/${target}`, { personId: 'alex' });
+      }, },
+    { route: 'PATCH /api/v1/devices/:id', label: "rename gran's device", prepare: () => {
+        const target = freshDevice('gran');
+        return (c) => c.request('PATCH', `/api/v1/devices/${target}`, { name: 'renamed' });
+      }, },
+    { route: 'PATCH /api/v1/devices/:id', label: "share sam's scale slot with alex", prepare: () => {
+        const target = freshDevice('sam');
+        return (c) => c.request('PATCH', `/api/v1/devices/${target}`, { userSlots: { '1': 'alex' } });
+      }, },
+    { route: 'DELETE /api/v1/devices/:id', label: "forget sam's device", prepare: () => {
+        const target = freshDevice('sam');
+        return (c) => c.request('DELETE', `/api/v1/devices/${target}`);
+      }, },
+    { route: 'DELETE /api/v1/devices/:id', label: 'forget a loose device', prepare: () => {
+        const target = freshDevice();
+        return (c) => c.request('DELETE', `/api/v1/devices/${target}`);
+      }, },
+    { route: 'POST /api/v1/devices/pairing', label: 'open pairing', prepare: () => send('POST', '/api/v1/devices/pairing', { seconds: 30 }) },
+    { route: 'DELETE /api/v1/devices/pairing', label: 'close pairing', prepare: () => send('DELETE', '/api/v1/devices/pairing') },
+    { route: 'POST /api/v1/alerts/:id/ack', label: 'acknowledge an alert', prepare: () => send('POST', '/api/v1/alerts/a-1/ack') },
+    { route: 'POST /api/v1/ingest/:deviceId', label: "send readings as sam's device", prepare: () => {
+        const target = freshDevice('sam');
+        return (c) => c.request('POST', `/api/v1/ingest/${target}`, readings);
+      }, },
+    { route: 'POST /api/v1/ingest/:deviceId', label: "send readings as alex's device", prepare: () => {
+        const target = freshDevice('alex');
+        return (c) => c.request('POST', `/api/v1/ingest/${target}`, readings);
+      }, },
+    { route: 'POST /api/v1/ingest/:deviceId', label: 'send readings as a new device', prepare: () => send('POST', `/api/v1/ingest/${unique('new-device-')}`, readings) },
+    { route: 'POST /graphql', label: "assign alex's device to sam", prepare: () => graphql(`mutation { assignDevice(deviceId: "${freshDevice('alex')}", personId: "sam") { id } }`) },
+    { route: 'POST /graphql', label: "rename sam's device", prepare: () => graphql(`mutation { renameDevice(deviceId: "${freshDevice('sam')}", name: "x") { id } }`) },
+    { route: 'POST /api/v1/onboarding', label: 'onboard a second owner', prepare: () => send('POST', '/api/v1/onboarding', { username: unique('second-'), password: 'a long enough password', displayName: 'X' }) },
+    { route: 'POST /api/v1/auth/login', label: 'log in with a wrong password', prepare: () => send('POST', '/api/v1/auth/login', { username: 'alex', password: 'not the password at all' }) },
+    { route: 'POST /api/v1/me/password', label: 'change the password without knowing it', prepare: () => send('POST', '/api/v1/me/password', { currentPassword: 'not the password at all', newPassword: 'another long enough password' }) },
+    { route: 'POST /api/v1/auth/refresh', label: 'refresh', prepare: () => send('POST', '/api/v1/auth/refresh') },
+    { route: 'POST /api/v1/auth/logout', label: 'log out', prepare: () => send('POST', '/api/v1/auth/logout') },
+  ];
+
+  const writeRoutes = new Set(api.hub.routes.filter((r) => !['GET', 'HEAD'].includes(r.method)).map((r) => `${r.method} ${r.url}`));
+  const tried = new Set(attempts().map((a) => a.route));
+  t.same([...writeRoutes].filter((r) => !tried.has(r)), [], 'every write route of the hub is in the matrix');
+
+  // What each attempt made is undone afterwards, so that every attempt starts from the same household.
+  const baseline = snapshot(api, accounts);
+  const undo = (): void => {
+    const now = snapshot(api, accounts);
+    for (const id of now.users.keys()) if (!baseline.users.has(id)) accounts.users.remove(id);
+    for (const id of now.tokens.keys()) if (!baseline.tokens.has(id)) accounts.tokens.revoke(id);
+    for (const id of now.devices.keys()) if (!baseline.devices.has(id)) api.hub.context.registry.forgetDevice(id);
+  };
+  let acceptedFor: (string | undefined)[] = [];
+  api.hub.context.bus.on('reading.accepted', 'privilege-matrix', (reading) => acceptedFor.push(reading.personId));
+  const failures: string[] = [];
+  let requests = 0;
+  let allowed = 0;
+  for (const actor of actors) {
+    for (const attempt of attempts()) {
+      const request = attempt.prepare();
+      const client = actor.client();
+      const before = snapshot(api, accounts);
+      acceptedFor = [];
+      const answer = await request(client);
+      requests++;
+      if (answer.status < 300) allowed++;
+      const after = snapshot(api, accounts);
+      for (const problem of escalations(actor.held, before, after, acceptedFor)) failures.push(`${actor.name} / ${attempt.label} (${answer.status}): ${problem}`);
+      undo();
+    }
+  }
+  t.comment(`${actors.length} credentials × ${attempts().length} attempts: ${requests} requests, ${allowed} allowed`);
+  t.same(failures, [], 'no escalation');
+  t.ok(allowed > actors.length, 'and the matrix is no wall of refusals: rightful changes went through');
+});
+
+t.test('the probe: a token limited to one person cannot mint an owner, nor widen a caregiver past itself', async (t) => {
+  const api = await startApiHub();
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const carer = await owner.post('/api/v1/users', { username: 'carer', password: 'carer-password-long', displayName: 'Carer', role: 'caregiver', grants: ['gran'] });
+  const carerId = (carer.body as { id: string }).id;
+  const limited = new ApiClient(api.base);
+  limited.token = ((await owner.post('/api/v1/tokens', { name: 'alex admin', scopes: ['read', 'write', 'admin'], personIds: ['alex'] })).body as { token: string }).token;
+  const noRead = new ApiClient(api.base);
+  noRead.token = ((await owner.post('/api/v1/tokens', { name: 'admin only', scopes: ['admin'] })).body as { token: string }).token;
+
+  for (const [name, client] of [['limited to alex', limited], ['without read', noRead]] as const) {
+    const minted = await client.post('/api/v1/users', { username: `evil-${name.length}`, password: 'evil-password-long', displayName: 'Evil', role: 'owner' });
+    t.equal(minted.status, 403, `a token ${name} cannot create an owner`);
+    t.equal((await new ApiClient(api.base).post('/api/v1/auth/login', { username: `evil-${name.length}`, password: 'evil-password-long' })).status, 401, 'and there is no such account to log in as');
+  }
+  const widened = await limited.request('PUT', `/api/v1/users/${carerId}/grants`, { grants: ['gran', 'sam'] });
+  t.equal(widened.status, 403, "the token cannot widen a caregiver's grants");
+  t.match((widened.body as { message: string }).message, /cannot give more than it holds/);
+  const users = (await owner.get('/api/v1/users')).body as { username: string; grants: string[] }[];
+  t.same(users.find((u) => u.username === 'carer')?.grants, ['gran'], 'the grants are as the owner left them');
+
+  const narrow = await limited.post('/api/v1/users', { username: 'alex-carer', password: 'alex-carer-password', displayName: 'Alex carer', role: 'caregiver', grants: ['alex'] });
+  t.equal(narrow.status, 201, 'what the token does hold it may give: a caregiver of alex');
+});
