@@ -1,7 +1,7 @@
 import t from 'tap';
 import { onEachScreen } from './helpers/browser.js';
-import { OWNER, startDashboardHub } from './helpers/dashboard-hub.js';
-import { signInOwner } from './helpers/sign-in.js';
+import { startDashboardHub } from './helpers/dashboard-hub.js';
+import { onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
 
 /** A household rule every simulated heart beat crosses; no speaker and no push address are set up. */
 const ALERT_CONFIG = {
@@ -15,8 +15,7 @@ const ALERT_CONFIG = {
 t.test('an alert says which channel told someone and which had no one to tell; never "Sent" for nothing', async (t) => {
   const hub = await startDashboardHub({ config: ALERT_CONFIG });
   t.teardown(() => hub.stop());
-  const made = await fetch(`${hub.baseURL}/api/v1/onboarding`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  t.equal(made.status, 201, 'the owner is set up');
+  await onboardOwnerOverApi(hub.baseURL);
 
   await onEachScreen(hub.baseURL, async (browser) => {
     const { page, screen } = browser;

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { waitFor } from '../helpers/hub-process.js';
 import { onEachScreen, type DashboardBrowser } from './helpers/browser.js';
-import { OWNER, startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
-import { inPage, signInOwner } from './helpers/sign-in.js';
+import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
+import { inPage, onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
 
 /** How many pixels of a strip's canvas something was drawn on. */
 function drawnPixels(browser: DashboardBrowser, metric: string): Promise<number> {
@@ -27,12 +27,8 @@ let hub: DashboardHub;
 t.before(async () => {
   hub = await startDashboardHub();
   // The owner exists before any test signs in, so each test stands on its own.
-  const made = await fetch(`${hub.baseURL}/api/v1/onboarding`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  if (!made.ok) throw new Error(`onboarding failed: ${made.status}`);
-  const session = (await made.json()) as { csrfToken: string };
-  const sessionCookie = made.headers.getSetCookie().find((c) => c.startsWith('hearth_session='))?.split(';')[0];
-  if (sessionCookie === undefined) throw new Error('onboarding set no session cookie');
-  await modelScoreForAlex(hub.baseURL, sessionCookie, session.csrfToken);
+  const owner = await onboardOwnerOverApi(hub.baseURL);
+  await modelScoreForAlex(hub.baseURL, owner.cookie, owner.csrfToken);
 });
 
 /**

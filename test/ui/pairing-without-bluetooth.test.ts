@@ -1,15 +1,14 @@
 import t from 'tap';
 import { onEachScreen } from './helpers/browser.js';
-import { OWNER, startDashboardHub } from './helpers/dashboard-hub.js';
-import { signInOwner } from './helpers/sign-in.js';
+import { startDashboardHub } from './helpers/dashboard-hub.js';
+import { onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
 
 t.test('pairing on a hub without a Bluetooth adapter says so, and what to do', async (t) => {
   // An adapter number no machine has (noble's NOBLE_HCI_DEVICE_ID): the hub meets what a box without
   // Bluetooth gives it, on a test machine with an adapter too.
   const hub = await startDashboardHub({ config: { ble: { enabled: true } }, env: { NOBLE_HCI_DEVICE_ID: '97' } });
   t.teardown(() => hub.stop());
-  const made = await fetch(`${hub.baseURL}/api/v1/onboarding`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  t.equal(made.status, 201, 'the owner is set up');
+  await onboardOwnerOverApi(hub.baseURL);
 
   await onEachScreen(hub.baseURL, async (browser) => {
     const { page, screen } = browser;

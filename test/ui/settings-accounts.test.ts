@@ -1,15 +1,14 @@
 import t from 'tap';
 import type { Page } from 'playwright-core';
 import { onEachScreen, openDashboardBrowser } from './helpers/browser.js';
-import { OWNER, startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
-import { signInOwner } from './helpers/sign-in.js';
+import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
+import { onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
 
 let hub: DashboardHub;
 t.before(async () => {
   hub = await startDashboardHub();
   // The owner exists before any test signs in, so each test stands on its own.
-  const made = await fetch(`${hub.baseURL}/api/v1/onboarding`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-  if (!made.ok) throw new Error(`onboarding failed: ${made.status}`);
+  await onboardOwnerOverApi(hub.baseURL);
 });
 t.teardown(() => hub.stop());
 
