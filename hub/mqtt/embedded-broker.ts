@@ -81,6 +81,8 @@ export class EmbeddedBroker {
   private readonly socketRefusals = new Map<AdmissionRefusal | 'socket_limit', number>();
   /** Client ids that had a persistent session in this run, to wipe once nobody owns them. */
   private readonly persistentIds = new Set<string>();
+  /** Clients that asked for a persistent session without naming it (the broker has given them an id since). */
+  private readonly unnamedPersistent = new WeakSet<Client>();
   private sweep: NodeJS.Timeout | undefined;
   private addresses: string[] = [];
 
@@ -101,6 +103,11 @@ export class EmbeddedBroker {
       queueLimit: limits.maxQueuedPerClient,
       maxClientsIdLength: 64,
       connectTimeout: limits.connectTimeoutMs,
+      // MQTT-3.1.3-8: a session to resume needs a name; aedes 1.x would invent one no one can resume.
+      preConnect: (client, packet, done) => {
+        if (packet.clientId === '' && packet.clean === false) this.unnamedPersistent.add(client);
+        done(null, true);
+      },
       authenticate: (client, username, password, done) => this.authenticate(client, username, password, done),
       authorizePublish: (client, packet, done) => this.authorizePublish(client, packet, done),
       authorizeSubscribe: (client, subscription, done) => {
@@ -191,6 +198,11 @@ export class EmbeddedBroker {
   private authenticate(client: Client, username: string | undefined, password: Buffer | undefined, done: (error: AuthenticateError | null, success: boolean | null) => void): void {
     const conn = client.conn as Socket;
     const remote = conn.remoteAddress ?? 'unknown';
+    if (this.unnamedPersistent.has(client)) {
+      this.options.outsideLog.info(remote, {}, 'MQTT connection refused: a persistent session without a client id');
+      done(authError('a persistent session (clean session off) needs a client id', 2), false);
+      return;
+    }
     if (username === undefined || username === '' || password === undefined) {
       this.options.outsideLog.info(remote, { clientId: shown(client.id) }, 'anonymous MQTT connection refused');
       done(authError('a username and password are required', 5), false);

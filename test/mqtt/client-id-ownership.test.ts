@@ -1,4 +1,5 @@
 import type { MqttClient } from 'mqtt';
+import { createConnection } from 'node:net';
 import t from 'tap';
 import { collect, connect, connectRefusal, startMqttHub, type MqttHub } from './helpers/mqtt-hub.js';
 
@@ -78,3 +79,39 @@ t.test('a removed credential leaves no session behind for a later credential to 
   t.notOk(inbox.messages.some((m) => m.topic === 'hearth/alex/alerts'), 'nothing queued for the removed credential is delivered');
   await next.endAsync();
 });
+
+t.test('a persistent session without a client id is refused, identifier rejected (MQTT-3.1.3-8); a clean one gets an id', async (t) => {
+  const device = await hub.credential({ name: 'no-id-device', role: 'device', deviceId: 'no-id' });
+  // mqtt.js will not send such a CONNECT, so it goes as bytes.
+  t.same([...(await connackFor(hub.port, connectBytes(device.username, device.password, { clean: false })))], [0x20, 0x02, 0x00, 0x02], 'clean session off with an empty client id: CONNACK 2, identifier rejected');
+  t.same([...(await connackFor(hub.port, connectBytes(device.username, device.password, { clean: true })))], [0x20, 0x02, 0x00, 0x00], 'clean session on with an empty client id: accepted, the broker names it');
+});
+
+/** An MQTT 3.1.1 CONNECT with an empty client id, a username and a password. */
+function connectBytes(username: string, password: string, options: { clean: boolean }): Buffer {
+  const field = (text: string): Buffer => {
+    const bytes = Buffer.from(text, 'utf8');
+    return Buffer.concat([Buffer.from([bytes.length >> 8, bytes.length & 0xff]), bytes]);
+  };
+  const flags = 0x80 | 0x40 | (options.clean ? 0x02 : 0x00);
+  const body = Buffer.concat([field('MQTT'), Buffer.from([0x04, flags, 0x00, 0x3c]), field(''), field(username), field(password)]);
+  if (body.length > 127) throw new Error('the test CONNECT needs a one-byte remaining length');
+  return Buffer.concat([Buffer.from([0x10, body.length]), body]);
+}
+
+/** The first four bytes the broker answers a CONNECT with. */
+function connackFor(port: number, connect: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: '127.0.0.1', port }, () => socket.write(connect));
+    let got = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      got = Buffer.concat([got, chunk]);
+      if (got.length >= 4) {
+        socket.destroy();
+        resolve(got.subarray(0, 4));
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error(`closed after ${got.length} bytes of CONNACK`)));
+  });
+}
