@@ -14,6 +14,7 @@ const AREAS = [...INSTALLED_APPS, settingsArea];
 export function App({ session }: { readonly session: Session }) {
   const screen = session.screen.value;
   const signedIn = session.signedIn.bind(session);
+  const retry = session.retry;
   switch (screen.kind) {
     case 'starting':
       return null;
@@ -24,7 +25,7 @@ export function App({ session }: { readonly session: Session }) {
     case 'unreachable':
       return <UnreachablePage error={screen.error} onRetry={() => void session.start()} />;
     case 'offline':
-      return <OfflinePage saved={screen.saved} onRetry={() => void session.start()} />;
+      return <OfflinePage saved={screen.saved} onRetry={retry} />;
     case 'signed-in':
       return <SignedIn user={screen.session.user} areas={AREAS} onSignOut={() => void session.signOut()} />;
   }

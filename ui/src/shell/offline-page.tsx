@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { PersonTile } from '../apps/vitaltrack/overview/person-tile.js';
 import { OfflineBanner } from '../offline/offline-banner.js';
 import type { SavedOverview } from '../offline/last-overview.js';
@@ -12,6 +13,11 @@ interface OfflinePageProps {
  * values, each with its age, under a banner that says they are old. Nothing here acts on the hub.
  */
 export function OfflinePage({ saved, onRetry }: OfflinePageProps) {
+  // The device says it is back on a network: ask the hub again without waiting for a tap.
+  useEffect(() => {
+    window.addEventListener('online', onRetry);
+    return () => window.removeEventListener('online', onRetry);
+  }, [onRetry]);
   return (
     <div class="shell">
       <header class="topbar">

@@ -22,6 +22,8 @@ export type Screen =
 /** Decides between first run, sign-in and the dashboard, and starts and stops what a session needs. */
 export class Session {
   readonly screen = signal<Screen>({ kind: 'starting' });
+  /** Asks the hub again from the start (a button, or the device back on a network); one function, so it can be added and removed as a listener. */
+  readonly retry = (): void => void this.start();
 
   constructor(
     private readonly api: ApiClient,
@@ -50,7 +52,11 @@ export class Session {
         return;
       }
       const session = await me;
-      if (session instanceof ApiError && session.status === 401) this.showSignIn();
+      if (session instanceof ApiError && session.status === 401) {
+        // The hub has ended the session (expired, revoked) while no page was open: its kept values go too.
+        this.lastOverview.forget();
+        this.showSignIn();
+      }
       else if (session instanceof Error) throw session;
       else this.signedIn(session as SessionInfo);
     } catch (error) {
