@@ -30,15 +30,17 @@ t.before(async () => {
   const made = await fetch(`${hub.baseURL}/api/v1/onboarding`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
   if (!made.ok) throw new Error(`onboarding failed: ${made.status}`);
   const session = (await made.json()) as { csrfToken: string };
-  await modelScoreForAlex(hub.baseURL, made.headers.get('set-cookie') ?? '', session.csrfToken);
+  const sessionCookie = made.headers.getSetCookie().find((c) => c.startsWith('hearth_session='))?.split(';')[0];
+  if (sessionCookie === undefined) throw new Error('onboarding set no session cookie');
+  await modelScoreForAlex(hub.baseURL, sessionCookie, session.csrfToken);
 });
 
 /**
  * What the AF model writes after minutes of heart beats, written at once through an integration
  * token: an AF probability of 0.02 from Alex's chest strap.
  */
-async function modelScoreForAlex(baseURL: string, setCookie: string, csrfToken: string): Promise<void> {
-  const headers = { 'content-type': 'application/json', cookie: setCookie.split(';')[0] ?? '', 'x-csrf-token': csrfToken };
+async function modelScoreForAlex(baseURL: string, sessionCookie: string, csrfToken: string): Promise<void> {
+  const headers = { 'content-type': 'application/json', cookie: sessionCookie, 'x-csrf-token': csrfToken };
   const token = await fetch(`${baseURL}/api/v1/tokens`, { method: 'POST', headers, body: JSON.stringify({ name: 'model score', scopes: ['ingest'] }) });
   if (!token.ok) throw new Error(`token refused: ${token.status} ${await token.text()}`);
   const { token: bearer } = (await token.json()) as { token: string };
