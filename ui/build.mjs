@@ -1,12 +1,17 @@
 // Builds the dashboard into ui/dist: type-checks ui/src, bundles it with esbuild (uPlot and the
 // styles included, nothing fetched from a CDN), and writes index.html naming the hashed files so a
-// browser never mixes a cached old bundle with a new page.
+// browser never mixes a cached old bundle with a new page. Beside them: the web app manifest and
+// its icons, the service worker that keeps this build's files for offline use, and a .br and .gz
+// of every text file, which the hub sends to browsers that accept them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { execPath, exit, stderr } from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { iconPng } from './build/icons.mjs';
 
 const uiDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = dirname(uiDir);
@@ -46,5 +51,67 @@ if (script === undefined || style === undefined) {
   exit(1);
 }
 
+/** A colour of the light theme, read from the stylesheet so the installed app matches the page. */
+/** @param {string} name @returns {string} */
+function themeColour(name) {
+  const css = readFileSync(join(uiDir, 'src/styles/app.css'), 'utf8');
+  const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+  const colour = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})\\s*;`).exec(root)?.[1];
+  if (colour === undefined) {
+    stderr.write(`ui: no --${name} colour in :root of app.css\n`);
+    exit(1);
+  }
+  return colour;
+}
+const accent = themeColour('accent');
+const background = themeColour('bg');
+
 const template = readFileSync(join(uiDir, 'src/index.html'), 'utf8');
-writeFileSync(join(outDir, 'index.html'), template.replace('%STYLE%', style).replace('%SCRIPT%', script));
+writeFileSync(join(outDir, 'index.html'), template.replace('%STYLE%', style).replace('%SCRIPT%', script).replace('%THEME%', accent));
+
+const icons = [
+  { file: 'icon-192.png', size: 192, purpose: 'any', heartShare: 0.72 },
+  { file: 'icon-512.png', size: 512, purpose: 'any', heartShare: 0.72 },
+  // A maskable icon may be cut to a circle of 80 % of its side: the heart stays well inside.
+  { file: 'icon-maskable-512.png', size: 512, purpose: 'maskable', heartShare: 0.5 },
+];
+for (const icon of icons) writeFileSync(join(outDir, icon.file), iconPng({ size: icon.size, background: accent, foreground: background, heartShare: icon.heartShare }));
+
+const manifest = {
+  name: 'Hearth',
+  short_name: 'Hearth',
+  description: "The household's vitals, from the hub at home.",
+  id: '/',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  theme_color: accent,
+  background_color: background,
+  icons: icons.map((icon) => ({ src: `/${icon.file}`, sizes: `${icon.size}x${icon.size}`, type: 'image/png', purpose: icon.purpose })),
+};
+writeFileSync(join(outDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// What the service worker keeps: every file of this build. Its cache is named after their
+// content, so a new build replaces it whole.
+const shell = ['/index.html', `/${script}`, `/${style}`, '/manifest.webmanifest', ...icons.map((icon) => `/${icon.file}`)];
+const version = createHash('sha256');
+for (const path of shell) version.update(path).update(readFileSync(join(outDir, path.slice(1))));
+await build({
+  entryPoints: { 'service-worker': join(uiDir, 'src/offline/service-worker.ts') },
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020', 'chrome100', 'safari15', 'firefox100'],
+  outdir: outDir,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __HEARTH_SHELL__: JSON.stringify(shell), __HEARTH_CACHE__: JSON.stringify(`hearth-shell-${version.digest('hex').slice(0, 16)}`) },
+});
+
+// Compressed once here rather than on every request of a small box.
+const COMPRESSIBLE = /\.(html|js|css|webmanifest|json|svg)$/;
+for (const file of readdirSync(outDir).filter((name) => COMPRESSIBLE.test(name))) {
+  const content = readFileSync(join(outDir, file));
+  writeFileSync(join(outDir, `${file}.gz`), gzipSync(content, { level: 9 }));
+  writeFileSync(join(outDir, `${file}.br`), brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * What the dashboard's page may load: only its own files and its own API (and WebSocket, which
- * `'self'` covers), the data-URL icon, no plug-ins, no inline script or style, and no other page
+ * `'self'` covers), its service worker and web app manifest, the data-URL icon, no plug-ins, no inline script or style, and no other page
  * may frame it (clickjacking of an acknowledge button).
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -12,6 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -29,6 +29,9 @@ function checkCsp(t: Test, csp: string | undefined, what: string): void {
   t.same(scripts, ["'self'"], `${what}: scripts from the hub only, none inline`);
   const styles = directives.get('style-src') ?? directives.get('default-src') ?? [];
   t.notOk(styles.includes("'unsafe-inline'"), `${what}: no inline styles`);
+  // The service worker and the web app manifest come from the hub itself.
+  t.same(directives.get('worker-src') ?? directives.get('default-src'), ["'self'"], `${what}: a service worker from the hub only`);
+  t.same(directives.get('manifest-src') ?? directives.get('default-src'), ["'self'"], `${what}: the manifest from the hub only`);
 }
 
 function hardened(t: Test, headers: Readonly<Record<string, string | undefined>>, what: string, healthData: boolean): void {

@@ -3,6 +3,8 @@ import './styles/app.css';
 import { render } from 'preact';
 import { api } from './api/client.js';
 import { live } from './api/live-socket.js';
+import { lastOverview } from './offline/last-overview.js';
+import { registerServiceWorker } from './offline/register-service-worker.js';
 import { App } from './shell/app.js';
 import { startRouter } from './shell/router.js';
 import { Session } from './shell/session.js';
@@ -16,7 +18,8 @@ startClock();
 startRouter();
 const root = document.getElementById('app');
 if (root !== null) {
-  const session = new Session(api, live, alerts, latestValues);
+  const session = new Session(api, live, alerts, latestValues, lastOverview);
   render(<App session={session} />, root);
   void session.start();
 }
+registerServiceWorker();

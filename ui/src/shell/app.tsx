@@ -3,6 +3,7 @@ import { SignInPage } from '../account/sign-in-page.js';
 import { INSTALLED_APPS } from '../apps/installed-apps.js';
 import { settingsArea } from '../settings/settings-area.js';
 import type { Session } from './session.js';
+import { OfflinePage } from './offline-page.js';
 import { SignedIn } from './signed-in.js';
 import { UnreachablePage } from './unreachable-page.js';
 
@@ -13,6 +14,7 @@ const AREAS = [...INSTALLED_APPS, settingsArea];
 export function App({ session }: { readonly session: Session }) {
   const screen = session.screen.value;
   const signedIn = session.signedIn.bind(session);
+  const retry = session.retry;
   switch (screen.kind) {
     case 'starting':
       return null;
@@ -22,6 +24,8 @@ export function App({ session }: { readonly session: Session }) {
       return <SignInPage onSignedIn={signedIn} />;
     case 'unreachable':
       return <UnreachablePage error={screen.error} onRetry={() => void session.start()} />;
+    case 'offline':
+      return <OfflinePage saved={screen.saved} onRetry={retry} />;
     case 'signed-in':
       return <SignedIn user={screen.session.user} areas={AREAS} onSignOut={() => void session.signOut()} />;
   }

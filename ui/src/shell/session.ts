@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { ApiError, type ApiClient } from '../api/client.js';
 import type { LiveSocket } from '../api/live-socket.js';
 import type { SessionInfo } from '../api/types.js';
+import type { LastOverview, SavedOverview } from '../offline/last-overview.js';
 import type { AlertsState } from '../state/alerts.js';
 import { forgetPeople, loadPeople } from '../state/household.js';
 import { forgetHubStatus, loadHubStatus } from '../state/hub-status.js';
@@ -14,17 +15,22 @@ export type Screen =
   | { readonly kind: 'first-run' }
   | { readonly kind: 'sign-in' }
   | { readonly kind: 'signed-in'; readonly session: SessionInfo }
-  | { readonly kind: 'unreachable'; readonly error: unknown };
+  | { readonly kind: 'unreachable'; readonly error: unknown }
+  /** Unreachable, with the values this browser last received for the account last signed in. */
+  | { readonly kind: 'offline'; readonly saved: SavedOverview };
 
 /** Decides between first run, sign-in and the dashboard, and starts and stops what a session needs. */
 export class Session {
   readonly screen = signal<Screen>({ kind: 'starting' });
+  /** Asks the hub again from the start (a button, or the device back on a network); one function, so it can be added and removed as a listener. */
+  readonly retry = (): void => void this.start();
 
   constructor(
     private readonly api: ApiClient,
     private readonly live: LiveSocket,
     private readonly alerts: AlertsState,
     private readonly latestValues: LatestValues,
+    private readonly lastOverview: LastOverview,
   ) {
     api.onSessionEnded = () => {
       if (this.screen.peek().kind === 'signed-in') this.signedOut();
@@ -46,16 +52,28 @@ export class Session {
         return;
       }
       const session = await me;
-      if (session instanceof ApiError && session.status === 401) this.showSignIn();
+      if (session instanceof ApiError && session.status === 401) {
+        // The hub has ended the session (expired, revoked) while no page was open: its kept values go too.
+        this.lastOverview.forget();
+        this.showSignIn();
+      }
       else if (session instanceof Error) throw session;
       else this.signedIn(session as SessionInfo);
     } catch (error) {
-      this.screen.value = { kind: 'unreachable', error };
+      const saved = error instanceof ApiError && error.status === 0 ? this.lastOverview.saved() : undefined;
+      if (saved === undefined) {
+        this.screen.value = { kind: 'unreachable', error };
+        return;
+      }
+      this.live.stop();
+      for (const person of saved.people) this.latestValues.seed(person.id, person.latest);
+      this.screen.value = { kind: 'offline', saved };
     }
   }
 
   signedIn(session: SessionInfo): void {
     this.api.remember(session);
+    this.lastOverview.signedIn(session.user.id);
     this.live.start();
     this.live.reconnectNow();
     this.alerts.start();
@@ -78,6 +96,8 @@ export class Session {
     this.alerts.stop();
     this.latestValues.stop();
     this.api.forget();
+    // The values kept for an unreachable hub leave this browser with the person.
+    this.lastOverview.forget();
     forgetPeople();
     forgetSettings();
     forgetHubStatus();

@@ -1,10 +1,13 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { ApiError } from '../../../api/client.js';
 import { live } from '../../../api/live-socket.js';
 import type { PersonOverview, User } from '../../../api/types.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
 import { errorText } from '../../../format/error-text.js';
 import { isChartable } from '../../../format/metric-format.js';
+import { lastOverview } from '../../../offline/last-overview.js';
+import { OfflineBanner } from '../../../offline/offline-banner.js';
 import { loadPeople } from '../../../state/household.js';
 import { latestValues } from '../../../state/latest-values.js';
 import type { PageProps } from '../../dashboard-app.js';
@@ -33,7 +36,14 @@ function nobodyText(user: User): string {
 
 /** The household at a glance: a tile per person with their latest vitals, live. */
 export function OverviewPage({ user }: PageProps) {
-  const { value: people, failure } = useRequest(loadHousehold);
+  const { value: answered, failure, reload } = useRequest(loadHousehold);
+  // The hub stopped answering: the values this browser last received, said to be old.
+  const saved = useMemo(() => {
+    const kept = answered === undefined && failure instanceof ApiError && failure.status === 0 ? lastOverview.saved() : undefined;
+    for (const person of kept?.people ?? []) latestValues.seed(person.id, person.latest);
+    return kept;
+  }, [answered, failure]);
+  const people = answered ?? saved?.people;
   const shown = useRef<ReadonlySet<string>>(new Set());
 
   useLayoutEffect(() => {
@@ -51,10 +61,11 @@ export function OverviewPage({ user }: PageProps) {
     [],
   );
 
-  const status = failure !== undefined ? errorText(failure) : people === undefined ? 'Loading the household…' : people.length === 0 ? nobodyText(user) : '';
+  const status = saved !== undefined ? '' : failure !== undefined ? errorText(failure) : people === undefined ? 'Loading the household…' : people.length === 0 ? nobodyText(user) : '';
   return (
     <section class="page">
       <h1>Household</h1>
+      {saved !== undefined && <OfflineBanner savedAt={saved.savedAt} onRetry={() => void reload()} />}
       <StatusLine text={status} />
       <div class="tiles">{people?.map((person) => <PersonTile key={person.id} person={person} />)}</div>
     </section>
