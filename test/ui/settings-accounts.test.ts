@@ -170,6 +170,8 @@ t.test('units and time format are choices, and every value and time on screen fo
     await chart.waitFor();
     const chartText = (await chart.textContent()) ?? '';
     t.match(chartText, metric ? /\(lb\)/ : /\(kg\)/, `${screen}: the weight chart is in the same unit`);
+    // Times come with a chart's data: until it is in, there is none on screen to check.
+    await page.locator('figure.chart[data-metric="body_weight"][data-points]:not([aria-busy])').waitFor();
     const clock = (await page.locator('main').textContent()) ?? '';
     if (metric) t.match(clock, /\d{1,2}:\d{2}\s?(AM|PM)/, `${screen}: times are 12-hour`);
     else t.notMatch(clock, /\d{1,2}:\d{2}\s?(AM|PM)/, `${screen}: times are 24-hour`);
