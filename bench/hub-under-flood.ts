@@ -24,6 +24,7 @@ import { percentile } from './lib/api-hub.js';
 import { isMain, printTable, withTempDir } from './lib/bench-env.js';
 import type { FloodOrder, FloodTally } from './lib/graphql-flood-worker.js';
 import type { MqttFloodOrder, MqttFloodTally } from './lib/mqtt-flood-worker.js';
+import type { SocketFloodOrder, SocketFloodTally } from './lib/socket-flood-worker.js';
 import { BENCH_T0, heartRateAt1Hz, openBenchStore, writeAll } from './lib/store-fixtures.js';
 
 const DAYS = 3;
@@ -33,6 +34,8 @@ const QUIET_MS = Number(process.env['BENCH_QUIET_SECONDS'] ?? 10) * 1000;
 const MQTT_FLOOD_CLIENTS = Number(process.env['BENCH_MQTT_FLOOD_CLIENTS'] ?? 4);
 const MQTT_FLOOD_INFLIGHT = Number(process.env['BENCH_MQTT_FLOOD_INFLIGHT'] ?? 16);
 const MQTT_FLOOD_MS = Number(process.env['BENCH_MQTT_FLOOD_SECONDS'] ?? 20) * 1000;
+const SOCKET_FLOOD_SOCKETS = Number(process.env['BENCH_SOCKET_FLOOD_SOCKETS'] ?? 100);
+const SOCKET_FLOOD_MS = Number(process.env['BENCH_SOCKET_FLOOD_SECONDS'] ?? 20) * 1000;
 const HEAP_MB = process.env['BENCH_HUB_HEAP_MB'];
 /** Which of the flood's documents to send (0 the heaviest allowed, 1 people, 2 and 3 the probe's), e.g. "0,2". */
 const ONLY = process.env['BENCH_FLOOD_DOCUMENTS']?.split(',').map(Number);
@@ -256,6 +259,12 @@ export async function run(): Promise<void> {
       const [mqttTally, published] = aliveAfterGraphql
         ? await Promise.all([inWorker<MqttFloodOrder, MqttFloodTally>('mqtt-flood-worker.js', mqttOrder), probe(base, mqttUrl, secret, pid, MQTT_FLOOD_MS)])
         : [undefined, undefined];
+      const aliveAfterMqtt = hub.child.exitCode === null;
+      const mqttAddress = new URL(mqttUrl);
+      const socketOrder: SocketFloodOrder = { host: mqttAddress.hostname, port: Number(mqttAddress.port), sockets: SOCKET_FLOOD_SOCKETS, durationMs: SOCKET_FLOOD_MS };
+      const [socketTally, besieged] = aliveAfterMqtt
+        ? await Promise.all([inWorker<SocketFloodOrder, SocketFloodTally>('socket-flood-worker.js', socketOrder), probe(base, mqttUrl, secret, pid, SOCKET_FLOOD_MS)])
+        : [undefined, undefined];
       const alive = hub.child.exitCode === null;
 
       const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '—');
@@ -297,10 +306,21 @@ export async function run(): Promise<void> {
           ],
         );
       }
-      printTable('Both floods', [
+      if (besieged !== undefined && socketTally !== undefined) {
+        printTable(`Idle-socket flood: ${SOCKET_FLOOD_SOCKETS} TCP sockets that never send a CONNECT, each reopened as the hub closes it, for ${SOCKET_FLOOD_MS / 1000} s`, [
+          ['/health p50 / p99 / max, under the flood', latency(besieged.health)],
+          ['/health failures', String(besieged.healthFailures)],
+          ["probe device's QoS 1 PUBACK p50 / p99 / max, under the flood", latency(besieged.acks)],
+          ["probe device's readings acknowledged, unacknowledged", `${besieged.acks.length}, ${besieged.ackFailures}`],
+          ['sockets opened, closed by the hub', `${socketTally.opened}, ${socketTally.closedByHub}`],
+          ["hub's event-loop delay p99 / max, under the flood", lagOf(besieged)],
+          ['hub CPU, share of one core', besieged.cpuShare.toFixed(2)],
+        ]);
+      }
+      printTable('All floods', [
         ['hub still running', alive ? 'yes' : `no (exit ${hub.child.exitCode})`],
         ['machine load average (1 min) before / after', `${load.toFixed(1)} / ${(loadavg()[0] ?? Number.NaN).toFixed(1)}`],
-        ["target under either flood", '/health p99 < 200 ms, QoS 1 PUBACK p99 < 100 ms'],
+        ['target under each flood', '/health p99 < 200 ms, QoS 1 PUBACK p99 < 100 ms'],
       ]);
     } finally {
       if (hub.child.exitCode === null) hub.child.kill('SIGTERM');
