@@ -42,6 +42,9 @@ export interface AlertDeliveryLine {
 
 const DELIVERY_OUTCOMES: Partial<Record<AlertHistoryKind, AlertDeliveryLine['outcome']>> = { notified: 'told', delivery_failed: 'failed', no_recipient: 'no_recipient' };
 
+/** Alerts about the people (a JSON array) or devices (another) given as the two parameters. */
+const ABOUT = "person_id IN (SELECT value FROM json_each(?)) OR json_extract(body, '$.deviceId') IN (SELECT value FROM json_each(?))";
+
 interface AlertRow {
   body: string;
 }
@@ -123,6 +126,19 @@ export class AlertStore {
       .prepare<[string], EventRow>("SELECT ts, kind, channel, actor, detail FROM alert_event WHERE alert_id = ? AND kind IN ('notified', 'delivery_failed', 'no_recipient') AND channel IS NOT NULL ORDER BY ts, id")
       .all(alertId)
       .map((row) => ({ ts: row.ts, channel: row.channel ?? '', outcome: DELIVERY_OUTCOMES[row.kind] ?? 'told', ...(row.detail !== null ? { detail: row.detail } : {}) }));
+  }
+
+  /**
+   * Deletes the alerts about some people or devices, open or not, with their history (inside the
+   * caller's transaction, if any); returns how many.
+   */
+  removeAbout(personIds: readonly string[], deviceIds: readonly string[]): number {
+    return this.db.prepare<[string, string]>(`DELETE FROM alert WHERE ${ABOUT}`).run(JSON.stringify(personIds), JSON.stringify(deviceIds)).changes;
+  }
+
+  /** How many alerts, open or not, are about some people or devices. */
+  countAbout(personIds: readonly string[], deviceIds: readonly string[]): number {
+    return this.db.prepare<[string, string], number>(`SELECT count(*) FROM alert WHERE ${ABOUT}`).pluck().get(JSON.stringify(personIds), JSON.stringify(deviceIds)) ?? 0;
   }
 
   /** Forgets resolved alerts older than `before`, with their history; returns how many. */

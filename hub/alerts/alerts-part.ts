@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Logger } from 'pino';
 import { isMetricId } from '../../core/metrics.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import type { RemovalParticipant } from '../services/household-removal.js';
 import { migrate } from '../store/index.js';
 import type { AlertChannel } from './alert-channel.js';
 import { AlertDeliveries } from './alert-deliveries.js';
@@ -39,6 +40,7 @@ interface Running {
   readonly channels: readonly AlertChannel[];
   readonly deliveries: AlertDeliveries;
   readonly abort: AbortController;
+  readonly removal: RemovalParticipant;
 }
 
 /**
@@ -65,7 +67,8 @@ export class AlertsPart implements HubPart {
     const settings = config.alerts;
     migrate(store.db, ALERTS_SCHEMA_PART, alertMigrations);
     const rules = new RuleBook(settings);
-    const time = new LocalTime(settings.quietHours.timeZone);
+    // The household's own zone (its settings) when it chose one, else the config's, else the box's.
+    const time = new LocalTime(() => services.timeZone.current() || settings.quietHours.timeZone);
     const alertStore = new AlertStore(store.db);
     const abort = new AbortController();
     const speechDir = isAbsolute(settings.speech.dir) ? settings.speech.dir : join(config.dataDir, settings.speech.dir);
@@ -104,7 +107,17 @@ export class AlertsPart implements HubPart {
     const reopened = engine.load();
     for (const alert of reopened) if (alert.conditionClearedAt === undefined) evaluator.prime(alert.key);
     const view = new AlertsApiView(engine, alertStore);
-    this.running = { engine, evaluator, store: alertStore, view, channels, deliveries, abort };
+    // People and devices removed from the household take their alerts and their history along.
+    const removal: RemovalParticipant = {
+      name: ALERTS_PART,
+      count: (scope) => alertStore.countAbout(scope.personIds, scope.deviceIds),
+      remove: (scope) => alertStore.removeAbout(scope.personIds, scope.deviceIds),
+      forget: (scope) => {
+        evaluator.forget(scope.personIds, scope.deviceIds);
+        engine.load();
+      },
+    };
+    this.running = { engine, evaluator, store: alertStore, view, channels, deliveries, abort, removal };
     if (speech !== undefined) {
       const spoken = new SpokenAlerts(speech, deliveries);
       bus.on('alert.changed', ALERTS_PART, (event) => spoken.hear(event));
@@ -115,6 +128,7 @@ export class AlertsPart implements HubPart {
       if (engine.acknowledge(request.alertId, { by: request.by, via: request.channel }) === undefined) this.logger.info({ alertId: request.alertId, via: request.channel }, 'acknowledgement for an unknown alert ignored');
     });
     services.alerts.provide(view);
+    services.removal.join(removal);
     this.context.addJob({ name: ALERTS_PART, schedule: '* * * * *', run: () => this.tick() });
     this.logger.info({ rules: rules.householdRules().filter((r) => r.enabled).map((r) => r.id), open: reopened.length, channels: [ALERT_BUS_CHANNEL, ...channels.map((c) => c.name), ...(speech !== undefined ? [speech.name] : [])] }, 'alerts started');
   }
@@ -125,6 +139,7 @@ export class AlertsPart implements HubPart {
     this.running = undefined;
     this.context.bus.removeOwner(ALERTS_PART);
     this.context.services.alerts.withdraw(running.view);
+    this.context.services.removal.leave(running.removal);
     running.abort.abort();
     await running.deliveries.settled();
     for (const channel of running.channels) await channel.stop?.();

@@ -77,6 +77,18 @@ export class RuleEvaluator {
     if (key.includes('/device:')) this.deviceConditions.add(key);
   }
 
+  /** The people and devices left the household: what was kept about them goes, with no outcome. */
+  forget(personIds: readonly string[], deviceIds: readonly string[]): void {
+    const suffixes = [...personIds.map((id) => `/person:${id}`), ...deviceIds.map((id) => `/device:${id}`)];
+    const about = (key: string): boolean => suffixes.some((suffix) => key.endsWith(suffix));
+    for (const map of [this.thresholds, this.rates]) for (const key of [...map.keys()]) if (about(key)) map.delete(key);
+    for (const set of [this.deviceConditions, this.primed]) for (const key of [...set]) if (about(key)) set.delete(key);
+    for (const id of deviceIds) {
+      this.lastHeard.delete(id);
+      this.unavailableSince.delete(id);
+    }
+  }
+
   onReading(reading: Reading): RuleOutcome[] {
     const outcomes: RuleOutcome[] = [];
     this.lastHeard.set(reading.deviceId, Math.max(reading.ts, this.lastHeard.get(reading.deviceId) ?? 0));

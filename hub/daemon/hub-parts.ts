@@ -19,25 +19,50 @@ function simulationWanted({ config }: HubContext): boolean {
   return simulation.enabled;
 }
 
-const simulation: HubPartFactory = (context) => {
+/**
+ * The simulated household, unless the household removed it (then never again, whatever the
+ * config says). While it runs, the API may pause it for good through `services.simulation`.
+ */
+export const simulationPart: HubPartFactory = (context) => {
   if (!simulationWanted(context)) return undefined;
+  const logger = context.logging.part('simulation');
+  const removedAt = context.registry.simulated.removedAt();
+  if (removedAt !== undefined) {
+    logger.info({ removedAt: new Date(removedAt).toISOString() }, 'the simulated household was removed from this hub; not started');
+    return undefined;
+  }
   const source = new SimulatedHouseholdSource({
     household: new SimulatedHousehold(context.config.simulation.seed),
     registry: context.registry,
     ingest: context.ingest,
     clock: context.clock,
-    logger: context.logging.part('simulation'),
+    logger,
+    configuredPersonIds: context.config.household.people.map((p) => p.id),
   });
   const status = context.services.sources;
+  let running = false;
+  const resume = async (): Promise<void> => {
+    if (running) return;
+    await source.start();
+    running = true;
+    status.simulationStarted();
+  };
+  const pause = async (): Promise<void> => {
+    if (!running) return;
+    running = false;
+    status.simulationStopped();
+    await source.stop();
+  };
+  const control = { pause, resume };
   return {
     name: 'simulation',
     start: async () => {
-      await source.start();
-      status.simulationStarted();
+      await resume();
+      context.services.simulation.provide(control);
     },
     stop: async () => {
-      status.simulationStopped();
-      await source.stop();
+      context.services.simulation.withdraw(control);
+      await pause();
     },
   };
 };
@@ -58,4 +83,4 @@ const replay: HubPartFactory = (context) => {
 export const CONSUMER_PARTS: readonly HubPartFactory[] = [mqttPart, apiPart, alertsPart, inferencePart, relayPart, observabilityPart, backupPart];
 
 /** Parts that bring readings in. They start after every consumer is listening, and stop first. */
-export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay, bleSource, serialSource];
+export const SOURCE_PARTS: readonly HubPartFactory[] = [simulationPart, replay, bleSource, serialSource];

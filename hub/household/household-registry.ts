@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { makeDeviceId } from '../../core/device-id.js';
 import type { DeviceConfig, PersonConfig } from './household-config.js';
 import type { PersonResolver } from '../ingest/ingest-types.js';
+import { SimulatedMembers, type SimulatedIds } from './simulated-members.js';
 
 export interface Person {
   readonly id: string;
@@ -33,6 +34,14 @@ export interface DeviceRow {
 
 const LAST_SEEN_WRITE_EVERY_MS = 60_000;
 
+/** What removing people and devices did to the household's own tables. */
+export interface HouseholdRemovalOutcome {
+  readonly people: number;
+  readonly devices: number;
+  /** Devices that stay in the household but belonged (or had a user slot) to someone who went. */
+  readonly devicesUnassigned: number;
+}
+
 /**
  * The household's people and devices, kept in SQLite and mirrored in memory so that the ingest
  * gate resolves a reading's person without touching the disk.
@@ -42,15 +51,15 @@ export class HouseholdRegistry implements PersonResolver {
   private readonly people = new Map<string, Person>();
   private readonly upsertDevice: Statement;
   private readonly touchDevice: Statement;
+  /** Which people and devices are the simulated household's. */
+  readonly simulated: SimulatedMembers;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
   ) {
-    for (const row of db.prepare('SELECT id, name, birth_year FROM person').all() as { id: string; name: string; birth_year: number | null }[]) {
-      this.people.set(row.id, { id: row.id, name: row.name, ...(row.birth_year !== null ? { birthYear: row.birth_year } : {}) });
-    }
-    for (const row of db.prepare('SELECT * FROM device').all() as DeviceRow[]) this.devices.set(row.id, fromRow(row));
+    this.simulated = new SimulatedMembers(db);
+    this.reload();
     this.upsertDevice = db.prepare(`
       INSERT INTO device (id, name, driver, person_id, user_slots, first_seen, last_seen)
       VALUES (@id, @name, @driver, @personId, @userSlots, @firstSeen, @lastSeen)
@@ -144,6 +153,45 @@ export class HouseholdRegistry implements PersonResolver {
       if (Object.keys(device.userSlots).length > 0) return undefined;
     }
     return device.personId;
+  }
+
+  /**
+   * Deletes the people and devices of `ids`, inside the caller's transaction. A device that stays
+   * but belonged to one of those people (or gave them a user slot) is theirs no more. Memory
+   * follows once the caller's transaction is over, committed or not: `reload`.
+   */
+  removeRows(ids: SimulatedIds): HouseholdRemovalOutcome {
+    const goingPeople = new Set(ids.personIds);
+    const goingDevices = new Set(ids.deviceIds);
+    const deleteDevice = this.db.prepare<[string]>('DELETE FROM device WHERE id = ?');
+    const deletePerson = this.db.prepare<[string]>('DELETE FROM person WHERE id = ?');
+    const unassign = this.db.prepare<[string | null, string, string]>('UPDATE device SET person_id = ?, user_slots = ? WHERE id = ?');
+    return this.db.transaction(() => {
+      let devices = 0;
+      let devicesUnassigned = 0;
+      let people = 0;
+      for (const id of goingDevices) devices += deleteDevice.run(id).changes;
+      for (const device of this.devices.values()) {
+        if (goingDevices.has(device.id)) continue;
+        const slots = Object.entries(device.userSlots).filter(([, personId]) => !goingPeople.has(personId));
+        const ownerGoes = device.personId !== undefined && goingPeople.has(device.personId);
+        if (!ownerGoes && slots.length === Object.keys(device.userSlots).length) continue;
+        unassign.run(ownerGoes ? null : (device.personId ?? null), JSON.stringify(Object.fromEntries(slots)), device.id);
+        devicesUnassigned++;
+      }
+      for (const id of goingPeople) people += deletePerson.run(id).changes;
+      return { people, devices, devicesUnassigned };
+    })();
+  }
+
+  /** Reads the people and devices again from the database (after a removal, committed or rolled back). */
+  reload(): void {
+    this.people.clear();
+    this.devices.clear();
+    for (const row of this.db.prepare('SELECT id, name, birth_year FROM person').all() as { id: string; name: string; birth_year: number | null }[]) {
+      this.people.set(row.id, { id: row.id, name: row.name, ...(row.birth_year !== null ? { birthYear: row.birth_year } : {}) });
+    }
+    for (const row of this.db.prepare('SELECT * FROM device').all() as DeviceRow[]) this.devices.set(row.id, fromRow(row));
   }
 
   listPeople(): Person[] {

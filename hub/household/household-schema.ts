@@ -23,4 +23,20 @@ export const householdMigrations: readonly ((db: Database) => void)[] = [
     `);
   },
   mergeDeviceAliases,
+  (db) => {
+    db.exec(`
+      -- The people and devices of the simulated household, told apart from the household's own
+      -- (ids alone cannot: a config file may name a person 'alex' too).
+      CREATE TABLE simulated_member (
+        kind TEXT NOT NULL CHECK (kind IN ('person', 'device')),
+        id TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) STRICT, WITHOUT ROWID;
+      -- Once the household removed the simulated household, it never comes back.
+      CREATE TABLE simulation_removal (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        removed_at INTEGER NOT NULL
+      ) STRICT;
+    `);
+  },
 ];

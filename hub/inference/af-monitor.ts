@@ -74,6 +74,11 @@ export class AfMonitor {
     this.queue = this.queue.then(() => this.score(personId, window, endTs));
   }
 
+  /** The people left the household: their beats, usual rhythm and runs are forgotten. */
+  forget(personIds: readonly string[]): void {
+    for (const id of personIds) this.people.delete(id);
+  }
+
   /** Resolves once every window received so far is scored. */
   idle(): Promise<void> {
     return this.queue;

@@ -8,6 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Insight } from '../bus/hub-events.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import type { RemovalParticipant } from '../services/household-removal.js';
 import { migrate } from '../store/index.js';
 import { AfMonitor } from './af-monitor.js';
 import { AfScreening } from './af-screening.js';
@@ -26,6 +27,7 @@ interface Running {
   readonly models: ModelRegistry;
   readonly af: AfMonitor | undefined;
   readonly illness: IllnessMonitor | undefined;
+  readonly removal: RemovalParticipant;
 }
 
 export class InferencePart implements HubPart {
@@ -98,7 +100,16 @@ export class InferencePart implements HubPart {
     if (illness !== undefined) this.context.addJob({ name: ILLNESS_JOB, schedule: '2 * * * *', run: () => illness.runHourly() });
 
     services.insights.provide(insights);
-    this.running = { models, af, illness };
+    // People removed from the household take their insights along; a window being scored lands first.
+    const removal: RemovalParticipant = {
+      name: 'insights',
+      count: (scope) => insights.countPeople(scope.personIds),
+      settle: async () => af?.idle(),
+      remove: (scope) => insights.removePeople(scope.personIds),
+      forget: (scope) => af?.forget(scope.personIds),
+    };
+    services.removal.join(removal);
+    this.running = { models, af, illness, removal };
     this.logger.info({ models: [...models.keys()], af: af !== undefined, illness: illness !== undefined }, 'inference started');
   }
 
@@ -107,6 +118,7 @@ export class InferencePart implements HubPart {
     this.running = undefined;
     if (this.insightStore !== undefined) this.context.services.insights.withdraw(this.insightStore);
     if (running === undefined) return;
+    this.context.services.removal.leave(running.removal);
     this.context.bus.removeOwner(INFERENCE_PART);
     await running.af?.idle();
     await releaseModels(running.models);

@@ -58,6 +58,9 @@ export class InsightStore implements InsightsView {
   private readonly lastForPerson;
   private readonly readProgress;
   private readonly writeProgress;
+  private readonly deleteInsights;
+  private readonly deleteProgress;
+  private readonly countInsights;
 
   constructor(db: Db) {
     this.insertRow = db.prepare<InsightRow>(
@@ -70,6 +73,24 @@ export class InsightStore implements InsightsView {
     this.writeProgress = db.prepare<[string, string, number]>(
       'INSERT INTO inference_progress (person_id, job, done_until) VALUES (?, ?, ?) ON CONFLICT (person_id, job) DO UPDATE SET done_until = excluded.done_until',
     );
+    this.deleteInsights = db.prepare<[string]>('DELETE FROM insight WHERE person_id IN (SELECT value FROM json_each(?))');
+    this.countInsights = db.prepare<[string], number>('SELECT count(*) FROM insight WHERE person_id IN (SELECT value FROM json_each(?))').pluck();
+    this.deleteProgress = db.prepare<[string]>('DELETE FROM inference_progress WHERE person_id IN (SELECT value FROM json_each(?))');
+  }
+
+  /**
+   * Deletes the insights and job progress of people who left the household (inside the caller's
+   * transaction, if any); returns how many insights went.
+   */
+  removePeople(personIds: readonly string[]): number {
+    const people = JSON.stringify(personIds);
+    this.deleteProgress.run(people);
+    return this.deleteInsights.run(people).changes;
+  }
+
+  /** How many insights the models raised about these people. */
+  countPeople(personIds: readonly string[]): number {
+    return this.countInsights.get(JSON.stringify(personIds)) ?? 0;
   }
 
   add(insight: Omit<Insight, 'id'>): Insight {

@@ -1,7 +1,10 @@
 import type { AlertsView } from './alerts-service.js';
+import { HouseholdTimeZone } from './household-time-zone.js';
+import { RemovalParticipants } from './household-removal.js';
 import type { InsightsView } from './insights-service.js';
 import { MetricHooks } from './metric-hooks.js';
 import { ServiceSlot } from './service-slot.js';
+import type { SimulationControl } from './simulation-control.js';
 import { SourceStatus } from './source-status.js';
 
 /**
@@ -17,6 +20,12 @@ export interface HubServices {
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
   readonly sources: SourceStatus;
+  /** The simulated household's part, while it runs: the API stops it when the household removes it. */
+  readonly simulation: ServiceSlot<SimulationControl>;
+  /** Parts that keep rows about people or devices, for removing them with the household's own. */
+  readonly removal: RemovalParticipants;
+  /** The household's time zone from its settings, for what is read in local time (quiet hours). */
+  readonly timeZone: HouseholdTimeZone;
 }
 
 export function createHubServices(): HubServices {
@@ -25,5 +34,8 @@ export function createHubServices(): HubServices {
     insights: new ServiceSlot<InsightsView>('insights'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
+    simulation: new ServiceSlot<SimulationControl>('simulation'),
+    removal: new RemovalParticipants(),
+    timeZone: new HouseholdTimeZone(),
   };
 }

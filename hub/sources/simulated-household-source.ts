@@ -14,6 +14,8 @@ export interface SimulatedHouseholdSourceOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly tickMs?: number;
+  /** People the config file names: a simulated person with one of their ids is the household's own, never removed with the demo. */
+  readonly configuredPersonIds?: readonly string[];
 }
 
 /** A BCI stream reframed and cut into one batch per second of device time, as the radio's session does. */
@@ -35,7 +37,8 @@ class BciStream {
 
 /**
  * Runs the simulated household on the hub's clock: its people and devices are registered (and
- * named) as a household would set them up, and every second the devices' bytes go through the
+ * named) as a household would set them up, and noted as the simulated household's, so that the
+ * household can remove them with all their data; every second the devices' bytes go through the
  * decoders and the gate like a real device's; each accepted batch marks its device as seen (a
  * device the household forgot stays forgotten).
  */
@@ -59,6 +62,8 @@ export class SimulatedHouseholdSource {
       if (known === undefined) registry.assignDevice(device.id, device.personId, device.userSlots);
       if (known?.name === undefined) this.name(device.id, device.name);
     }
+    const configured = new Set(this.options.configuredPersonIds ?? []);
+    registry.simulated.note({ personIds: household.people.map((p) => p.id).filter((id) => !configured.has(id)), deviceIds: household.devices.map((d) => d.id) });
     logger.info({ people: household.people.length, devices: household.devices.length }, 'simulated household started');
     this.tick();
     this.timer = setInterval(() => this.tick(), this.options.tickMs ?? 1000);

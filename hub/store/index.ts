@@ -5,6 +5,7 @@ export { migrate, type MigrationStep, type MigrationOutcome } from './migrations
 export { ReadingWriter, WRITER_DEFAULTS, type ReadingWriterOptions } from './reading-writer.js';
 export { StoreQuery } from './query.js';
 export { holdsStoreTables } from './store-tables.js';
+export type { SeriesHoldings, SeriesOwners } from './series-removal.js';
 export { Retention, type RawRetentionDays, type RetentionOutcome } from './retention.js';
 export { StoreCorruptError, StoreDirectoryError, StoreWriteError } from './errors.js';
 export * from './types.js';

@@ -7,6 +7,7 @@ import { planQuery, type QueryPlan } from './query-plan.js';
 import { ReadingLookups } from './reading-lookups.js';
 import { RollupTotalsQuery } from './rollup-totals.js';
 import { StoreCensus } from './store-census.js';
+import { SeriesRemoval, type SeriesHoldings, type SeriesOwners } from './series-removal.js';
 import type {
   MetricReadingCount,
   PersonReadingsRequest,
@@ -65,6 +66,7 @@ export class StoreQuery {
   private readonly lookups: ReadingLookups;
   private readonly rollupTotals: RollupTotalsQuery;
   private readonly census: StoreCensus;
+  private readonly owned: SeriesRemoval;
 
   constructor(db: Db, path: string) {
     // The series table holds a few hundred rows at most: a scan with optional filters is enough.
@@ -95,6 +97,12 @@ export class StoreQuery {
     this.lookups = new ReadingLookups(db);
     this.rollupTotals = new RollupTotalsQuery(db);
     this.census = new StoreCensus(db, path);
+    this.owned = new SeriesRemoval(db);
+  }
+
+  /** How much the store holds of some devices and people (what removing them would take). */
+  holdingsOf(owners: SeriesOwners): SeriesHoldings {
+    return this.owned.holdings(owners);
   }
 
   /**

@@ -6,6 +6,7 @@ import { StoreWriteError, describe } from './errors.js';
 import { encodeFlags } from './flags.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { SeriesRegistry } from './series-registry.js';
+import { SeriesRemoval, type SeriesHoldings, type SeriesOwners } from './series-removal.js';
 import { silentLogger, type FlushInfo, type StoreLogger, type WriterStats } from './types.js';
 import { encodeWaveform } from './waveform-codec.js';
 import { splitWaveform } from './waveform-split.js';
@@ -60,6 +61,7 @@ export class ReadingWriter {
   private readonly logger: StoreLogger;
   private readonly series: SeriesRegistry;
   private readonly rollups: RollupAccumulator;
+  private readonly removal: SeriesRemoval;
   private readonly insertSample;
   private readonly insertBlock;
 
@@ -102,6 +104,7 @@ export class ReadingWriter {
     this.onError = options.onError;
     this.series = new SeriesRegistry(db);
     this.rollups = new RollupAccumulator(db);
+    this.removal = new SeriesRemoval(db);
     this.insertSample = db.prepare<[number, number, number, number]>('INSERT OR IGNORE INTO sample (series_id, ts, value, flags) VALUES (?, ?, ?, ?)');
     this.insertBlock = db.prepare<[number, number, number, number, number, Buffer]>(
       'INSERT OR IGNORE INTO waveform_block (series_id, t0, rate_hz, sample_count, encoding, data) VALUES (?, ?, ?, ?, ?, ?)',
@@ -169,6 +172,26 @@ export class ReadingWriter {
 
   stats(): WriterStats {
     return { queued: this.queue.length, ...this.counters };
+  }
+
+  /**
+   * Deletes every series of some devices and people with all it holds: raw readings, rollups,
+   * waveform blocks; in one transaction, or inside the caller's. Refused while readings of theirs
+   * still wait in the queue (flush first), which would otherwise make their series again.
+   */
+  removeSeriesOf(owners: SeriesOwners): SeriesHoldings {
+    const devices = new Set(owners.deviceIds);
+    const people = new Set(owners.personIds);
+    const queued = this.queue.some(({ reading, block }) => {
+      const item = reading ?? block;
+      return devices.has(item.deviceId) || (item.personId !== undefined && people.has(item.personId));
+    });
+    if (queued) throw new StoreWriteError('readings of the series to remove are still queued; flush the writer first');
+    const ids = this.removal.seriesIds(owners);
+    const outcome = this.removal.remove(owners);
+    // Forgotten even if the caller's transaction rolls back: the cache then reads the series again.
+    this.series.forget(ids);
+    return outcome;
   }
 
   /** Retention removed raw samples of a series before `before`. */

@@ -62,6 +62,13 @@ export class SeriesRegistry {
     this.createdInTransaction = [];
   }
 
+  /** The series were deleted: a reading for one of their keys makes a new series. */
+  forget(seriesIds: readonly number[]): void {
+    const gone = new Set(seriesIds);
+    for (const [cacheKey, entry] of this.byKey) if (gone.has(entry.id)) this.byKey.delete(cacheKey);
+    for (const id of gone) this.byId.delete(id);
+  }
+
   /** Retention moved a series' raw horizon forward. */
   notePurged(seriesId: number, before: number): void {
     const entry = this.byId.get(seriesId);

@@ -1,0 +1,17 @@
+/**
+ * The household's own time zone, as set on the dashboard (household settings): what quiet hours
+ * and the times in alert texts are read in. The API, which keeps the settings, says it at start and
+ * whenever the owner changes it; the parts read it each time they need it.
+ */
+export class HouseholdTimeZone {
+  private zone = '';
+
+  /** An IANA zone such as `Europe/Berlin`; '' while the household has not chosen one. */
+  current(): string {
+    return this.zone;
+  }
+
+  set(zone: string): void {
+    this.zone = zone;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Db } from './database.js';
+
+/** Whose series: every series of these devices, and every series of these people from any device. */
+export interface SeriesOwners {
+  readonly deviceIds: readonly string[];
+  readonly personIds: readonly string[];
+}
+
+/** How much the store holds (or held) of some owners. */
+export interface SeriesHoldings {
+  readonly series: number;
+  readonly readings: number;
+  readonly rollups: number;
+  readonly waveformBlocks: number;
+}
+
+/** Series of the owners; lists travel as JSON arrays, read with `json_each`. */
+const OWNED = `SELECT id FROM series
+  WHERE device_id IN (SELECT value FROM json_each(:devices)) OR person_id IN (SELECT value FROM json_each(:people))`;
+
+/** Counts and deletes what the store holds of some people and devices. */
+export class SeriesRemoval {
+  private readonly owned;
+  private readonly countSamples;
+  private readonly countRollups;
+  private readonly countBlocks;
+  private readonly deleteSamples;
+  private readonly deleteRollups;
+  private readonly deleteBlocks;
+  private readonly deleteSeries;
+
+  constructor(private readonly db: Db) {
+    this.owned = db.prepare<{ devices: string; people: string }, number>(OWNED).pluck();
+    const count = (table: string) => db.prepare<{ devices: string; people: string }, number>(`SELECT count(*) FROM ${table} WHERE series_id IN (${OWNED})`).pluck();
+    this.countSamples = count('sample');
+    this.countRollups = count('rollup');
+    this.countBlocks = count('waveform_block');
+    const remove = (table: string) => db.prepare<{ devices: string; people: string }>(`DELETE FROM ${table} WHERE series_id IN (${OWNED})`);
+    this.deleteSamples = remove('sample');
+    this.deleteRollups = remove('rollup');
+    this.deleteBlocks = remove('waveform_block');
+    this.deleteSeries = db.prepare<{ devices: string; people: string }>(`DELETE FROM series WHERE id IN (${OWNED})`);
+  }
+
+  /** The ids of the owners' series. */
+  seriesIds(owners: SeriesOwners): number[] {
+    return this.owned.all(params(owners));
+  }
+
+  holdings(owners: SeriesOwners): SeriesHoldings {
+    const p = params(owners);
+    return { series: this.owned.all(p).length, readings: this.countSamples.get(p) ?? 0, rollups: this.countRollups.get(p) ?? 0, waveformBlocks: this.countBlocks.get(p) ?? 0 };
+  }
+
+  /** Deletes the owners' series with their raw readings, rollups and waveform blocks, in one transaction (or the caller's). */
+  remove(owners: SeriesOwners): SeriesHoldings {
+    const p = params(owners);
+    return this.db.transaction(() => {
+      const series = this.owned.all(p).length;
+      const readings = this.deleteSamples.run(p).changes;
+      const rollups = this.deleteRollups.run(p).changes;
+      const waveformBlocks = this.deleteBlocks.run(p).changes;
+      this.deleteSeries.run(p);
+      return { series, readings, rollups, waveformBlocks };
+    })();
+  }
+}
+
+function params(owners: SeriesOwners): { devices: string; people: string } {
+  return { devices: JSON.stringify(owners.deviceIds), people: JSON.stringify(owners.personIds) };
+}
