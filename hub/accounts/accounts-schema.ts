@@ -2,7 +2,7 @@ import type { MigrationStep } from '../store/index.js';
 
 export const ACCOUNTS_PART = 'accounts';
 
-/** Tables of users, their sessions and API tokens, caregiver grants, settings, login failures and trusted devices. */
+/** Tables of users, their sessions and API tokens, caregiver grants, settings, login failures, trusted devices and the first-run setup. */
 export const ACCOUNTS_MIGRATIONS: readonly MigrationStep[] = [
   (db) => {
     db.exec(`
@@ -58,6 +58,17 @@ export const ACCOUNTS_MIGRATIONS: readonly MigrationStep[] = [
         created_at INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX account_device_by_user ON account_device (user_id, created_at);
+    `);
+  },
+  (db) => {
+    db.exec(`
+      -- The owner's way through the first-run setup (setup-progress.ts); no row: never begun.
+      CREATE TABLE setup_progress (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        step TEXT NOT NULL,
+        done INTEGER NOT NULL CHECK (done IN (0, 1)),
+        updated_at INTEGER NOT NULL
+      ) STRICT;
     `);
   },
 ];

@@ -9,6 +9,7 @@ import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword, type ScryptCost } fr
 import { sessionPrincipal, tokenPrincipal, type Principal } from './principal.js';
 import { SessionStore, type IssuedSession, type Session, type SessionLimits } from './session-store.js';
 import { SettingsStore } from './settings-store.js';
+import { SetupProgressStore } from './setup-progress.js';
 import { TokenStore } from './token-store.js';
 import { UserStore, type User } from './user-store.js';
 
@@ -35,12 +36,14 @@ export type LoginOutcome =
   | { readonly ok: false; readonly reason: 'bad_credentials' }
   | { readonly ok: false; readonly reason: 'blocked'; readonly block: LoginBlock };
 
-/** Users, sessions, tokens, settings and the login limiter over one SQLite database. */
+/** Users, sessions, tokens, settings, the first-run setup and the login limiter over one SQLite database. */
 export class Accounts {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly tokens: TokenStore;
   readonly settings: SettingsStore;
+  /** Where the owner is in the first-run setup. */
+  readonly setup: SetupProgressStore;
   readonly limiter: LoginLimiter;
   readonly devices: DeviceTrust;
   /** Revoked tokens, ended sessions, removed or changed accounts, as they happen. */
@@ -55,6 +58,7 @@ export class Accounts {
     this.sessions = new SessionStore(options.db, options.clock, options.sessions, this.events);
     this.tokens = new TokenStore(options.db, options.clock, this.events);
     this.settings = new SettingsStore(options.db);
+    this.setup = new SetupProgressStore(options.db, options.clock);
     this.limiter = new LoginLimiter(options.db, options.clock, options.login);
     this.devices = new DeviceTrust(options.db, options.clock, options.trustedDeviceMs);
     this.scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;

@@ -8,9 +8,22 @@ export interface HouseholdSettings {
   readonly glucoseUnit: 'mg/dL' | 'mmol/L';
   readonly temperatureUnit: '°C' | '°F';
   readonly timeFormat: '24h' | '12h';
+  /** The household's IANA time zone (quiet hours, times in alerts); '' until the household chose one. */
+  readonly timeZone: string;
 }
 
-export const DEFAULT_SETTINGS: HouseholdSettings = { householdName: 'Home', units: 'metric', glucoseUnit: 'mg/dL', temperatureUnit: '°C', timeFormat: '24h' };
+export const DEFAULT_SETTINGS: HouseholdSettings = { householdName: 'Home', units: 'metric', glucoseUnit: 'mg/dL', temperatureUnit: '°C', timeFormat: '24h', timeZone: '' };
+
+/** Whether the hub's Intl knows the zone (the list the dashboard offers comes from the browser's). */
+export function isKnownTimeZone(zone: string): boolean {
+  if (zone === '') return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export class SettingsStore {
   constructor(private readonly db: Db) {}

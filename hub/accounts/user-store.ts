@@ -105,6 +105,25 @@ export class UserStore {
     this.events?.emit({ kind: 'user.changed', userId });
   }
 
+  /**
+   * People left the household: every grant to them goes (inside the caller's transaction, if any).
+   * Returns the users whose grants changed, for `announceChanged` once the transaction committed.
+   */
+  removeGrantsTo(personIds: readonly string[]): { readonly grants: number; readonly userIds: readonly string[] } {
+    const people = JSON.stringify(personIds);
+    const userIds = this.db
+      .prepare<[string], string>('SELECT DISTINCT user_id FROM account_grant WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY user_id')
+      .pluck()
+      .all(people);
+    const grants = this.db.prepare<[string]>('DELETE FROM account_grant WHERE person_id IN (SELECT value FROM json_each(?))').run(people).changes;
+    return { grants, userIds };
+  }
+
+  /** Tells open streams that what these users may see changed. */
+  announceChanged(userIds: readonly string[]): void {
+    for (const userId of userIds) this.events?.emit({ kind: 'user.changed', userId });
+  }
+
   countOwners(): number {
     return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM account_user WHERE role = 'owner'").get()?.n ?? 0;
   }

@@ -4,6 +4,7 @@ import { Accounts } from '../accounts/accounts.js';
 import type { ScryptCost } from '../accounts/password-hash.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import type { ApiDeps } from './api-deps.js';
+import { DemoHouseholdRemoval } from './demo-household.js';
 import { installErrorHandler } from '../http/api-error.js';
 import { registerGraphql } from './graphql/graphql-route.js';
 import { HouseholdView } from './household-view.js';
@@ -14,6 +15,7 @@ import { StreamCredentials } from './stream-credentials.js';
 import { installAuthHook } from '../http/request-auth.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerDemoRoutes } from './routes/demo-routes.js';
 import { registerDeviceRoutes } from './routes/device-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
 import { registerHubStatusRoute } from './routes/hub-status-route.js';
@@ -22,6 +24,7 @@ import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
+import { registerSetupRoutes } from './routes/setup-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { BUILT_UI_DIR, registerStaticUi } from './static-ui.js';
@@ -76,10 +79,22 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           insights: context.services.insights,
           household: new HouseholdView(context.registry, context.store),
           sources: context.services.sources,
+          timeZone: context.services.timeZone,
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
           trustedDeviceMs: config.api.trustedDeviceDays * 86_400_000,
         };
+        context.services.timeZone.set(accounts.settings.read().timeZone);
+        const demo = new DemoHouseholdRemoval({
+          registry: context.registry,
+          store: context.store,
+          accounts,
+          participants: context.services.removal,
+          simulation: context.services.simulation,
+          sources: context.services.sources,
+          clock: context.clock,
+          log,
+        });
         await app.register(fastifyCookie);
         await app.register(fastifyWebsocket, { options: { maxPayload: MAX_SOCKET_MESSAGE_BYTES } });
         installErrorHandler(app, log);
@@ -92,6 +107,8 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerDeviceRoutes(app, deps);
         registerAlertRoutes(app, deps);
         registerSettingsRoutes(app, deps);
+        registerSetupRoutes(app, deps);
+        registerDemoRoutes(app, deps, demo);
         registerUserRoutes(app, deps);
         registerTokenRoutes(app, deps);
         registerExportRoute(app, deps);

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { Accounts } from '../../hub/accounts/accounts.js';
 import type { Role, TokenScope } from '../../hub/accounts/roles.js';
+import { SETUP_STEPS } from '../../hub/accounts/setup-progress.js';
 import type { User } from '../../hub/accounts/user-store.js';
 import { ApiClient, TEST_SCRYPT, addUser, onboardOwner, startApiHub, type ApiHub } from './api-harness.js';
 
@@ -55,6 +56,7 @@ interface Snapshot {
   readonly tokens: Map<string, { userId: string; scopes: readonly TokenScope[]; personIds?: readonly string[] }>;
   readonly devices: Map<string, { people: readonly string[]; text: string }>;
   readonly settings: string;
+  readonly setup: string;
   readonly people: ReadonlySet<string>;
 }
 
@@ -69,6 +71,7 @@ function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
     tokens: new Map(accounts.tokens.list().map((tk) => [tk.id, { userId: tk.userId, scopes: tk.scopes, ...(tk.personIds !== undefined ? { personIds: tk.personIds } : {}) }])),
     devices,
     settings: JSON.stringify(accounts.settings.read()),
+    setup: JSON.stringify(accounts.setup.read()),
     people: new Set(api.hub.context.registry.listPeople().map((p) => p.id)),
   };
 }
@@ -104,7 +107,9 @@ function escalations(actor: Held, before: Snapshot, after: Snapshot, readingsFor
   }
   const householdAdmin = actor.role === 'owner' && actor.scopes.has('admin') && actor.people === null;
   if (before.settings !== after.settings && !householdAdmin) found.push('changed the household settings');
-  if (after.people.size !== before.people.size && !(actor.role === 'owner' && actor.scopes.has('admin'))) found.push('added a person');
+  if (before.setup !== after.setup && !householdAdmin) found.push('moved the first-run setup');
+  if (after.people.size > before.people.size && !(actor.role === 'owner' && actor.scopes.has('admin'))) found.push('added a person');
+  if ([...before.people].some((id) => !after.people.has(id)) && !(householdAdmin && actor.scopes.has('write'))) found.push('removed a person');
   for (const person of readingsFor) {
     if (!actor.scopes.has('ingest')) found.push('sent readings without the ingest scope');
     if (!reachesPerson(actor, person)) found.push(`sent readings for ${person ?? 'nobody'}`);
@@ -124,6 +129,7 @@ type Send = (client: ApiClient) => Promise<{ status: number }>;
 type Attempt = { readonly route: string; readonly label: string; prepare(): Send };
 
 let serial = 0;
+const ZONES = ['Europe/Berlin', 'Asia/Tokyo', 'America/Chicago'];
 const unique = (prefix: string): string => `${prefix}${++serial}`;
 
 t.test('privilege matrix: no credential makes, widens or reaches beyond what it holds', async (t) => {
@@ -237,6 +243,16 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
         return (c) => c.request('DELETE', `/api/v1/tokens/${target}`);
       }, },
     { route: 'PATCH /api/v1/settings', label: 'rename the household', prepare: () => send('PATCH', '/api/v1/settings', { householdName: unique('House ') }) },
+    { route: 'PATCH /api/v1/settings', label: 'move the household to another time zone', prepare: () => send('PATCH', '/api/v1/settings', { timeZone: ZONES[Number(unique('')) % ZONES.length] }) },
+    { route: 'PUT /api/v1/setup', label: 'move the first-run setup on', prepare: () => send('PUT', '/api/v1/setup', { step: SETUP_STEPS[Number(unique('')) % SETUP_STEPS.length], done: false }) },
+    { route: 'POST /api/v1/demo/remove', label: 'remove the demo household', prepare: () => {
+        // A simulated person with a device of theirs, made fresh so that every attempt has something to remove.
+        const personId = unique('demo-person-');
+        api.hub.context.registry.savePerson({ id: personId, name: 'Demo' });
+        const deviceId = freshDevice(personId);
+        api.hub.context.registry.simulated.note({ personIds: [personId], deviceIds: [deviceId] });
+        return send('POST', '/api/v1/demo/remove');
+      }, },
     { route: 'POST /api/v1/people', label: 'add a person', prepare: () => send('POST', '/api/v1/people', { name: unique('Person ') }) },
     { route: 'PATCH /api/v1/devices/:id', label: "give alex's device to sam", prepare: () => {
         const target = freshDevice('alex');

@@ -8,6 +8,8 @@ const settingFields = {
   glucoseUnit: StringEnum(['mg/dL', 'mmol/L']),
   temperatureUnit: StringEnum(['°C', '°F']),
   timeFormat: StringEnum(['24h', '12h']),
+  /** The household's IANA time zone (`Europe/Berlin`), which quiet hours and alert times follow; '' = not chosen (the box's). */
+  timeZone: Type.String({ maxLength: 64, pattern: '^([A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*)?$' }),
 };
 
 /** `GET` and `PATCH /api/v1/settings`: the household's settings, read by everyone signed in. */
@@ -22,6 +24,7 @@ export const SettingsPatchBody = Type.Object(
     glucoseUnit: Type.Optional(settingFields.glucoseUnit),
     temperatureUnit: Type.Optional(settingFields.temperatureUnit),
     timeFormat: Type.Optional(settingFields.timeFormat),
+    timeZone: Type.Optional(settingFields.timeZone),
   },
   { additionalProperties: false, minProperties: 1 },
 );
