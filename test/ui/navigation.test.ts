@@ -46,7 +46,7 @@ t.test('every section is in reach on a phone and a laptop, each tab a 44 px targ
       t.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 0.5 && box.y + box.height <= viewport.height + 0.5, `${screen}: ${section.label} is on screen without scrolling (${JSON.stringify(box)})`);
       t.ok(box.height >= 44 && box.width >= 44, `${screen}: ${section.label} is at least 44 × 44 px (${Math.round(box.width)} × ${Math.round(box.height)})`);
       await link.click();
-      await page.waitForFunction(`location.hash === ${JSON.stringify(section.href)}`);
+      await page.waitForFunction((target) => (globalThis as unknown as { location: { hash: string } }).location.hash === target, section.href);
       t.equal(await page.locator(`nav[aria-label="Main"] a[aria-current="page"]`).getAttribute('href'), section.href, `${screen}: ${section.label} opens and is marked current`);
       await page.locator('main h1').first().waitFor();
     }
