@@ -153,7 +153,7 @@ t.test('units and time format are choices, and every value and time on screen fo
     await form.getByLabel('Weight').selectOption(metric ? 'imperial' : 'metric');
     await form.getByLabel('Temperature').selectOption(metric ? '°F' : '°C');
     await form.getByLabel('Blood glucose').selectOption(metric ? 'mmol/L' : 'mg/dL');
-    await form.getByLabel('Time').selectOption(metric ? '12h' : '24h');
+    await form.getByLabel('Time', { exact: true }).selectOption(metric ? '12h' : '24h');
     await form.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved. Values and times now show this way everywhere.').waitFor();
     await browser.check(t, 'settings-units');

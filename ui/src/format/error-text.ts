@@ -27,6 +27,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   glucoseUnit: 'the glucose unit',
   temperatureUnit: 'the temperature unit',
   timeFormat: 'the time format',
+  timeZone: 'the time zone',
   seconds: 'how long to look for devices',
   userSlots: 'the user slots',
 };
@@ -50,6 +51,7 @@ const CODES: Readonly<Record<string, string>> = {
   internal_error: 'The hub could not do this. The problem is in its log.',
   alerts_unavailable: 'Alerts are not running on this hub.',
   insights_unavailable: 'Insights are not running on this hub.',
+  unknown_time_zone: 'The hub does not know that time zone. Choose another from the list.',
 };
 
 function apiErrorText(error: ApiError): string {

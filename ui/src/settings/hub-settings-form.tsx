@@ -5,28 +5,11 @@ import { Field, formValues } from '../components/field.js';
 import { StatusLine } from '../components/status-line.js';
 import { errorText } from '../format/error-text.js';
 import { adoptSettings, householdSettings } from '../state/settings.js';
-
-type Choice<K extends keyof HouseholdSettings> = readonly (readonly [value: HouseholdSettings[K], label: string])[];
-
-const UNITS: Choice<'units'> = [
-  ['metric', 'Metric: kilograms'],
-  ['imperial', 'Imperial: pounds'],
-];
-const GLUCOSE: Choice<'glucoseUnit'> = [
-  ['mg/dL', 'mg/dL'],
-  ['mmol/L', 'mmol/L'],
-];
-const TEMPERATURE: Choice<'temperatureUnit'> = [
-  ['°C', 'Celsius (°C)'],
-  ['°F', 'Fahrenheit (°F)'],
-];
-const TIME: Choice<'timeFormat'> = [
-  ['24h', '24-hour (18:30)'],
-  ['12h', '12-hour (6:30 PM)'],
-];
+import { UnitChoices, unitChanges } from './setting-choices.js';
+import { TimeZoneChoice } from './time-zone-choice.js';
 
 /**
- * How the household reads its values and times: units and the clock format, as choices. Saving
+ * How the household reads its values and times: units, the clock format and the time zone, as choices. Saving
  * applies them at once to every value and time on screen; only the owner changes them.
  */
 export function HubSettingsForm({ readOnly }: { readonly readOnly: boolean }) {
@@ -43,13 +26,7 @@ export function HubSettingsForm({ readOnly }: { readonly readOnly: boolean }) {
       setStatus('Give the household a name.');
       return;
     }
-    const changes = {
-      householdName,
-      units: read('units'),
-      glucoseUnit: read('glucoseUnit'),
-      temperatureUnit: read('temperatureUnit'),
-      timeFormat: read('timeFormat'),
-    };
+    const changes = { householdName, ...unitChanges(values), timeZone: read('timeZone') };
     setSaving(true);
     setStatus('');
     api
@@ -69,37 +46,12 @@ export function HubSettingsForm({ readOnly }: { readonly readOnly: boolean }) {
       <Field for="setting-household-name" label="Household name">
         <input id="setting-household-name" name="householdName" defaultValue={settings.householdName} disabled={readOnly} required maxLength={100} />
       </Field>
-      <SettingChoice name="units" label="Weight" choices={UNITS} value={settings.units} readOnly={readOnly} />
-      <SettingChoice name="temperatureUnit" label="Temperature" choices={TEMPERATURE} value={settings.temperatureUnit} readOnly={readOnly} />
-      <SettingChoice name="glucoseUnit" label="Blood glucose" choices={GLUCOSE} value={settings.glucoseUnit} readOnly={readOnly} />
-      <SettingChoice name="timeFormat" label="Time" choices={TIME} value={settings.timeFormat} readOnly={readOnly} />
+      <UnitChoices settings={settings} readOnly={readOnly} />
+      <TimeZoneChoice value={settings.timeZone} readOnly={readOnly} />
       <StatusLine text={status} />
       <button type="submit" class="primary" hidden={readOnly} disabled={saving}>
         Save settings
       </button>
     </form>
-  );
-}
-
-interface SettingChoiceProps<K extends keyof HouseholdSettings> {
-  readonly name: K;
-  readonly label: string;
-  readonly choices: Choice<K>;
-  readonly value: HouseholdSettings[K];
-  readonly readOnly: boolean;
-}
-
-function SettingChoice<K extends keyof HouseholdSettings>({ name, label, choices, value, readOnly }: SettingChoiceProps<K>) {
-  const id = `setting-${name}`;
-  return (
-    <Field for={id} label={label}>
-      <select id={id} name={name} defaultValue={value} disabled={readOnly}>
-        {choices.map(([choice, text]) => (
-          <option key={choice} value={choice}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </Field>
   );
 }

@@ -3,7 +3,7 @@ import { api } from '../api/client.js';
 import type { HouseholdSettings } from '../api/types.js';
 
 /** What the dashboard shows before the hub has answered: the hub's own defaults. */
-const DEFAULTS: HouseholdSettings = { householdName: 'Home', units: 'metric', glucoseUnit: 'mg/dL', temperatureUnit: '°C', timeFormat: '24h' };
+const DEFAULTS: HouseholdSettings = { householdName: 'Home', units: 'metric', glucoseUnit: 'mg/dL', temperatureUnit: '°C', timeFormat: '24h', timeZone: '' };
 
 /**
  * The household's settings every value and time on screen follows (units, 24- or 12-hour time).
