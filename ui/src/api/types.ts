@@ -7,8 +7,10 @@ import type { PairingState as PairingAnswer } from '../../../hub/api/contract/de
 
 export type { Alert, AlertDelivery, AlertSeverity, AlertState } from '../../../hub/api/contract/alerts.js';
 export type { PasswordChangeBody, SessionInfo } from '../../../hub/api/contract/auth.js';
+export type { DemoHousehold, DemoRemoval } from '../../../hub/api/contract/demo.js';
 export type { BluetoothState, HubStatus } from '../../../hub/api/contract/hub-status.js';
 export type { HouseholdSettings } from '../../../hub/api/contract/settings.js';
+export type { SetupProgress, SetupProgressBody, SetupStep } from '../../../hub/api/contract/setup.js';
 export type { DeviceSummary as Device, FoundDevice } from '../../../hub/api/contract/devices.js';
 export type { Insight } from '../../../hub/api/contract/insights.js';
 export type { LiveMessage, LiveReading } from '../../../hub/api/contract/live.js';

@@ -1,17 +1,19 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Page, PageProps } from '../apps/dashboard-app.js';
+import type { PageProps } from '../apps/dashboard-app.js';
 
-type Loaded = { readonly state: 'loading' } | { readonly state: 'ready'; readonly page: Page } | { readonly state: 'failed' };
+type Loaded<Props> = { readonly state: 'loading' } | { readonly state: 'ready'; readonly page: ComponentType<Props> } | { readonly state: 'failed' };
 
 /**
  * A page whose code is fetched the first time someone opens it, so the first screen a phone
  * loads carries only the household overview and the frame. The module is asked for once; a failed
  * fetch (the hub restarted with a newer dashboard, or the network went) says so and offers a reload.
+ * Any screen may load so (the first-run setup), with its own props.
  */
-export function lazyPage(load: () => Promise<Page>): Page {
-  let pending: Promise<Page> | undefined;
-  let loaded: Page | undefined;
-  const fetchOnce = (): Promise<Page> => {
+export function lazyPage<Props extends object = PageProps>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+  let pending: Promise<ComponentType<Props>> | undefined;
+  let loaded: ComponentType<Props> | undefined;
+  const fetchOnce = (): Promise<ComponentType<Props>> => {
     pending ??= load().then(
       (page) => (loaded = page),
       (error: unknown) => {
@@ -22,8 +24,8 @@ export function lazyPage(load: () => Promise<Page>): Page {
     return pending;
   };
 
-  return function LazyPage(props: PageProps) {
-    const [current, setCurrent] = useState<Loaded>(loaded === undefined ? { state: 'loading' } : { state: 'ready', page: loaded });
+  return function LazyPage(props: Props) {
+    const [current, setCurrent] = useState<Loaded<Props>>(loaded === undefined ? { state: 'loading' } : { state: 'ready', page: loaded });
     useEffect(() => {
       if (current.state === 'ready') return undefined;
       let cancelled = false;

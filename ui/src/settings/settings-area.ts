@@ -3,10 +3,16 @@ import { lazyPage } from '../components/lazy-page.js';
 
 const SETTINGS_PATH = '/settings';
 const SettingsPage = lazyPage(() => import('./settings-page.js').then((module) => module.SettingsPage));
+/** Where the DEMO badge leads. */
+export const DEMO_PATH = '/settings/demo';
+const DemoHouseholdPage = lazyPage(() => import('./demo-household-panel.js').then((module) => module.DemoHouseholdPage));
 
 /** The hub's own pages, after the apps' in the navigation: settings, accounts, API tokens. */
 export const settingsArea: DashboardApp = {
   name: 'Settings',
   nav: [{ path: SETTINGS_PATH, label: 'Settings' }],
-  pages: [{ path: SETTINGS_PATH, page: SettingsPage, section: SETTINGS_PATH }],
+  pages: [
+    { path: SETTINGS_PATH, page: SettingsPage, section: SETTINGS_PATH },
+    { path: DEMO_PATH, page: DemoHouseholdPage, section: SETTINGS_PATH },
+  ],
 };

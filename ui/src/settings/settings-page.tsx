@@ -1,16 +1,18 @@
 import type { PageProps } from '../apps/dashboard-app.js';
+import { DemoHouseholdPanel } from './demo-household-panel.js';
 import { HubSettingsForm } from './hub-settings-form.js';
 import { PasswordPanel } from './password-panel.js';
 import { TokensPanel } from './tokens-panel.js';
 import { UsersPanel } from './users-panel.js';
 
-/** The household's settings for everyone to read, each person's own password; accounts and API tokens for the owner. */
+/** The household's settings for everyone to read, each person's own password; the demo household, accounts and API tokens for the owner. */
 export function SettingsPage({ user }: PageProps) {
   const owner = user.role === 'owner';
   return (
     <section class="page">
       <h1>Settings</h1>
       {!owner && <p class="muted">Only the hub’s owner can change the household’s settings and accounts.</p>}
+      {owner && <DemoHouseholdPanel />}
       <HubSettingsForm readOnly={!owner} />
       <PasswordPanel user={user} />
       {owner && <UsersPanel self={user} />}

@@ -27,7 +27,7 @@ export function Frame({ user, nav, section, onSignOut, children }: FrameProps) {
         <a class="brand" href={href('/')}>
           <span aria-hidden="true">♥ </span>Hearth
         </a>
-        <DemoBadge />
+        <DemoBadge owner={user.role === 'owner'} />
         <MainNav entries={nav} current={section} />
         <div class="topbar-tools">
           <ConnectionStatus />

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { ApiError, type ApiClient } from '../api/client.js';
 import type { LiveSocket } from '../api/live-socket.js';
-import type { SessionInfo } from '../api/types.js';
+import type { SessionInfo, SetupProgress, SetupStep } from '../api/types.js';
 import type { LastOverview, SavedOverview } from '../offline/last-overview.js';
 import type { AlertsState } from '../state/alerts.js';
 import { forgetPeople, loadPeople } from '../state/household.js';
@@ -15,11 +15,13 @@ export type Screen =
   | { readonly kind: 'first-run' }
   | { readonly kind: 'sign-in' }
   | { readonly kind: 'signed-in'; readonly session: SessionInfo }
+  /** The owner in the first-run setup, on the step the hub keeps for them. */
+  | { readonly kind: 'setup'; readonly session: SessionInfo; readonly step: SetupStep }
   | { readonly kind: 'unreachable'; readonly error: unknown }
   /** Unreachable, with the values this browser last received for the account last signed in. */
   | { readonly kind: 'offline'; readonly saved: SavedOverview };
 
-/** Decides between first run, sign-in and the dashboard, and starts and stops what a session needs. */
+/** Decides between first run, sign-in, the first-run setup and the dashboard, and starts and stops what a session needs. */
 export class Session {
   readonly screen = signal<Screen>({ kind: 'starting' });
   /** Asks the hub again from the start (a button, or the device back on a network); one function, so it can be added and removed as a listener. */
@@ -33,7 +35,8 @@ export class Session {
     private readonly lastOverview: LastOverview,
   ) {
     api.onSessionEnded = () => {
-      if (this.screen.peek().kind === 'signed-in') this.signedOut();
+      const { kind } = this.screen.peek();
+      if (kind === 'signed-in' || kind === 'setup') this.signedOut();
     };
   }
 
@@ -58,7 +61,7 @@ export class Session {
         this.showSignIn();
       }
       else if (session instanceof Error) throw session;
-      else this.signedIn(session as SessionInfo);
+      else await this.enter(session as SessionInfo);
     } catch (error) {
       const saved = error instanceof ApiError && error.status === 0 ? this.lastOverview.saved() : undefined;
       if (saved === undefined) {
@@ -71,7 +74,31 @@ export class Session {
     }
   }
 
-  signedIn(session: SessionInfo): void {
+  /**
+   * Someone is signed in (a session still valid, or the sign-in form): an owner who began the
+   * first-run setup and has not finished it is taken back to its step, from any browser.
+   */
+  async enter(session: SessionInfo): Promise<void> {
+    const step = session.user.role === 'owner' ? await this.setupStep() : undefined;
+    this.signedIn(session, step);
+  }
+
+  /** The first run made the owner: the setup begins, at its first step. A hub that refuses shows the dashboard. */
+  async onboarded(session: SessionInfo): Promise<void> {
+    this.api.remember(session);
+    const begun = await this.api.put<SetupProgress>('/setup', { step: 'people', done: false }).catch(() => undefined);
+    this.signedIn(session, begun?.state === 'in_progress' ? begun.step : undefined);
+  }
+
+  /** The owner finished the setup: the dashboard, on the page its last step hands over to. */
+  setupFinished(path: string): void {
+    const screen = this.screen.peek();
+    if (screen.kind !== 'setup') return;
+    location.hash = path;
+    this.screen.value = { kind: 'signed-in', session: screen.session };
+  }
+
+  signedIn(session: SessionInfo, setupStep?: SetupStep): void {
     this.api.remember(session);
     this.lastOverview.signedIn(session.user.id);
     this.live.start();
@@ -81,7 +108,7 @@ export class Session {
     // Values show in the canonical units until the settings arrive; a failure leaves them so.
     loadSettings().catch(() => undefined);
     loadHubStatus().catch(() => undefined);
-    this.screen.value = { kind: 'signed-in', session };
+    this.screen.value = setupStep !== undefined ? { kind: 'setup', session, step: setupStep } : { kind: 'signed-in', session };
   }
 
   async signOut(): Promise<void> {
@@ -102,6 +129,16 @@ export class Session {
     forgetSettings();
     forgetHubStatus();
     this.showSignIn();
+  }
+
+  /** The step of a setup begun and not finished; undefined otherwise, or when the hub does not say. */
+  private async setupStep(): Promise<SetupStep | undefined> {
+    try {
+      const progress = await this.api.get<SetupProgress>('/setup');
+      return progress.state === 'in_progress' ? progress.step : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private showSignIn(): void {
