@@ -101,7 +101,7 @@ export const alertsConfigSchema = Section({
     end: clockTime('07:00'),
     /** Severities held back until the quiet hours end; critical is never held. */
     hold: Type.Array(Type.Enum(['info', 'warning']), { uniqueItems: true, default: ['info', 'warning'] }),
-    /** IANA zone of the household ('' = the box's own). */
+    /** IANA zone of the household ('' = the box's own); the time zone chosen on the dashboard (household settings) wins over it. */
     timeZone: Type.String({ maxLength: 64, default: '' }),
   }),
   speech: Section({
