@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Accounts } from '../accounts/accounts.js';
 import type { Clock } from '../../core/clock.js';
-import { makeDeviceId } from '../../core/device-id.js';
+import { isDerivedDeviceId, makeDeviceId } from '../../core/device-id.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import { ApiError } from '../http/api-error.js';
 import type { RemovalParticipants, RemovalScope } from '../services/household-removal.js';
@@ -47,7 +47,7 @@ export class DemoHouseholdRemoval {
     const { registry, store, participants } = this.deps;
     const scope = this.scope();
     const people = registry.listPeople().filter((p) => scope.personIds.includes(p.id));
-    const devices = registry.listDevices().filter((d) => scope.deviceIds.includes(d.id) && d.driver !== 'inference');
+    const devices = registry.listDevices().filter((d) => scope.deviceIds.includes(d.id) && !isDerivedDeviceId(d.id));
     const held = store.query.holdingsOf(scope);
     const counted = (name: string): number => participants.list().find((p) => p.name === name)?.count(scope) ?? 0;
     return {

@@ -9,6 +9,7 @@ export interface SeriesOwners {
 /** How much the store holds (or held) of some owners. */
 export interface SeriesHoldings {
   readonly series: number;
+  /** Raw readings deleted; for `holdings`, the readings ever recorded (from the daily rollups, which stay cheap to sum on a long history). */
   readonly readings: number;
   readonly rollups: number;
   readonly waveformBlocks: number;
@@ -21,7 +22,7 @@ const OWNED = `SELECT id FROM series
 /** Counts and deletes what the store holds of some people and devices. */
 export class SeriesRemoval {
   private readonly owned;
-  private readonly countSamples;
+  private readonly countRecorded;
   private readonly countRollups;
   private readonly countBlocks;
   private readonly deleteSamples;
@@ -32,7 +33,7 @@ export class SeriesRemoval {
   constructor(private readonly db: Db) {
     this.owned = db.prepare<{ devices: string; people: string }, number>(OWNED).pluck();
     const count = (table: string) => db.prepare<{ devices: string; people: string }, number>(`SELECT count(*) FROM ${table} WHERE series_id IN (${OWNED})`).pluck();
-    this.countSamples = count('sample');
+    this.countRecorded = db.prepare<{ devices: string; people: string }, number | null>(`SELECT sum(count) FROM rollup WHERE resolution = 86400 AND series_id IN (${OWNED})`).pluck();
     this.countRollups = count('rollup');
     this.countBlocks = count('waveform_block');
     const remove = (table: string) => db.prepare<{ devices: string; people: string }>(`DELETE FROM ${table} WHERE series_id IN (${OWNED})`);
@@ -49,7 +50,7 @@ export class SeriesRemoval {
 
   holdings(owners: SeriesOwners): SeriesHoldings {
     const p = params(owners);
-    return { series: this.owned.all(p).length, readings: this.countSamples.get(p) ?? 0, rollups: this.countRollups.get(p) ?? 0, waveformBlocks: this.countBlocks.get(p) ?? 0 };
+    return { series: this.owned.all(p).length, readings: this.countRecorded.get(p) ?? 0, rollups: this.countRollups.get(p) ?? 0, waveformBlocks: this.countBlocks.get(p) ?? 0 };
   }
 
   /** Deletes the owners' series with their raw readings, rollups and waveform blocks, in one transaction (or the caller's). */

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { api } from '../api/client.js';
 import type { DemoHousehold } from '../api/types.js';
 import type { PageProps } from '../apps/dashboard-app.js';
@@ -8,7 +9,10 @@ import { DemoRemoval, demoPresent } from '../setup/demo-removal.js';
 /** On Settings, for the owner, while the demo household is there: its removal, one click and a confirmation away. */
 export function DemoHouseholdPanel() {
   const request = useRequest(() => api.get<DemoHousehold>('/demo'));
-  if (!demoPresent(request.value)) return null;
+  // Once shown, the card stays while the page is open, to say that the removal went through.
+  const shown = useRef(false);
+  if (demoPresent(request.value)) shown.current = true;
+  if (!shown.current) return null;
   return (
     <section class="card compact" aria-labelledby="demo-heading">
       <h2 id="demo-heading">Demo household</h2>
