@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Clock } from '../../core/clock.js';
 import { migrate, type MigrationStep } from '../store/index.js';
 import { outboxMigration } from './home-assistant/bridge-outbox.js';
@@ -76,12 +76,17 @@ function principalOf(row: CredentialRow): MqttCredentialInfo {
  */
 export class MqttCredentials {
   private readonly scryptTurns = new ScryptTurns();
+  /** Prepared once: the broker reads a row at every connect. */
+  private readonly selectRow: Statement<[string], CredentialRow>;
+  private readonly rewriteAsHmac: Statement<[Buffer, Buffer, string, Buffer]>;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
   ) {
     migrate(db, 'mqtt', mqttMigrations);
+    this.selectRow = db.prepare('SELECT * FROM mqtt_credential WHERE name = ?');
+    this.rewriteAsHmac = db.prepare(`UPDATE mqtt_credential SET kdf = 'hmac-sha256', salt = ?, hash = ? WHERE name = ? AND kdf = 'scrypt' AND hash = ?`);
   }
 
   /** Creates the credential and returns its secret, which is not stored and cannot be shown again. */
@@ -145,7 +150,7 @@ export class MqttCredentials {
   }
 
   private row(name: string): CredentialRow | undefined {
-    return this.db.prepare('SELECT * FROM mqtt_credential WHERE name = ?').get(name) as CredentialRow | undefined;
+    return this.selectRow.get(name);
   }
 
   private checked(row: CredentialRow | undefined, secret: string): MqttPrincipal | undefined {
@@ -159,8 +164,6 @@ export class MqttCredentials {
   /** Keeps a proven scrypt secret as HMAC, unless the row changed since it was read. */
   private rehash(row: CredentialRow, secret: string): void {
     const salt = newSalt();
-    this.db
-      .prepare(`UPDATE mqtt_credential SET kdf = 'hmac-sha256', salt = ?, hash = ? WHERE name = ? AND kdf = 'scrypt' AND hash = ?`)
-      .run(salt, hmacHash(secret, salt), row.name, row.hash);
+    this.rewriteAsHmac.run(salt, hmacHash(secret, salt), row.name, row.hash);
   }
 }
