@@ -150,9 +150,11 @@ export async function run(): Promise<void> {
         const refusedNote = f.refused > 0 ? `, ${f.refused} refused` : '';
         return `${f.perSecond.toFixed(1).padStart(7)}/s  ${f.cpuMsPerConnect.toFixed(2).padStart(7)} ms CPU${f === baseline ? '' : ` (1/${times.toFixed(0)})`}${refusedNote}`;
       };
+      const cells = rows.map(([label, sequential, concurrent]) => [label, cell(sequential, sequentialFirst), cell(concurrent, concurrentFirst)] as const);
+      const width = Math.max(...cells.map(([, sequential]) => sequential.length)) + 1;
       printTable(`MQTT connects: ${CONNECTS} device credentials, one at a time | ${CONCURRENCY} at a time; the hub's CPU per connect (load ${load.toFixed(2)})`, [
-        ['', `${'one at a time'.padEnd(31)}| ${CONCURRENCY} at a time`],
-        ...rows.map(([label, sequential, concurrent]): [string, string] => [label, `${cell(sequential, sequentialFirst).padEnd(31)}| ${cell(concurrent, concurrentFirst)}`]),
+        ['', `${'one at a time'.padEnd(width)}| ${CONCURRENCY} at a time`],
+        ...cells.map(([label, sequential, concurrent]): [string, string] => [label, `${sequential.padEnd(width)}| ${concurrent}`]),
         ['the idle hub, for comparison', `${idleMsPerS.toFixed(1)} ms CPU per second`],
         ['target', 'a repeat connect and a new credential cost well under 1/10 of the scrypt baseline'],
       ]);
