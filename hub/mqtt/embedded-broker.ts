@@ -26,7 +26,8 @@ export interface EmbeddedBrokerOptions {
   readonly tls: { readonly enabled: boolean; readonly port: number; readonly certFile: string; readonly keyFile: string; readonly only: boolean };
   readonly limits: MqttLimits;
   readonly rules: TopicRules;
-  readonly verify: (username: string, secret: string) => Promise<MqttPrincipal | undefined>;
+  /** `signal` is aborted when the connection closes first: a check still waiting may be dropped. */
+  readonly verify: (username: string, secret: string, signal: AbortSignal) => Promise<MqttPrincipal | undefined>;
   /** Whether a credential still exists (removed ones are disconnected). */
   readonly stillValid: (name: string) => boolean;
   /** Which credential each client id and persistent session belongs to. */
@@ -208,8 +209,12 @@ export class EmbeddedBroker {
       done(authError('a username and password are required', 5), false);
       return;
     }
+    const gone = new AbortController();
+    const abort = (): void => gone.abort();
+    conn.once('close', abort);
     this.options
-      .verify(username, password.toString('utf8'))
+      .verify(username, password.toString('utf8'), gone.signal)
+      .finally(() => conn.off('close', abort))
       .then(async (principal) => {
         if (principal === undefined) {
           this.options.outsideLog.warn(remote, { credential: shown(username) }, 'MQTT connection refused: wrong username or password');

@@ -55,7 +55,7 @@ export class MqttPart implements HubPart {
       tls: mqtt.tls,
       limits: mqtt.limits,
       rules: { gatewayBaseTopic: mqtt.gateways.baseTopic },
-      verify: (username, secret) => credentials.verify(username, secret),
+      verify: (username, secret, signal) => credentials.verify(username, secret, signal),
       stillValid: (name) => credentials.exists(name),
       owners: new ClientIdOwners(store.db, clock, mqtt.limits.maxSessionsPerCredential),
       inbound: [ingest, acks],
