@@ -7,7 +7,7 @@ const MAX_TOKEN_LENGTH = 512;
 const MAX_ESCALATION_MINUTES = 7 * 1440;
 const CLOCK_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 /** espeak-ng's voice names (en, en-gb, de+f3): nothing that could be taken for an option. */
-const VOICE = /^[A-Za-z0-9_+-]{1,32}$/;
+const VOICE = /^[A-Za-z0-9][A-Za-z0-9_+-]{0,31}$/;
 /** Tokens go into an HTTP header: printable ASCII without spaces. */
 const TOKEN = /^[\x21-\x7e]+$/;
 
@@ -37,7 +37,7 @@ export function checkPushAddress(url: string, what = 'A push address'): URL {
 
 function checkSpeech(speech: SpeechSection): SpeechSection {
   const voice = speech.voice.trim();
-  if (!VOICE.test(voice)) refuse('The voice is an espeak-ng voice name such as en, en-gb or de: letters, digits and the signs + - _ only, at most 32.');
+  if (!VOICE.test(voice)) refuse('The voice is an espeak-ng voice name such as en, en-gb or de: up to 32 letters, digits and the signs + - _, starting with a letter or digit.');
   const device = speech.device.trim();
   if (device.length > 128) refuse('The sound device name is too long: at most 128 characters.');
   if (device.startsWith('-') || !/^[\x21-\x7e]*$/.test(device)) refuse('The sound device is an ALSA name such as plughw:1,0 or default, without spaces, and cannot start with a dash. Leave it empty to only save sound files.');
