@@ -22,6 +22,7 @@ import { registerIngestRoute } from './routes/ingest-route.js';
 import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
+import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -76,6 +77,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           alerts: context.services.alerts,
           alertChannels: context.services.alertChannels,
           insights: context.services.insights,
+          sleep: context.services.sleep,
           household: new HouseholdView(context.registry, context.store),
           sources: context.services.sources,
           log,
@@ -91,6 +93,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerHubStatusRoute(app, deps);
         registerPeopleRoutes(app, deps);
         registerSeriesRoutes(app, deps);
+        registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerAlertRoutes(app, deps);
         registerAlertChannelRoutes(app, deps);

@@ -32,20 +32,9 @@ export interface ApiHub {
   stop(): Promise<void>;
 }
 
-/** A real hub with the API part (and any `consumers` given), listening on a free port of 127.0.0.1, over a real SQLite file. */
+/** A real hub with only the API part, listening on a free port of 127.0.0.1, over a real SQLite file. */
 export async function startApiHub(
-  options: {
-    dataDir?: string;
-    clock?: Clock;
-    api?: Partial<HubConfig['api']>;
-    http?: Partial<HubConfig['http']>;
-    store?: Partial<HubConfig['store']>;
-    part?: ApiPartOptions;
-    /** Parts beside the API (the alerts engine), started after it. */
-    consumers?: readonly HubPartFactory[];
-    sources?: readonly HubPartFactory[];
-    config?: Partial<HubConfig>;
-  } = {},
+  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; http?: Partial<HubConfig['http']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions; sources?: readonly HubPartFactory[]; consumers?: readonly HubPartFactory[]; config?: Partial<HubConfig> } = {},
 ): Promise<ApiHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-api-'));
   const config: HubConfig = {
