@@ -11,7 +11,7 @@ import type { IngestRefusals } from './ingest-refusals.js';
 import type { OversizedPublish } from './packet-filter.js';
 import { RetainedBudget } from './retained-budget.js';
 import { SessionStore } from './session-store.js';
-import { canPublish, canSubscribe, INGEST_PREFIX, type TopicRules } from './topic-acl.js';
+import { canPublish, canSubscribe, filterCovers, INGEST_PREFIX, type TopicRules } from './topic-acl.js';
 
 /** Where the broker hands messages the hub itself consumes (ingest, alert acknowledgements). */
 export interface InboundHandler {
@@ -186,6 +186,13 @@ export class EmbeddedBroker {
   /** What a credential keeps retained on the broker now. */
   retainedOf(credential: string): { readonly count: number; readonly bytes: number } {
     return this.retained.of(credential);
+  }
+
+  /** Connected clients holding a subscription that receives `topic` (a test message's listeners). */
+  listenersOf(topic: string): number {
+    // aedes keeps its clients and each one's subscriptions (restored sessions' too) without typing them.
+    const clients = (this.broker as unknown as { clients?: Record<string, { connected?: boolean; subscriptions?: Record<string, unknown> }> } | undefined)?.clients ?? {};
+    return Object.values(clients).filter((client) => client.connected === true && Object.keys(client.subscriptions ?? {}).some((filter) => filterCovers(filter, topic))).length;
   }
 
   /** Publishes as the hub (no ACL: the hub owns its topics). */

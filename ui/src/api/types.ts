@@ -5,6 +5,7 @@
  */
 import type { PairingState as PairingAnswer } from '../../../hub/api/contract/devices.js';
 
+export type { AlertChannels, AlertChannelsChange, ChannelTestResult, ChannelWarning, TestableChannel, WebhookTargetShown } from '../../../hub/api/contract/alert-channels.js';
 export type { Alert, AlertDelivery, AlertSeverity, AlertState } from '../../../hub/api/contract/alerts.js';
 export type { PasswordChangeBody, SessionInfo } from '../../../hub/api/contract/auth.js';
 export type { BluetoothState, HubStatus } from '../../../hub/api/contract/hub-status.js';
