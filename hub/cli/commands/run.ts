@@ -1,3 +1,4 @@
+import { hostname, networkInterfaces } from 'node:os';
 import { ConfigError, ConfigInvalidError, loadConfig } from '../../config/load-config.js';
 import { PortInUseError } from '../../http/http-server.js';
 import { DataDirectoryInUseError } from '../../daemon/data-dir-lock.js';
@@ -8,6 +9,7 @@ import { MqttPortInUseError, MqttTlsFileError } from '../../mqtt/broker-listener
 import { StoreCorruptError, StoreDirectoryError } from '../../store/index.js';
 import { parseArgs, stringOption } from '../args.js';
 import { UsageError, type Command } from '../command.js';
+import { dashboardLine } from '../dashboard-line.js';
 
 /** Failures at start that the user can fix: one clear line, exit status 1. */
 const FIXABLE = [ConfigInvalidError, PortInUseError, StoreDirectoryError, StoreCorruptError, MqttPortInUseError, MqttTlsFileError, DataDirectoryInUseError];
@@ -20,8 +22,8 @@ function logFormatOption(value: string | undefined): LogFormatSetting | undefine
 }
 
 /**
- * `run [--config <file>] [--log-format auto|pretty|json]`: starts the hub and keeps it running
- * until SIGTERM or SIGINT.
+ * `run [--config <file>] [--log-format auto|pretty|json]`: starts the hub, says in one plain line
+ * where to open the dashboard, and keeps it running until SIGTERM or SIGINT.
  */
 export const runCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, ['config', 'log-format']);
@@ -59,6 +61,13 @@ export const runCommand: Command = async (args, io) => {
     }
     throw error;
   }
+  // Through the log's own stream, so that it follows the lines logged while the hub started.
+  logging.say(
+    dashboardLine(
+      { host: config.http.host, port: hub.listeningPort ?? config.http.port, configFile: loaded.path },
+      { hostname: hostname(), interfaces: networkInterfaces() },
+    ),
+  );
   const signal = await stopAsked;
   log.info({ signal }, 'stopping');
   try {
