@@ -141,6 +141,12 @@ export class Hub {
     return this.address;
   }
 
+  /** The port the dashboard and API listen on once started: the one the system chose when the config says 0. */
+  get listeningPort(): number | undefined {
+    const bound = this.contextInstance?.http.server.address();
+    return typeof bound === 'object' && bound !== null ? bound.port : undefined;
+  }
+
   /** Every route the parts registered on the HTTP server, for the security tests and for operators who ask. */
   get routes(): readonly HubRoute[] {
     return this.routeList;
