@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { execPath, exit, stderr } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
@@ -48,9 +48,8 @@ const result = await build({
 });
 
 const outputs = Object.keys(result.metafile.outputs).map((file) => basename(file));
-// Every lazily imported module is an entry point of its own in the metafile: the page's script is main.tsx's.
-const mainEntry = join(uiDir, 'src/main.tsx');
-const script = Object.entries(result.metafile.outputs).find(([file, output]) => file.endsWith('.js') && output.entryPoint !== undefined && resolve(output.entryPoint) === mainEntry)?.[0];
+// Lazily imported pages are entry points to esbuild too: the dashboard's own is the one named app.
+const script = Object.keys(result.metafile.outputs).find((file) => /(^|\/)app-[A-Z0-9]+\.js$/.test(file));
 const styles = outputs.filter((file) => file.endsWith('.css'));
 const style = styles[0];
 if (script === undefined || style === undefined || styles.length !== 1) {

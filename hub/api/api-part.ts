@@ -13,6 +13,7 @@ import { LiveFanout } from './live/live-route.js';
 import { PairingWindow } from './pairing-window.js';
 import { StreamCredentials } from './stream-credentials.js';
 import { installAuthHook } from '../http/request-auth.js';
+import { registerAlertChannelRoutes } from './routes/alert-channel-routes.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDemoRoutes } from './routes/demo-routes.js';
@@ -23,6 +24,7 @@ import { registerIngestRoute } from './routes/ingest-route.js';
 import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
+import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerSetupRoutes } from './routes/setup-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
@@ -76,7 +78,9 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           clock: context.clock,
           pairing,
           alerts: context.services.alerts,
+          alertChannels: context.services.alertChannels,
           insights: context.services.insights,
+          sleep: context.services.sleep,
           household: new HouseholdView(context.registry, context.store),
           sources: context.services.sources,
           timeZone: context.services.timeZone,
@@ -104,8 +108,10 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerHubStatusRoute(app, deps);
         registerPeopleRoutes(app, deps);
         registerSeriesRoutes(app, deps);
+        registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerAlertRoutes(app, deps);
+        registerAlertChannelRoutes(app, deps);
         registerSettingsRoutes(app, deps);
         registerSetupRoutes(app, deps);
         registerDemoRoutes(app, deps, demo);

@@ -103,6 +103,13 @@ export class Hub {
         const part = factory(context);
         if (part !== undefined) await this.startPart(part);
       }
+      for (const part of this.started) {
+        try {
+          part.ready?.();
+        } catch (error) {
+          this.log.warn({ err: error, part: part.name }, 'a part could not catch up after the start; it runs on');
+        }
+      }
       this.log.info({ address: this.address, parts: this.started.map((p) => p.name) }, 'hub started');
     } catch (error) {
       await this.stop();
@@ -132,6 +139,12 @@ export class Hub {
 
   get listeningAddress(): string | undefined {
     return this.address;
+  }
+
+  /** The port the dashboard and API listen on once started: the one the system chose when the config says 0. */
+  get listeningPort(): number | undefined {
+    const bound = this.contextInstance?.http.server.address();
+    return typeof bound === 'object' && bound !== null ? bound.port : undefined;
   }
 
   /** Every route the parts registered on the HTTP server, for the security tests and for operators who ask. */
