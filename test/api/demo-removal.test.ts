@@ -34,11 +34,12 @@ const DEMO_ROWS = {
   device: `id IN ${inList(DEMO_DEVICE_IDS)}`,
   alert: `person_id IN ${inList(DEMO_PEOPLE)} OR json_extract(body, '$.deviceId') IN ${inList(DEMO_DEVICE_IDS)}`,
   insight: `person_id IN ${inList(DEMO_PEOPLE)}`,
+  sleep_session: `person_id IN ${inList(DEMO_PEOPLE)}`,
   account_grant: `person_id IN ${inList(DEMO_PEOPLE)}`,
 };
 
-type DemoRowCounts = Record<'series' | 'sample' | 'rollup' | 'waveform_block' | 'person' | 'device' | 'alert' | 'alert_event' | 'insight' | 'account_grant', number>;
-const NONE: DemoRowCounts = { series: 0, sample: 0, rollup: 0, waveform_block: 0, person: 0, device: 0, alert: 0, alert_event: 0, insight: 0, account_grant: 0 };
+type DemoRowCounts = Record<'series' | 'sample' | 'rollup' | 'waveform_block' | 'person' | 'device' | 'alert' | 'alert_event' | 'insight' | 'sleep_session' | 'account_grant', number>;
+const NONE: DemoRowCounts = { series: 0, sample: 0, rollup: 0, waveform_block: 0, person: 0, device: 0, alert: 0, alert_event: 0, insight: 0, sleep_session: 0, account_grant: 0 };
 
 /** How many rows of the simulated household each table holds, samples, rollups and waveforms by their series. */
 function demoRowCounts(db: Db): DemoRowCounts {
@@ -56,6 +57,7 @@ function demoRowCounts(db: Db): DemoRowCounts {
     alert: count('alert', DEMO_ROWS.alert),
     alert_event: count('alert_event', `alert_id IN (SELECT id FROM alert WHERE ${DEMO_ROWS.alert})`),
     insight: count('insight', DEMO_ROWS.insight),
+    sleep_session: count('sleep_session', DEMO_ROWS.sleep_session),
     account_grant: count('account_grant', DEMO_ROWS.account_grant),
   };
 }
@@ -74,6 +76,7 @@ function realRows(db: Db): Record<string, unknown[]> {
     alert: all(`SELECT id, person_id, rule FROM alert WHERE NOT (${DEMO_ROWS.alert}) ORDER BY id`),
     alert_event: all(`SELECT * FROM alert_event WHERE alert_id IN (SELECT id FROM alert WHERE NOT (${DEMO_ROWS.alert})) ORDER BY id`),
     insight: all(`SELECT * FROM insight WHERE NOT (${DEMO_ROWS.insight}) ORDER BY id`),
+    sleep_session: all(`SELECT * FROM sleep_session WHERE NOT (${DEMO_ROWS.sleep_session}) ORDER BY person_id, start`),
     account_grant: all(`SELECT * FROM account_grant WHERE NOT (${DEMO_ROWS.account_grant}) ORDER BY user_id, person_id`),
     account_user: all('SELECT id, username, role, person_id FROM account_user ORDER BY id'),
   };
@@ -118,6 +121,9 @@ async function householdWithDemo(t: Test, demo: DemoHub): Promise<{ owner: ApiCl
   const insights = new InsightStore(demo.hub.store.db);
   insights.add({ personId: 'alex', model: 'illness-rhr', title: 'Resting heart rate up', explanation: 'x', score: 0.7, ts: now - 10_000 });
   insights.add({ personId: gran, model: 'illness-rhr', title: 'Resting heart rate up', explanation: 'y', score: 0.6, ts: now - 10_000 });
+  // A night of each, as SleepOracle keeps them (old enough that its own analysis leaves it alone).
+  const night = demo.hub.store.db.prepare('INSERT INTO sleep_session (person_id, start, end, night, kind, summary) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const personId of ['alex', gran]) night.run(personId, now - 78 * 3_600_000, now - 70 * 3_600_000, 'three nights ago', 'night', '{}');
   // The simulated devices' stored history and live readings, committed.
   await waitFor('readings of the simulated household', async () => (demoRowCounts(demo.hub.store.db).sample > 50 ? true : undefined), 30_000);
   demo.hub.store.writer.flush();
@@ -132,7 +138,7 @@ t.test('removing the demo household deletes exactly its rows in one go, and a re
   const db = (): Db => demo.hub.store.db;
 
   const before = demoRowCounts(db());
-  for (const table of ['series', 'sample', 'rollup', 'person', 'device', 'alert', 'alert_event', 'insight', 'account_grant'] as const) t.ok(before[table] > 0, `the demo household has ${table} rows (${before[table]})`);
+  for (const table of ['series', 'sample', 'rollup', 'person', 'device', 'alert', 'alert_event', 'insight', 'sleep_session', 'account_grant'] as const) t.ok(before[table] > 0, `the demo household has ${table} rows (${before[table]})`);
   const status = await owner.get('/api/v1/hub');
   conforms(t, HubStatus, status, 'GET /hub');
   t.equal((status.body as HubStatus).demo.running, true, 'the simulated household runs');
@@ -142,7 +148,7 @@ t.test('removing the demo household deletes exactly its rows in one go, and a re
   const shown = described.body as DemoHousehold;
   t.same(shown.people.map((p) => p.name).sort(), ['Alex', 'Sam'], 'it names the people who go');
   t.same(shown.devices.map((d) => d.id).sort(), [...DEMO_DEVICES].sort(), 'and its devices, not the household’s own');
-  t.ok(shown.readings > 0 && shown.alerts >= 1 && shown.insights === 1, `and what goes with them (${shown.readings} readings, ${shown.alerts} alerts, ${shown.insights} insight)`);
+  t.ok(shown.readings > 0 && shown.alerts >= 1 && shown.insights === 1 && shown.sleepSessions === 1, `and what goes with them (${shown.readings} readings, ${shown.alerts} alerts, ${shown.insights} insight, ${shown.sleepSessions} night)`);
   t.equal(shown.removedAt, null, 'it has not been removed');
 
   const real = realRows(db());
@@ -151,7 +157,7 @@ t.test('removing the demo household deletes exactly its rows in one go, and a re
   const outcome = removed.body as DemoRemoval;
   t.equal(outcome.people, 2, 'two people went');
   t.equal(outcome.devicesUnassigned, 1, "the household's own thermometer stays, no longer Alex's");
-  t.ok(outcome.readings >= before.sample && outcome.alerts >= before.alert && outcome.insights === 1 && outcome.grants === 1, 'with their readings, alerts, insights and grants');
+  t.ok(outcome.readings >= before.sample && outcome.alerts >= before.alert && outcome.insights === 1 && outcome.sleepSessions === 1 && outcome.grants === 1, 'with their readings, alerts, insights, nights and grants');
 
   t.same(demoRowCounts(db()), NONE, 'nothing of the demo household is left in any table');
   t.same(realRows(db()), real, "and every row of the household's own people and devices is as it was");

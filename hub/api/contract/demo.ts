@@ -10,6 +10,8 @@ const Holdings = {
   waveformBlocks: Type.Integer({ minimum: 0 }),
   alerts: Type.Integer({ minimum: 0 }),
   insights: Type.Integer({ minimum: 0 }),
+  /** Nights and naps SleepOracle worked out. */
+  sleepSessions: Type.Integer({ minimum: 0 }),
 };
 
 /**

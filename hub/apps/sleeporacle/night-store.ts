@@ -24,10 +24,14 @@ export class NightStore {
   private readonly removeFrom;
   private readonly insert;
   private readonly list;
+  private readonly removePeopleRows;
+  private readonly countPeopleRows;
 
   constructor(private readonly db: Db) {
     this.removeFrom = db.prepare<[string, number]>('DELETE FROM sleep_session WHERE person_id = ? AND start >= ?');
     this.insert = db.prepare<[string, number, number, string, string, string]>('INSERT OR REPLACE INTO sleep_session (person_id, start, end, night, kind, summary) VALUES (?, ?, ?, ?, ?, ?)');
+    this.removePeopleRows = db.prepare<[string]>('DELETE FROM sleep_session WHERE person_id IN (SELECT value FROM json_each(?))');
+    this.countPeopleRows = db.prepare<[string], number>('SELECT count(*) FROM sleep_session WHERE person_id IN (SELECT value FROM json_each(?))').pluck();
     this.list = db.prepare<[string, number, number], { summary: string }>('SELECT summary FROM sleep_session WHERE person_id = ? AND start >= ? AND start < ? ORDER BY start');
   }
 
@@ -40,6 +44,16 @@ export class NightStore {
       this.removeFrom.run(personId, from);
       for (const session of sessions) this.insert.run(personId, session.start, session.end, session.night, session.kind, JSON.stringify(session));
     })();
+  }
+
+  /** How many sessions are kept of these people. */
+  countOf(personIds: readonly string[]): number {
+    return this.countPeopleRows.get(JSON.stringify(personIds)) ?? 0;
+  }
+
+  /** Deletes the sessions of people who left the household (inside the caller's transaction, if any); returns how many. */
+  removePeople(personIds: readonly string[]): number {
+    return this.removePeopleRows.run(JSON.stringify(personIds)).changes;
   }
 
   between(personId: string, from: number, to: number): NightSummary[] {

@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { HubContext, HubPart, HubPartFactory } from '../../daemon/hub-part.js';
 import { DerivedReadings, type DerivedReading } from '../../ingest/derived-readings.js';
+import type { RemovalParticipant } from '../../services/household-removal.js';
 import { migrate } from '../../store/index.js';
 import { analyseNights } from './night-analysis.js';
 import { NightStore, SLEEPORACLE_SCHEMA_PART, sleeporacleMigrations } from './night-store.js';
@@ -29,6 +30,12 @@ export class SleepOraclePart implements HubPart {
   private nights: NightStore | undefined;
   private derived: DerivedReadings | undefined;
   private readonly view = { sessions: (personId: string, from: number, to: number) => this.store().between(personId, from, to) };
+  /** People removed from the household take their nights along. */
+  private readonly removal: RemovalParticipant = {
+    name: 'sleepSessions',
+    count: (scope) => this.store().countOf(scope.personIds),
+    remove: (scope) => this.store().removePeople(scope.personIds),
+  };
 
   constructor(private readonly context: HubContext) {
     this.logger = context.logging.part(SLEEPORACLE_PART);
@@ -41,6 +48,7 @@ export class SleepOraclePart implements HubPart {
     this.derived = new DerivedReadings(ingest, registry);
     this.context.addJob({ name: SLEEP_JOB, schedule: '7 * * * *', run: () => this.analyse() });
     services.sleep.provide(this.view);
+    services.removal.join(this.removal);
     this.logger.info({ timeZone: this.timeZone() }, 'sleep analysis started');
     return Promise.resolve();
   }
@@ -52,6 +60,7 @@ export class SleepOraclePart implements HubPart {
 
   stop(): Promise<void> {
     this.context.services.sleep.withdraw(this.view);
+    this.context.services.removal.leave(this.removal);
     this.nights = undefined;
     return Promise.resolve();
   }
@@ -79,9 +88,10 @@ export class SleepOraclePart implements HubPart {
     if (sessions.length > 0) this.logger.debug({ sessions: sessions.length, finished: finished.length }, 'sleep analysed');
   }
 
+  /** The household's zone (its settings) when it chose one, else the config's, else the box's. */
   private timeZone(): string {
-    const configured = this.context.config.sleeporacle.timeZone;
-    return configured === '' ? Intl.DateTimeFormat().resolvedOptions().timeZone : configured;
+    const zone = this.context.services.timeZone.current() || this.context.config.sleeporacle.timeZone;
+    return zone === '' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zone;
   }
 
   private store(): NightStore {

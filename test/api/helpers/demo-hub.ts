@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { alertsPart } from '../../../hub/alerts/alerts-part.js';
+import { sleeporaclePart } from '../../../hub/apps/sleeporacle/sleeporacle-part.js';
 import { apiPartFactory } from '../../../hub/api/api-part.js';
 import { DEFAULT_CONFIG } from '../../../hub/config/defaults.js';
 import type { HubConfig } from '../../../hub/config/hub-config.js';
@@ -23,7 +24,7 @@ export interface DemoHub {
 /**
  * A real hub in this process over the SQLite file in `dataDir`, as a fresh box runs: no device in
  * the config, so the simulated household (the hub's own part, on the real clock) streams; the
- * dashboard API, alerts and the models beside it.
+ * dashboard API, alerts, the models and SleepOracle beside it.
  */
 export async function startDemoHub(dataDir: string, options: { readonly inference?: boolean; readonly extraConsumers?: readonly HubPartFactory[] } = {}): Promise<DemoHub> {
   const config: HubConfig = {
@@ -34,9 +35,9 @@ export async function startDemoHub(dataDir: string, options: { readonly inferenc
     household: { people: [], devices: [] },
     simulation: { ...DEFAULT_CONFIG.simulation, enabled: true },
     // The alert rules run on readings; the time-driven jobs stay out of the way (once a year).
-    scheduler: { jobs: { ...DEFAULT_CONFIG.scheduler.jobs, alerts: '0 0 1 1 *', illness: '0 0 1 1 *' } },
+    scheduler: { jobs: { ...DEFAULT_CONFIG.scheduler.jobs, alerts: '0 0 1 1 *', illness: '0 0 1 1 *', 'sleep-analysis': '0 0 1 1 *' } },
   };
-  const consumers = [apiPartFactory({ scryptCost: TEST_SCRYPT }), alertsPart, ...(options.inference === false ? [] : [inferencePart]), ...(options.extraConsumers ?? [])];
+  const consumers = [apiPartFactory({ scryptCost: TEST_SCRYPT }), alertsPart, ...(options.inference === false ? [] : [inferencePart]), sleeporaclePart, ...(options.extraConsumers ?? [])];
   const hub = new Hub({ config, logging: new HubLogging({ level: 'silent' }), parts: { consumers, sources: [simulationPart] } });
   await hub.start();
   const address = hub.listeningAddress;

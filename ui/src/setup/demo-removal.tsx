@@ -89,7 +89,7 @@ export function DemoRemoval({ request, level = 2 }: DemoRemovalProps) {
           <Heading id="demo-confirm-heading">Remove the demo household?</Heading>
           <p>
             This removes {people}, {count(demo.devices.length, 'device')} and everything recorded of them: {count(demo.readings, 'reading')} with their charts
-            {demo.waveformBlocks > 0 ? ' and ECG and pleth strips' : ''}, {count(demo.alerts, 'alert')} and {count(demo.insights, 'insight')}. The simulation stops and does not come back. Your
+            {demo.waveformBlocks > 0 ? ' and ECG and pleth strips' : ''}, {count(demo.alerts, 'alert')}, {count(demo.insights, 'insight')} and {count(demo.sleepSessions, 'sleep session')}. The simulation stops and does not come back. Your
             own people and devices stay. This cannot be undone.
           </p>
           <div class="row">
