@@ -103,7 +103,7 @@ export class AlertsPart implements HubPart {
     const evaluator = new RuleEvaluator(rules, householdLookup(registry), time, history, () => clock.now());
     const reopened = engine.load();
     for (const alert of reopened) if (alert.conditionClearedAt === undefined) evaluator.prime(alert.key);
-    const view = new AlertsApiView(engine, alertStore);
+    const view = new AlertsApiView(engine, alertStore, rules);
     this.running = { engine, evaluator, store: alertStore, view, channels, deliveries, abort };
     if (speech !== undefined) {
       const spoken = new SpokenAlerts(speech, deliveries);

@@ -1,7 +1,8 @@
-import type { AckChannel, Acknowledger, AlertFilter, AlertsView, ApiAlert } from '../services/alerts-service.js';
+import type { AckChannel, Acknowledger, AlertFilter, AlertLine, AlertsView, ApiAlert } from '../services/alerts-service.js';
 import type { AlertEngine } from './alert-engine.js';
 import { shownAlert, type AlertRecord } from './alert-record.js';
 import type { AlertStore } from './alert-store.js';
+import type { RuleBook } from './rule-book.js';
 
 /** The most alerts `state=all` returns, newest first. */
 const MAX_LISTED = 500;
@@ -16,6 +17,7 @@ export class AlertsApiView implements AlertsView {
   constructor(
     private readonly engine: AlertEngine,
     private readonly store: AlertStore,
+    private readonly rules: RuleBook,
   ) {}
 
   /** Each with what the loud channels did with it, so a list can say who was told through what. */
@@ -33,5 +35,9 @@ export class AlertsApiView implements AlertsView {
   acknowledge(id: string, by: Acknowledger, channel: AckChannel): ApiAlert | undefined {
     const alert = this.engine.acknowledge(id, { by: by.displayName, userId: by.userId, via: channel });
     return alert === undefined ? undefined : shownAlert(alert);
+  }
+
+  lines(personId: string): readonly AlertLine[] {
+    return this.rules.linesFor(personId);
   }
 }

@@ -74,7 +74,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           pairing,
           alerts: context.services.alerts,
           insights: context.services.insights,
-          household: new HouseholdView(context.registry, context.store),
+          household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },

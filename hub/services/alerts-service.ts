@@ -21,6 +21,18 @@ export interface Acknowledger {
 export type AckChannel = 'dashboard' | 'api' | 'graphql';
 
 /**
+ * A line a threshold rule draws for one person: the rule alerts on values `below` or `above`
+ * `value`. `personal` when the person's own override of the rule set the line, not the household's rule.
+ */
+export interface AlertLine {
+  readonly metric: string;
+  readonly side: 'below' | 'above';
+  readonly value: number;
+  readonly ruleId: string;
+  readonly personal: boolean;
+}
+
+/**
  * What the alerts engine offers the API. `allowedPersonIds` 'all' also includes household-wide
  * alerts. Changes as they happen travel on the bus (`alert.changed`), not through this view.
  */
@@ -28,4 +40,6 @@ export interface AlertsView {
   list(filter: AlertFilter, allowedPersonIds: readonly string[] | 'all'): readonly ApiAlert[] | Promise<readonly ApiAlert[]>;
   get(id: string): ApiAlert | undefined | Promise<ApiAlert | undefined>;
   acknowledge(id: string, by: Acknowledger, channel: AckChannel): ApiAlert | undefined | Promise<ApiAlert | undefined>;
+  /** The lines the enabled threshold rules draw for a person, after their overrides (the API's normal ranges). */
+  lines(personId: string): readonly AlertLine[];
 }

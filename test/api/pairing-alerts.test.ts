@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { HubBus, PairingChangedEvent } from '../../hub/bus/hub-events.js';
-import type { AlertsView, ApiAlert } from '../../hub/services/alerts-service.js';
+import type { AlertLine, AlertsView, ApiAlert } from '../../hub/services/alerts-service.js';
 import { addUser, onboardOwner, startApiHub } from './api-harness.js';
 import { LiveClient, wsUrl } from './live-client.js';
 
@@ -46,6 +46,9 @@ class FakeAlerts implements AlertsView {
     const acked = { ...alert, state: 'acknowledged', acknowledgedBy: by.displayName, channel };
     this.alerts.set(id, acked);
     return acked;
+  }
+  lines(): readonly AlertLine[] {
+    return [];
   }
   raise(alert: ApiAlert & { readonly title: string }): void {
     this.alerts.set(alert.id, alert);
