@@ -8,6 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Insight } from '../bus/hub-events.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
+import type { InsightsView, ModelOutputBasis } from '../services/insights-service.js';
 import { migrate } from '../store/index.js';
 import { AfMonitor } from './af-monitor.js';
 import { AfScreening } from './af-screening.js';
@@ -17,6 +18,7 @@ import { IllnessWarning } from './illness-warning.js';
 import { INFERENCE_SCHEMA_PART, inferenceMigrations, InsightStore } from './insight-store.js';
 import { loadModels, releaseModels, type ModelRegistry } from './model-registry.js';
 import { installedModelsDir } from './models-dir.js';
+import { BASELINE_DAYS } from './rhr-baseline.js';
 
 export const INFERENCE_PART = 'inference';
 const MINUTE_MS = 60_000;
@@ -33,6 +35,7 @@ export class InferencePart implements HubPart {
   private readonly logger: Logger;
   private running: Running | undefined;
   private insightStore: InsightStore | undefined;
+  private view: InsightsView | undefined;
 
   constructor(private readonly context: HubContext) {
     this.logger = context.logging.part(INFERENCE_PART);
@@ -97,7 +100,15 @@ export class InferencePart implements HubPart {
       : undefined;
     if (illness !== undefined) this.context.addJob({ name: ILLNESS_JOB, schedule: '2 * * * *', run: () => illness.runHourly() });
 
-    services.insights.provide(insights);
+    const warning = illness !== undefined ? IllnessWarning.fromRegistry(models) : undefined;
+    const outputs: ModelOutputBasis[] = [
+      ...(screening !== undefined ? [{ metric: 'af_probability', model: 'af-rr', reads: `the intervals between ${screening.windowBeats} heartbeats`, threshold: screening.threshold }] : []),
+      ...(warning !== undefined
+        ? [{ metric: 'illness_score', model: 'illness-rhr', reads: `the resting heart rate of the 24 hours before, against the person’s own usual of the ${BASELINE_DAYS} days before that`, threshold: warning.threshold }]
+        : []),
+    ];
+    this.view = { list: (allowed) => insights.list(allowed), outputs: () => outputs };
+    services.insights.provide(this.view);
     this.running = { models, af, illness };
     this.logger.info({ models: [...models.keys()], af: af !== undefined, illness: illness !== undefined }, 'inference started');
   }
@@ -105,7 +116,8 @@ export class InferencePart implements HubPart {
   async stop(): Promise<void> {
     const running = this.running;
     this.running = undefined;
-    if (this.insightStore !== undefined) this.context.services.insights.withdraw(this.insightStore);
+    if (this.view !== undefined) this.context.services.insights.withdraw(this.view);
+    this.view = undefined;
     if (running === undefined) return;
     this.context.bus.removeOwner(INFERENCE_PART);
     await running.af?.idle();

@@ -10,9 +10,9 @@ export type { PasswordChangeBody, SessionInfo } from '../../../hub/api/contract/
 export type { BluetoothState, HubStatus } from '../../../hub/api/contract/hub-status.js';
 export type { HouseholdSettings } from '../../../hub/api/contract/settings.js';
 export type { DeviceSummary as Device, FoundDevice } from '../../../hub/api/contract/devices.js';
-export type { Insight } from '../../../hub/api/contract/insights.js';
+export type { Insight, ModelOutput } from '../../../hub/api/contract/insights.js';
 export type { LiveMessage, LiveReading } from '../../../hub/api/contract/live.js';
-export type { LatestValue, PersonDeviceSummary, PersonSummary as PersonOverview } from '../../../hub/api/contract/people.js';
+export type { LatestValue, NormalRange, PersonDeviceSummary, PersonSummary as PersonOverview, RangeLimit } from '../../../hub/api/contract/people.js';
 export type { SeriesAnswer, SeriesPoint, SeriesResolution, WaveformAnswer, WaveformBlock } from '../../../hub/api/contract/series.js';
 export type { ApiToken, TokenScope } from '../../../hub/api/contract/tokens.js';
 export type { Role, UserJson as User } from '../../../hub/api/contract/users.js';
