@@ -21,6 +21,7 @@ import { registerIngestRoute } from './routes/ingest-route.js';
 import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
+import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -74,6 +75,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           pairing,
           alerts: context.services.alerts,
           insights: context.services.insights,
+          sleep: context.services.sleep,
           household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
           log,
@@ -89,6 +91,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerHubStatusRoute(app, deps);
         registerPeopleRoutes(app, deps);
         registerSeriesRoutes(app, deps);
+        registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerAlertRoutes(app, deps);
         registerSettingsRoutes(app, deps);
