@@ -48,7 +48,8 @@ const result = await build({
 });
 
 const outputs = Object.keys(result.metafile.outputs).map((file) => basename(file));
-const script = Object.entries(result.metafile.outputs).find(([file, output]) => file.endsWith('.js') && output.entryPoint !== undefined)?.[0];
+// Lazily imported pages are entry points to esbuild too: the dashboard's own is the one named app.
+const script = Object.keys(result.metafile.outputs).find((file) => /(^|\/)app-[A-Z0-9]+\.js$/.test(file));
 const styles = outputs.filter((file) => file.endsWith('.css'));
 const style = styles[0];
 if (script === undefined || style === undefined || styles.length !== 1) {

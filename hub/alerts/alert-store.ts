@@ -1,5 +1,6 @@
 import type { Db, MigrationStep } from '../store/index.js';
 import type { AlertHistoryEntry, AlertHistoryKind, AlertRecord } from './alert-record.js';
+import { channelSettingsMigration } from './channel-settings.js';
 
 export const ALERTS_SCHEMA_PART = 'alerts';
 
@@ -30,6 +31,7 @@ export const alertMigrations: readonly MigrationStep[] = [
       ) STRICT;
       CREATE INDEX alert_event_alert ON alert_event (alert_id, ts);
     `),
+  channelSettingsMigration,
 ];
 
 /** One channel's delivery of an alert, as the dashboard lists it. */

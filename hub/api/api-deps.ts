@@ -4,6 +4,7 @@ import type { HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { Ingest } from '../ingest/ingest.js';
+import type { AlertChannelsService } from '../services/alert-channels-service.js';
 import type { AlertsView } from '../services/alerts-service.js';
 import type { InsightsView } from '../services/insights-service.js';
 import type { ServiceSlot } from '../services/service-slot.js';
@@ -24,6 +25,8 @@ export interface ApiDeps {
   readonly pairing: PairingWindow;
   /** The alerts engine's view, while the alerts part runs. */
   readonly alerts: ServiceSlot<AlertsView>;
+  /** The alert channels as the household set them up, while the alerts part runs. */
+  readonly alertChannels: ServiceSlot<AlertChannelsService>;
   /** The models' insights, while the inference part runs. */
   readonly insights: ServiceSlot<InsightsView>;
   /** SleepOracle's analysed sleep, while it runs. */

@@ -12,6 +12,7 @@ import { LiveFanout } from './live/live-route.js';
 import { PairingWindow } from './pairing-window.js';
 import { StreamCredentials } from './stream-credentials.js';
 import { installAuthHook } from '../http/request-auth.js';
+import { registerAlertChannelRoutes } from './routes/alert-channel-routes.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDeviceRoutes } from './routes/device-routes.js';
@@ -74,6 +75,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           clock: context.clock,
           pairing,
           alerts: context.services.alerts,
+          alertChannels: context.services.alertChannels,
           insights: context.services.insights,
           sleep: context.services.sleep,
           household: new HouseholdView(context.registry, context.store, context.services.alerts),
@@ -94,6 +96,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerAlertRoutes(app, deps);
+        registerAlertChannelRoutes(app, deps);
         registerSettingsRoutes(app, deps);
         registerUserRoutes(app, deps);
         registerTokenRoutes(app, deps);

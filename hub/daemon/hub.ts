@@ -103,6 +103,13 @@ export class Hub {
         const part = factory(context);
         if (part !== undefined) await this.startPart(part);
       }
+      for (const part of this.started) {
+        try {
+          part.ready?.();
+        } catch (error) {
+          this.log.warn({ err: error, part: part.name }, 'a part could not catch up after the start; it runs on');
+        }
+      }
       this.log.info({ address: this.address, parts: this.started.map((p) => p.name) }, 'hub started');
     } catch (error) {
       await this.stop();

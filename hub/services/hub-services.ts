@@ -1,3 +1,4 @@
+import type { AlertChannelsService, AlertTopic } from './alert-channels-service.js';
 import type { AlertsView } from './alerts-service.js';
 import type { InsightsView } from './insights-service.js';
 import { MetricHooks } from './metric-hooks.js';
@@ -12,6 +13,10 @@ import { SourceStatus } from './source-status.js';
 export interface HubServices {
   /** The alerts engine's view, while the alerts part runs: the API's alert routes and GraphQL read it. */
   readonly alerts: ServiceSlot<AlertsView>;
+  /** The alert channels as the household set them up, while the alerts part runs: the API and the MQTT publisher read them. */
+  readonly alertChannels: ServiceSlot<AlertChannelsService>;
+  /** The broker's alert topic, while the MQTT part's broker runs: the alerts part sends its test message there. */
+  readonly alertTopic: ServiceSlot<AlertTopic>;
   /** The insights the models raised, while the inference part runs. */
   readonly insights: ServiceSlot<InsightsView>;
   /** The household's analysed sleep, while SleepOracle runs. */
@@ -25,6 +30,8 @@ export interface HubServices {
 export function createHubServices(): HubServices {
   return {
     alerts: new ServiceSlot<AlertsView>('alerts'),
+    alertChannels: new ServiceSlot<AlertChannelsService>('alert channels'),
+    alertTopic: new ServiceSlot<AlertTopic>('alert topic'),
     insights: new ServiceSlot<InsightsView>('insights'),
     sleep: new ServiceSlot<SleepView>('sleep'),
     metrics: new MetricHooks(),

@@ -41,7 +41,7 @@ interface Dashboard {
   rangeOriginText(range: NormalRange, personName: string): string;
   vitalGroups(metrics: Iterable<string>): { id: string; label: string; metrics: string[] }[];
   valueAxisRange(metrics: readonly string[], dataMin: number | null, dataMax: number | null): [number, number];
-  ChartTimeline: new (initial: TimeRange, options?: { anchoredAtNow?: () => boolean; now?: () => number }) => Timeline;
+  ChartTimeline: new (initial: TimeRange, options?: { anchored?: () => boolean; latest?: () => number }) => Timeline;
   MIN_RANGE_MS: number;
   householdOrder(people: readonly Pick<PersonSummary, 'id' | 'name'>[], open: readonly { personId?: string }[]): { id: string }[];
   modelReadingWords(metric: string, latest: { value: number; ts: number }, basis?: { metric: string; model: string; reads: string; threshold: number | null }): string;
@@ -147,7 +147,7 @@ t.test('a value axis fits the data and stays inside what the metric can be', asy
 t.test('a person’s charts share one timeline: zooms keep a history; on a phone they end at now', async (t) => {
   const HOUR = 3_600_000;
   const day = { from: 0, to: 24 * HOUR };
-  const desk = new ui.ChartTimeline(day, { anchoredAtNow: () => false, now: () => 24 * HOUR });
+  const desk = new ui.ChartTimeline(day, { anchored: () => false, latest: () => 24 * HOUR });
   desk.zoomIn();
   t.same(desk.range.value, { from: 6 * HOUR, to: 18 * HOUR }, 'zoom in around the middle');
   desk.zoomTo({ from: 7 * HOUR, to: 8 * HOUR });
@@ -163,7 +163,7 @@ t.test('a person’s charts share one timeline: zooms keep a history; on a phone
   t.same(desk.range.value, { from: -12 * HOUR, to: 24 * HOUR }, 'further out, wider, never past now');
 
   let now = 24 * HOUR;
-  const phone = new ui.ChartTimeline(day, { anchoredAtNow: () => true, now: () => now });
+  const phone = new ui.ChartTimeline(day, { anchored: () => true, latest: () => now });
   phone.zoomIn();
   t.same(phone.range.value, { from: 12 * HOUR, to: 24 * HOUR }, 'on a phone the newer half stays, ending at now');
   now += 10 * 60_000;

@@ -45,6 +45,11 @@ export class SleepOraclePart implements HubPart {
     return Promise.resolve();
   }
 
+  /** Nights that ended while the hub was off are worked out now, not at the next hour. */
+  ready(): void {
+    this.analyse();
+  }
+
   stop(): Promise<void> {
     this.context.services.sleep.withdraw(this.view);
     this.nights = undefined;

@@ -5,6 +5,7 @@
  */
 import type { PairingState as PairingAnswer } from '../../../hub/api/contract/devices.js';
 
+export type { AlertChannels, AlertChannelsChange, ChannelTestResult, ChannelWarning, TestableChannel, WebhookTargetShown } from '../../../hub/api/contract/alert-channels.js';
 export type { Alert, AlertDelivery, AlertSeverity, AlertState } from '../../../hub/api/contract/alerts.js';
 export type { PasswordChangeBody, SessionInfo } from '../../../hub/api/contract/auth.js';
 export type { BluetoothState, HubStatus } from '../../../hub/api/contract/hub-status.js';
@@ -14,6 +15,7 @@ export type { Insight, ModelOutput } from '../../../hub/api/contract/insights.js
 export type { LiveMessage, LiveReading } from '../../../hub/api/contract/live.js';
 export type { LatestValue, NormalRange, PersonDeviceSummary, PersonSummary as PersonOverview, RangeLimit } from '../../../hub/api/contract/people.js';
 export type { SeriesAnswer, SeriesPoint, SeriesResolution, WaveformAnswer, WaveformBlock } from '../../../hub/api/contract/series.js';
+export type { SleepAnswer, SleepSessionAnswer as SleepSession } from '../../../hub/api/contract/sleep.js';
 export type { ApiToken, TokenScope } from '../../../hub/api/contract/tokens.js';
 export type { Role, UserJson as User } from '../../../hub/api/contract/users.js';
 

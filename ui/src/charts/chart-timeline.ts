@@ -8,9 +8,10 @@ export const MIN_RANGE_MS = 60_000;
 export const PHONE_QUERY = '(max-width: 640px)';
 
 export interface TimelineOptions {
-  /** Whether zooms keep the right edge at now (a phone's narrow chart shows the latest data); asked at each zoom. */
-  readonly anchoredAtNow?: () => boolean;
-  readonly now?: () => number;
+  /** Whether zooms keep the right edge at the latest data (a phone's narrow chart); asked at each zoom. */
+  readonly anchored?: () => boolean;
+  /** Where the latest data ends: now for a person's charts (the default), the night's end for a night's. */
+  readonly latest?: () => number;
 }
 
 function onPhone(): boolean {
@@ -20,17 +21,18 @@ function onPhone(): boolean {
 /**
  * The time range all of a person's charts show: a zoom in one is a zoom in all. Zooms keep a
  * history, so zooming out returns where one came from; a new range from the page's buttons starts
- * it again. On a phone every zoom ends at now, so the newest readings stay in sight.
+ * it again. On a phone every zoom ends at the latest data (now, unless the charts show a past
+ * night), so the newest readings stay in sight; nothing zooms out past it.
  */
 export class ChartTimeline {
   private readonly shown = signal<TimeRange>({ from: 0, to: 0 });
   private readonly history: TimeRange[] = [];
-  private readonly anchoredAtNow: () => boolean;
-  private readonly now: () => number;
+  private readonly anchored: () => boolean;
+  private readonly latest: () => number;
 
   constructor(initial: TimeRange, options: TimelineOptions = {}) {
-    this.anchoredAtNow = options.anchoredAtNow ?? onPhone;
-    this.now = options.now ?? Date.now;
+    this.anchored = options.anchored ?? onPhone;
+    this.latest = options.latest ?? Date.now;
     this.shown.value = rounded(initial);
   }
 
@@ -59,24 +61,24 @@ export class ChartTimeline {
   zoomOut(): void {
     const previous = this.history.pop();
     if (previous !== undefined) {
-      this.shown.value = this.anchoredAtNow() ? this.endingNow(previous.to - previous.from) : previous;
+      this.shown.value = this.anchored() ? this.endingAtLatest(previous.to - previous.from) : previous;
       return;
     }
     const { from, to } = this.shown.peek();
     const width = to - from;
-    this.shown.value = this.anchoredAtNow() ? this.endingNow(width * 2) : rounded({ from: from - width / 2, to: Math.min(this.now(), to + width / 2) });
+    this.shown.value = this.anchored() ? this.endingAtLatest(width * 2) : rounded({ from: from - width / 2, to: Math.min(this.latest(), to + width / 2) });
   }
 
-  /** At least the narrowest range, around the middle of the one asked for; on a phone, as wide but ending now. */
+  /** At least the narrowest range, around the middle of the one asked for; on a phone, as wide but ending at the latest data. */
   private fitted(range: TimeRange): TimeRange {
     const width = Math.max(MIN_RANGE_MS, range.to - range.from);
-    if (this.anchoredAtNow()) return this.endingNow(width);
+    if (this.anchored()) return this.endingAtLatest(width);
     const middle = (range.from + range.to) / 2;
     return rounded({ from: middle - width / 2, to: middle + width / 2 });
   }
 
-  private endingNow(width: number): TimeRange {
-    const to = this.now();
+  private endingAtLatest(width: number): TimeRange {
+    const to = this.latest();
     return rounded({ from: to - width, to });
   }
 }

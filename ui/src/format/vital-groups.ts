@@ -14,12 +14,17 @@ export interface VitalGroup {
   readonly metrics: readonly string[];
 }
 
+/** One metric as a vital or chart of its own. */
+export function metricGroup(metric: string): VitalGroup {
+  return { id: metric, label: metricLabel(metric), metrics: [metric] };
+}
+
 /** The vitals of the metrics a person has, in the order a tile and their page show them. */
 export function vitalGroups(metrics: Iterable<string>): VitalGroup[] {
   const groups: VitalGroup[] = [];
   const present = sortMetrics([...metrics].filter(isChartable));
   for (const metric of present) {
-    if (!PRESSURES.includes(metric)) groups.push({ id: metric, label: metricLabel(metric), metrics: [metric] });
+    if (!PRESSURES.includes(metric)) groups.push(metricGroup(metric));
     else if (!groups.some((g) => g.id === BLOOD_PRESSURE)) groups.push({ id: BLOOD_PRESSURE, label: 'Blood pressure', metrics: PRESSURES.filter((p) => present.includes(p)) });
   }
   return groups;
