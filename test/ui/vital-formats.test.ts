@@ -52,6 +52,7 @@ const ui = await importUiModules<Dashboard>([
   'format/metric-format.ts',
   'format/blood-pressure.ts',
   'format/normal-range.ts',
+  'format/range-origin.ts',
   'format/vital-groups.ts',
   'charts/value-axis.ts',
   'charts/chart-timeline.ts',

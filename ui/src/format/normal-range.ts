@@ -1,4 +1,4 @@
-import type { NormalRange, RangeLimit } from '../api/types.js';
+import type { NormalRange } from '../api/types.js';
 import { formatValue, metricUnit } from './metric-format.js';
 
 /** Which side of a person's normal range a value lies on; undefined inside it or without a range. */
@@ -33,39 +33,5 @@ export function outOfRangeText(metric: string, side: OutOfRange, range: NormalRa
   return `${where} ${whose}, ${formatRange(metric, range)}`;
 }
 
-function limitOrigin(limit: RangeLimit, personName: string): string {
-  switch (limit.source) {
-    case 'person_rule':
-      return `an alert rule set for ${personName}`;
-    case 'household_rule':
-      return 'the household’s alert rule';
-    case 'typical':
-      return 'the typical adult range';
-  }
-}
-
-function bothOrigin(source: RangeLimit['source'], personName: string): string {
-  switch (source) {
-    case 'person_rule':
-      return `alert rules set for ${personName}`;
-    case 'household_rule':
-      return 'the household’s alert rules';
-    case 'typical':
-      return 'the typical adult range';
-  }
-}
-
-/**
- * Where the range comes from, in words: "From the typical adult range." or "Upper limit from an
- * alert rule set for Alex; lower limit from the typical adult range."
- */
-export function rangeOriginText(range: NormalRange, personName: string): string {
-  const { low, high } = range;
-  if (low !== null && high !== null) {
-    if (low.source === high.source) return `From ${bothOrigin(low.source, personName)}.`;
-    return `Upper limit from ${limitOrigin(high, personName)}; lower limit from ${limitOrigin(low, personName)}.`;
-  }
-  if (high !== null) return `Upper limit from ${limitOrigin(high, personName)}.`;
-  if (low !== null) return `Lower limit from ${limitOrigin(low, personName)}.`;
-  return '';
-}
+/** A sentence's opening word inside another sentence ("Systolic: above normal, …"). */
+export const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;

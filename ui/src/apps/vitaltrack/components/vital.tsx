@@ -1,26 +1,28 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
+import type { ComponentChild } from 'preact';
 import type { LatestValue, NormalRange } from '../../../api/types.js';
 import { Age } from '../../../components/age.js';
 import { formatPressure, newestPressure } from '../../../format/blood-pressure.js';
 import { formatMoment } from '../../../format/freshness.js';
 import { formatValue, metricLabel, metricUnit, staleAfterMs } from '../../../format/metric-format.js';
-import { formatRange, outOfRange, outOfRangeText, rangeOriginText, type OutOfRange } from '../../../format/normal-range.js';
+import { lowerFirst, outOfRange, outOfRangeText, type OutOfRange } from '../../../format/normal-range.js';
 import { BLOOD_PRESSURE, type VitalGroup } from '../../../format/vital-groups.js';
 import { now } from '../../../state/clock.js';
-
-const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
 /** Whose vitals these are, and how much a vital says about its range. */
 export interface VitalContext {
   readonly personName: string;
   /** The person's normal ranges by metric, as the hub serves them. */
   readonly ranges: Readonly<Record<string, NormalRange | undefined>>;
-  /** A person's page says each range and where it comes from; a tile only flags a value outside it. */
-  readonly explain: boolean;
+  /**
+   * A person's page says under each vital its ranges and where they come from (and a flag names
+   * whose range it is); a tile only flags a value outside its range.
+   */
+  readonly explain?: (checks: readonly RangeCheck[]) => ComponentChild;
 }
 
 /** One pressure or value checked against its range; `part` names it inside a vital of two ("Systolic"). */
-interface RangeCheck {
+export interface RangeCheck {
   readonly metric: string;
   readonly part?: string;
   readonly value: number;
@@ -120,7 +122,7 @@ function VitalFrame({ id, label, value, unit, ts, staleAfter, checks, context }:
       {outside.map((c) => (
         <RangeFlag key={c.metric} check={c} context={context} />
       ))}
-      {context.explain && <RangeExplanation checks={checks} context={context} />}
+      {context.explain?.(checks)}
       <Age ts={ts} class="age" title={formatMoment(ts)} />
     </div>
   );
@@ -129,7 +131,7 @@ function VitalFrame({ id, label, value, unit, ts, staleAfter, checks, context }:
 /** The flag is an arrow and words, never a colour alone. */
 function RangeFlag({ check: c, context }: { readonly check: RangeCheck; readonly context: VitalContext }) {
   if (c.side === undefined || c.range === undefined) return null;
-  const text = outOfRangeText(c.metric, c.side, c.range, context.explain ? context.personName : undefined);
+  const text = outOfRangeText(c.metric, c.side, c.range, context.explain !== undefined ? context.personName : undefined);
   return (
     <span class="vital-flag" data-side={c.side}>
       <span class="flag-icon" aria-hidden="true">
@@ -138,18 +140,4 @@ function RangeFlag({ check: c, context }: { readonly check: RangeCheck; readonly
       {c.part !== undefined ? ` ${c.part}: ${lowerFirst(text)}` : ` ${text}`}
     </span>
   );
-}
-
-/** "Normal range 40–150 bpm: from the household’s alert rules." A value outside it has its range in the flag already. */
-function rangeExplanation(c: RangeCheck & { readonly range: NormalRange }, personName: string): string {
-  const origin = rangeOriginText(c.range, personName);
-  if (c.side === undefined) return `${c.part !== undefined ? `${c.part} normal` : 'Normal'} range ${formatRange(c.metric, c.range)}: ${lowerFirst(origin)}`;
-  return c.part !== undefined ? `${c.part} range: ${lowerFirst(origin)}` : origin;
-}
-
-/** On a person's page: each normal range in words, and where it comes from. */
-function RangeExplanation({ checks, context }: { readonly checks: readonly RangeCheck[]; readonly context: VitalContext }) {
-  const ranged = checks.filter((c): c is RangeCheck & { readonly range: NormalRange } => c.range !== undefined);
-  if (ranged.length === 0) return null;
-  return <span class="vital-range">{ranged.map((c) => rangeExplanation(c, context.personName)).join(' ')}</span>;
 }

@@ -24,7 +24,7 @@ export function PersonTile({ person, alerts }: PersonTileProps) {
   const groups = vitalGroups(values.keys()).slice(0, TILE_VITALS);
   // An answer kept offline by an older dashboard has no ranges.
   const kept: Partial<Pick<PersonOverview, 'ranges'>> = person;
-  const context: VitalContext = { personName: person.name, ranges: kept.ranges ?? {}, explain: false };
+  const context: VitalContext = { personName: person.name, ranges: kept.ranges ?? {} };
   const headingId = `tile-${person.id}`;
   return (
     <article class={alerts.length > 0 ? 'tile has-alerts' : 'tile'} aria-labelledby={headingId} data-person={person.id} data-open-alerts={alerts.length}>

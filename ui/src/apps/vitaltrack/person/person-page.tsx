@@ -13,6 +13,7 @@ import { latestValues } from '../../../state/latest-values.js';
 import { href, type PageProps } from '../../dashboard-app.js';
 import { GroupVital, type VitalContext } from '../components/vital.js';
 import { personLiveHref } from '../paths.js';
+import { RangeExplanation } from './range-explanation.js';
 import { RANGES, rangeFor, rangeFromHash } from './time-ranges.js';
 
 async function loadPerson(personId: string): Promise<PersonOverview | undefined> {
@@ -49,7 +50,8 @@ export function PersonPage({ params }: PageProps) {
 
   // The metrics the person had when the page opened: each gets a vital and a chart, blood pressure's two one of each.
   const groups = person !== undefined ? vitalGroups(Object.keys(person.latest)) : [];
-  const context: VitalContext = { personName: person?.name ?? personId, ranges: person?.ranges ?? {}, explain: true };
+  const personName = person?.name ?? personId;
+  const context: VitalContext = { personName, ranges: person?.ranges ?? {}, explain: (checks) => <RangeExplanation checks={checks} personName={personName} /> };
   const status =
     failure !== undefined
       ? errorText(failure)
