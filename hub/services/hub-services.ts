@@ -1,4 +1,5 @@
 import type { AlertsView } from './alerts-service.js';
+import type { DeviceSignals } from './device-signals.js';
 import type { InsightsView } from './insights-service.js';
 import { MetricHooks } from './metric-hooks.js';
 import { ServiceSlot } from './service-slot.js';
@@ -17,6 +18,8 @@ export interface HubServices {
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
   readonly sources: SourceStatus;
+  /** Each Bluetooth device's newest signal strength, while the Bluetooth part runs. */
+  readonly signals: ServiceSlot<DeviceSignals>;
 }
 
 export function createHubServices(): HubServices {
@@ -25,5 +28,6 @@ export function createHubServices(): HubServices {
     insights: new ServiceSlot<InsightsView>('insights'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
+    signals: new ServiceSlot<DeviceSignals>('signals'),
   };
 }
