@@ -9,6 +9,9 @@ interface PersonSeries {
   readonly deviceId: string;
 }
 
+/** Which of a person's series (a device's metric) a read takes. */
+export type SeriesChoice = (series: { readonly metric: MetricId; readonly deviceId: string }) => boolean;
+
 interface Fetched<Row> {
   readonly series: PersonSeries;
   readonly rows: readonly Row[];
@@ -47,9 +50,9 @@ export class PersonLogbook {
     );
   }
 
-  /** The person's measurements of `metrics`, the values a device took at one moment together (a blood pressure's three). */
-  measurements(personId: string, metrics: ReadonlySet<string>, request: NewestFirstRequest): NewestFirst<Measurement> {
-    const fetched = this.series(personId, metrics).map((series) => ({ series, rows: this.samplesBefore.all(series.id, request.before, request.limit) }));
+  /** The person's measurements in the chosen series, the values a device took at one moment together (a blood pressure's three). */
+  measurements(personId: string, choose: SeriesChoice, request: NewestFirstRequest): NewestFirst<Measurement> {
+    const fetched = this.series(personId, choose).map((series) => ({ series, rows: this.samplesBefore.all(series.id, request.before, request.limit) }));
     const floor = floorOf(fetched, request.limit);
     const byMoment = new Map<string, { ts: number; deviceId: string; values: Measurement['values'][number][] }>();
     for (const { series, rows } of fetched) {
@@ -68,9 +71,9 @@ export class PersonLogbook {
     return { items, floor };
   }
 
-  /** Hours of `metrics` that began before `before`, each metric's devices merged. */
-  hours(personId: string, metrics: ReadonlySet<string>, request: NewestFirstRequest): NewestFirst<HourSummary> {
-    const fetched = this.series(personId, metrics).map((series) => ({ series, rows: this.hoursBefore.all(series.id, request.before, request.limit) }));
+  /** Hours of the chosen series that began before `before`, each metric's devices merged. */
+  hours(personId: string, choose: SeriesChoice, request: NewestFirstRequest): NewestFirst<HourSummary> {
+    const fetched = this.series(personId, choose).map((series) => ({ series, rows: this.hoursBefore.all(series.id, request.before, request.limit) }));
     const floor = floorOf(fetched, request.limit);
     const byHour = new Map<string, { ts: number; metric: MetricId; count: number; sum: number; min: number; max: number }>();
     for (const { series, rows } of fetched) {
@@ -94,9 +97,11 @@ export class PersonLogbook {
     return { items, floor };
   }
 
-  private series(personId: string, metrics: ReadonlySet<string>): PersonSeries[] {
-    return this.seriesOf
-      .all(personId)
-      .flatMap((s): PersonSeries[] => (isMetricId(s.metric) && metrics.has(s.metric) ? [{ id: s.id, metric: s.metric, deviceId: s.device_id }] : []));
+  private series(personId: string, choose: SeriesChoice): PersonSeries[] {
+    return this.seriesOf.all(personId).flatMap((s): PersonSeries[] => {
+      if (!isMetricId(s.metric)) return [];
+      const series = { id: s.id, metric: s.metric, deviceId: s.device_id };
+      return choose(series) ? [series] : [];
+    });
   }
 }

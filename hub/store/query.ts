@@ -3,7 +3,7 @@ import { isMetricId, metricDefinition } from '../../core/metrics.js';
 import type { Db } from './database.js';
 import { DeviceEventLog } from './device-events.js';
 import { decodeFlags } from './flags.js';
-import { PersonLogbook } from './person-logbook.js';
+import { PersonLogbook, type SeriesChoice } from './person-logbook.js';
 import { PersonReadings } from './person-readings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { ReadingLookups } from './reading-lookups.js';
@@ -189,16 +189,16 @@ export class StoreQuery {
   }
 
   /**
-   * A person's measurements of `metrics` before a time, newest first: the values one device took at
+   * A person's measurements in the chosen series before a time, newest first: the values one device took at
    * one moment together (a blood pressure's systolic, diastolic and mean).
    */
-  personMeasurements(personId: string, metrics: ReadonlySet<string>, request: NewestFirstRequest): NewestFirst<Measurement> {
-    return this.logbook.measurements(personId, metrics, request);
+  personMeasurements(personId: string, choose: SeriesChoice, request: NewestFirstRequest): NewestFirst<Measurement> {
+    return this.logbook.measurements(personId, choose, request);
   }
 
-  /** Hours of a person's `metrics` that began before a time, newest first, from the hour rollups. */
-  personHours(personId: string, metrics: ReadonlySet<string>, request: NewestFirstRequest): NewestFirst<HourSummary> {
-    return this.logbook.hours(personId, metrics, request);
+  /** Hours of a person's chosen series that began before a time, newest first, from the hour rollups. */
+  personHours(personId: string, choose: SeriesChoice, request: NewestFirstRequest): NewestFirst<HourSummary> {
+    return this.logbook.hours(personId, choose, request);
   }
 
   /** What happened to the devices' links before a time, newest first. */

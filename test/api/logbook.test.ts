@@ -56,6 +56,8 @@ t.test("a person's logbook: hours of what streams, each measurement, alerts and 
   const pressures = first.entries.flatMap((e) => (e.kind === 'measurement' && e.values.some((v) => v.metric === 'bp_systolic') ? [e] : []));
   t.ok(pressures.length > 0, 'blood pressures from the cuff’s memory are listed');
   t.ok(pressures.every((p) => p.values.some((v) => v.metric === 'bp_diastolic')), 'each with its diastolic value in the same entry');
+  t.ok(pressures.every((p) => p.values.some((v) => v.metric === 'pulse_rate')), 'and the pulse the cuff took with it, not an hour of its own');
+  t.ok(first.entries.every((e) => e.kind !== 'hour' || e.metric !== 'pulse_rate' || e.ts >= START), "the oximeter's pulse streams as hours; the cuff's older pulses do not");
   t.ok(pressures.every((p) => p.device.name === 'Blood-pressure cuff'), 'and the device that took it, by name');
   const metrics = new Set<string>(first.entries.flatMap((e): string[] => (e.kind === 'hour' ? [e.metric] : e.kind === 'measurement' ? e.values.map((v) => v.metric) : [])));
   for (const hidden of ['battery', 'rr_interval', 'af_probability']) t.notOk(metrics.has(hidden), `no ${hidden} in a logbook`);

@@ -14,13 +14,20 @@ export type LogbookSource = (personId: string, request: NewestFirstRequest) => N
 /**
  * Which readings a logbook shows, and how. Every reading of a metric that streams (heart rate once
  * a second) would bury everything else: those come as one line an hour, its mean and extremes. What
- * is measured now and then (a blood pressure, a weighing, a temperature) comes reading by reading.
+ * is measured now and then (a blood pressure, a weighing, a temperature) comes reading by reading,
+ * with everything the device took at that moment: a cuff's pulse belongs to its blood pressure, so a
+ * device that measures anything now and then has all it sends listed with its measurements.
  * Left out: beat-to-beat intervals, device batteries (the device's page has them), waveforms, and
  * what the models work out (Insights explains those in words).
  */
 const shown = [...METRICS.values()].filter((m) => m.kind === 'scalar' && m.derived !== true && m.id !== 'battery' && m.id !== 'rr_interval');
-export const HOURLY_METRICS: ReadonlySet<string> = new Set(shown.filter((m) => m.cadence === 'continuous').map((m) => m.id));
+export const STREAMING_METRICS: ReadonlySet<string> = new Set(shown.filter((m) => m.cadence === 'continuous').map((m) => m.id));
 export const MEASURED_METRICS: ReadonlySet<string> = new Set(shown.filter((m) => m.cadence === 'occasional').map((m) => m.id));
+
+/** The person's devices that measure something now and then (a cuff, a scale, a thermometer). */
+function measuringDevices(deps: ApiDeps, personId: string): ReadonlySet<string> {
+  return new Set(deps.store.query.seriesList().flatMap((s) => (s.personId === personId && MEASURED_METRICS.has(s.metric) ? [s.deviceId] : [])));
+}
 
 /** A device's id and what to call it, as entries carry it. */
 function loggedDevice(device: Device | undefined, id: string): { id: string; name: string | null; kind: string | null } {
@@ -41,14 +48,17 @@ function floorOf(items: readonly { ts: number }[], limit: number): number | null
 export function logbookSources(deps: ApiDeps): LogbookSource[] {
   const { store, registry } = deps;
   const measurements: LogbookSource = (personId, request) => {
-    const { items, floor } = store.query.personMeasurements(personId, MEASURED_METRICS, request);
+    const measuring = measuringDevices(deps, personId);
+    const chosen = (s: { metric: string; deviceId: string }): boolean => MEASURED_METRICS.has(s.metric) || (STREAMING_METRICS.has(s.metric) && measuring.has(s.deviceId));
+    const { items, floor } = store.query.personMeasurements(personId, chosen, request);
     return {
       items: items.map((m): LogbookEntry => ({ kind: 'measurement', ts: m.ts, device: loggedDevice(registry.device(m.deviceId), m.deviceId), values: m.values })),
       floor,
     };
   };
   const hours: LogbookSource = (personId, request) => {
-    const { items, floor } = store.query.personHours(personId, HOURLY_METRICS, request);
+    const measuring = measuringDevices(deps, personId);
+    const { items, floor } = store.query.personHours(personId, (s) => STREAMING_METRICS.has(s.metric) && !measuring.has(s.deviceId), request);
     return { items: items.map((h): LogbookEntry => ({ kind: 'hour', ...h })), floor };
   };
   const alerts: LogbookSource = async (personId, request) => {
