@@ -2,10 +2,12 @@ import { computed } from '@preact/signals';
 import { alerts } from '../../state/alerts.js';
 import type { DashboardApp } from '../dashboard-app.js';
 import { AlertsPage } from './alerts/alerts-page.js';
+import { DevicePage } from './devices/device-page.js';
 import { DevicesPage } from './devices/devices-page.js';
 import { InsightsPage } from './insights/insights-page.js';
 import { OverviewPage } from './overview/overview-page.js';
-import { ALERTS_PATH, DEVICES_PATH, HOUSEHOLD_PATH, INSIGHTS_PATH, PERSON_LIVE_PATH, PERSON_PATH } from './paths.js';
+import { LogbookPage } from './logbook/logbook-page.js';
+import { ALERTS_PATH, DEVICE_PATH, DEVICES_PATH, HOUSEHOLD_PATH, INSIGHTS_PATH, PERSON_LIVE_PATH, PERSON_LOGBOOK_PATH, PERSON_PATH } from './paths.js';
 import { PersonPage } from './person/person-page.js';
 import { WaveformPage } from './waveform/waveform-page.js';
 
@@ -22,7 +24,9 @@ export const vitalTrack: DashboardApp = {
     { path: HOUSEHOLD_PATH, page: OverviewPage, section: HOUSEHOLD_PATH },
     { path: PERSON_PATH, page: PersonPage, section: HOUSEHOLD_PATH },
     { path: PERSON_LIVE_PATH, page: WaveformPage, section: HOUSEHOLD_PATH },
+    { path: PERSON_LOGBOOK_PATH, page: LogbookPage, section: HOUSEHOLD_PATH },
     { path: DEVICES_PATH, page: DevicesPage, section: DEVICES_PATH },
+    { path: DEVICE_PATH, page: DevicePage, section: DEVICES_PATH },
     { path: ALERTS_PATH, page: AlertsPage, section: ALERTS_PATH },
     { path: INSIGHTS_PATH, page: InsightsPage, section: INSIGHTS_PATH },
   ],
