@@ -28,15 +28,15 @@ export function DevicePage({ params }: PageProps) {
   useEffect(() => {
     document.title = `${label} — Hearth`;
   }, [label]);
-  // Its link's news at once; its readings (a heart rate a second) at most every 10 s.
+  // Its link's news at once, with its history; its readings (a heart rate a second) at most every 10 s.
   useLiveRefresh(
-    (message: LiveMessage) =>
-      message.type === 'device' && message.deviceId === deviceId ? 500 : message.type === 'reading' && message.reading.deviceId === deviceId ? 10_000 : undefined,
+    (message: LiveMessage) => (message.type === 'device' && message.deviceId === deviceId ? 500 : undefined),
     () => {
       void reload();
       setVersion((v) => v + 1);
     },
   );
+  useLiveRefresh((message: LiveMessage) => (message.type === 'reading' && message.reading.deviceId === deviceId ? 10_000 : undefined), reload);
 
   const rename = (event: Event): void => {
     const name = (event.currentTarget as HTMLInputElement).value.trim();

@@ -2,7 +2,6 @@ import type { LogbookEntry, LogbookHour, LogbookMeasurement } from '../../../api
 import { deviceName } from '../../../format/device-name.js';
 import { formatMoment, formatTime } from '../../../format/freshness.js';
 import { formatValue, metricDefinition, metricLabel, metricUnit } from '../../../format/metric-format.js';
-import { now } from '../../../state/clock.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -31,7 +30,8 @@ const shown = (metric: string, value: number, unit: string): string => `${format
 
 function hourText(entry: LogbookHour): string {
   const { metric, unit } = entry;
-  const soFar = now.value < entry.ts + HOUR_MS ? ' so far' : '';
+  // Not the shared clock: every hour's line would draw again each second. The page draws again with the next news.
+  const soFar = Date.now() < entry.ts + HOUR_MS ? ' so far' : '';
   // A running total (energy expended) says where it got to, not its average.
   if (metricDefinition(metric)?.cumulative === true) return `${metricLabel(metric)}: up to ${shown(metric, entry.max, unit)}${soFar}`;
   return `${metricLabel(metric)}: average ${shown(metric, entry.mean, unit)} (lowest ${formatValue(metric, entry.min)}, highest ${formatValue(metric, entry.max)}), ${entry.count.toLocaleString()} ${entry.count === 1 ? 'reading' : 'readings'}${soFar}`;
