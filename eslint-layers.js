@@ -18,7 +18,7 @@ export const LAYERS = [
   // The bus carries the hub's events; it knows their payloads, not the parts that send or receive them.
   only('hub/bus', ['core', 'hub/bus']),
   // Parts reach the API through the hub context (hub/services), never by importing it.
-  never(['alerts', 'inference', 'mqtt', 'relay', 'observability', 'backup', 'export', 'household', 'accounts', 'sources', 'scheduler'].map((part) => `hub/${part}`), ['hub/api']),
+  never(['apps', 'alerts', 'inference', 'mqtt', 'relay', 'observability', 'backup', 'export', 'household', 'accounts', 'sources', 'scheduler'].map((part) => `hub/${part}`), ['hub/api']),
   // The dashboard runs in the browser: the API contract's types, never the hub's code.
   typesOnly('ui/src', ['hub/api/contract'], 'hub'),
 ];

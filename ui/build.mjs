@@ -35,6 +35,10 @@ const result = await build({
   target: ['es2020', 'chrome100', 'safari15', 'firefox100'],
   outdir: outDir,
   entryNames: '[name]-[hash]',
+  // Pages other than the overview are imported when first opened (lazy-page.tsx): each becomes a
+  // chunk, and code they share with the overview a chunk of its own.
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   metafile: true,
   legalComments: 'none',
   // Pages are Preact components written in JSX (.tsx); the same settings are in tsconfig.json.
@@ -44,12 +48,26 @@ const result = await build({
 });
 
 const outputs = Object.keys(result.metafile.outputs).map((file) => basename(file));
-const script = outputs.find((file) => file.endsWith('.js'));
-const style = outputs.find((file) => file.endsWith('.css'));
-if (script === undefined || style === undefined) {
-  stderr.write(`ui: expected one script and one stylesheet, got ${outputs.join(', ')}\n`);
+const script = Object.entries(result.metafile.outputs).find(([file, output]) => file.endsWith('.js') && output.entryPoint !== undefined)?.[0];
+const styles = outputs.filter((file) => file.endsWith('.css'));
+const style = styles[0];
+if (script === undefined || style === undefined || styles.length !== 1) {
+  stderr.write(`ui: expected one entry script and one stylesheet, got ${outputs.join(', ')}\n`);
   exit(1);
 }
+const chunks = outputs.filter((file) => file.endsWith('.js'));
+
+/** The chunks the entry script imports outright, named in index.html so they download beside it. */
+/** @param {string} file @param {Set<string>} seen @returns {Set<string>} */
+function staticImports(file, seen = new Set()) {
+  for (const imported of result.metafile.outputs[file]?.imports ?? []) {
+    if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
+    seen.add(imported.path);
+    staticImports(imported.path, seen);
+  }
+  return seen;
+}
+const preloads = [...staticImports(script)].map((file) => `<link rel="modulepreload" href="/${basename(file)}">`).join('\n  ');
 
 /** A colour of the light theme, read from the stylesheet so the installed app matches the page. */
 /** @param {string} name @returns {string} */
@@ -67,7 +85,7 @@ const accent = themeColour('accent');
 const background = themeColour('bg');
 
 const template = readFileSync(join(uiDir, 'src/index.html'), 'utf8');
-writeFileSync(join(outDir, 'index.html'), template.replace('%STYLE%', style).replace('%SCRIPT%', script).replace('%THEME%', accent));
+writeFileSync(join(outDir, 'index.html'), template.replace('%STYLE%', style).replace('%SCRIPT%', basename(script)).replace('%PRELOAD%', preloads).replace('%THEME%', accent));
 
 const icons = [
   { file: 'icon-192.png', size: 192, purpose: 'any', heartShare: 0.72 },
@@ -91,9 +109,9 @@ const manifest = {
 };
 writeFileSync(join(outDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-// What the service worker keeps: every file of this build. Its cache is named after their
+// What the service worker keeps: every file of this build, the pages not opened yet among them. Its cache is named after their
 // content, so a new build replaces it whole.
-const shell = ['/index.html', `/${script}`, `/${style}`, '/manifest.webmanifest', ...icons.map((icon) => `/${icon.file}`)];
+const shell = ['/index.html', ...chunks.map((file) => `/${file}`), `/${style}`, '/manifest.webmanifest', ...icons.map((icon) => `/${icon.file}`)];
 const version = createHash('sha256');
 for (const path of shell) version.update(path).update(readFileSync(join(outDir, path.slice(1))));
 await build({

@@ -8,6 +8,7 @@ import type { AlertsView } from '../services/alerts-service.js';
 import type { DeviceSignals } from '../services/device-signals.js';
 import type { InsightsView } from '../services/insights-service.js';
 import type { ServiceSlot } from '../services/service-slot.js';
+import type { SleepView } from '../services/sleep-service.js';
 import type { SourceStatus } from '../services/source-status.js';
 import type { Store } from '../store/index.js';
 import type { HouseholdView } from './household-view.js';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   readonly alerts: ServiceSlot<AlertsView>;
   /** The models' insights, while the inference part runs. */
   readonly insights: ServiceSlot<InsightsView>;
+  /** SleepOracle's analysed sleep, while it runs. */
+  readonly sleep: ServiceSlot<SleepView>;
   readonly household: HouseholdView;
   /** What the sources report: the Bluetooth radio, the simulated household. */
   readonly sources: SourceStatus;

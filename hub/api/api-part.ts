@@ -23,6 +23,7 @@ import { registerLogbookRoute } from './routes/logbook-route.js';
 import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
+import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -76,6 +77,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           pairing,
           alerts: context.services.alerts,
           insights: context.services.insights,
+          sleep: context.services.sleep,
           household: new HouseholdView(context.registry, context.store),
           sources: context.services.sources,
           signals: context.services.signals,
@@ -92,6 +94,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerHubStatusRoute(app, deps);
         registerPeopleRoutes(app, deps);
         registerSeriesRoutes(app, deps);
+        registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerDevicePageRoutes(app, deps);
         registerLogbookRoute(app, deps);

@@ -3,6 +3,7 @@ import type { DeviceSignals } from './device-signals.js';
 import type { InsightsView } from './insights-service.js';
 import { MetricHooks } from './metric-hooks.js';
 import { ServiceSlot } from './service-slot.js';
+import type { SleepView } from './sleep-service.js';
 import { SourceStatus } from './source-status.js';
 
 /**
@@ -14,6 +15,8 @@ export interface HubServices {
   readonly alerts: ServiceSlot<AlertsView>;
   /** The insights the models raised, while the inference part runs. */
   readonly insights: ServiceSlot<InsightsView>;
+  /** The household's analysed sleep, while SleepOracle runs. */
+  readonly sleep: ServiceSlot<SleepView>;
   /** Where parts report their own figures for /metrics. */
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
@@ -26,6 +29,7 @@ export function createHubServices(): HubServices {
   return {
     alerts: new ServiceSlot<AlertsView>('alerts'),
     insights: new ServiceSlot<InsightsView>('insights'),
+    sleep: new ServiceSlot<SleepView>('sleep'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
     signals: new ServiceSlot<DeviceSignals>('signals'),

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,10 +158,14 @@ t.test('the built dashboard has a web app manifest a phone can install from, lin
     t.same([image.body.readUInt32BE(16), image.body.readUInt32BE(20)], [width, height], `${icon.src} is ${sizes}`);
   }
 
-  // The service worker keeps exactly the files this page names.
+  // The service worker keeps the files this page names, and the pages' chunks not opened yet.
   const worker = (await get(api.base, '/service-worker.js')).body.toString();
-  for (const asset of page.match(/\/app-[A-Z0-9]{8}\.(js|css)/g) ?? []) t.ok(worker.includes(`"${asset}"`), `the service worker keeps ${asset}`);
+  const named = page.match(/\/(app|chunk)-[A-Z0-9]{8}\.(js|css)/g) ?? [];
+  t.ok(named.length >= 2, 'index.html names the entry script and the stylesheet');
+  for (const asset of named) t.ok(worker.includes(`"${asset}"`), `the service worker keeps ${asset}`);
   const kept = JSON.parse(/(\["\/index\.html"[^\]]*\])/.exec(worker)?.[1] ?? '[]') as string[];
+  const built = readdirSync(BUILT_UI_DIR).filter((file) => /^(app|chunk)-[A-Z0-9]{8}\.(js|css)$/.test(file));
+  t.same(built.filter((file) => !kept.includes(`/${file}`)), [], 'every script and stylesheet of the build is kept for offline use');
   t.ok(kept.includes('/index.html') && kept.includes('/manifest.webmanifest'), 'the page and the manifest among them');
   t.notOk(kept.some((path) => path.startsWith('/api/')), 'and no API path');
 });

@@ -37,6 +37,8 @@ export interface BrowserOptions {
   /** A phone (390×844) rather than a laptop screen. */
   readonly phone?: boolean;
   readonly colorScheme?: 'light' | 'dark';
+  /** 'block' for a page whose every fetch reaches the network, with no service worker to answer. */
+  readonly serviceWorkers?: 'allow' | 'block';
 }
 
 /** A real headless Chromium with a fresh profile; closing it removes the profile. */
@@ -53,6 +55,7 @@ export async function openDashboardBrowser(options: BrowserOptions): Promise<Das
     isMobile: phone,
     hasTouch: phone,
     colorScheme: options.colorScheme ?? 'light',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -1,15 +1,19 @@
 import { computed } from '@preact/signals';
+import { lazyPage } from '../../components/lazy-page.js';
 import { alerts } from '../../state/alerts.js';
 import type { DashboardApp } from '../dashboard-app.js';
-import { AlertsPage } from './alerts/alerts-page.js';
-import { DevicePage } from './devices/device-page.js';
-import { DevicesPage } from './devices/devices-page.js';
-import { InsightsPage } from './insights/insights-page.js';
 import { OverviewPage } from './overview/overview-page.js';
-import { LogbookPage } from './logbook/logbook-page.js';
 import { ALERTS_PATH, DEVICE_PATH, DEVICES_PATH, HOUSEHOLD_PATH, INSIGHTS_PATH, PERSON_LIVE_PATH, PERSON_LOGBOOK_PATH, PERSON_PATH } from './paths.js';
-import { PersonPage } from './person/person-page.js';
-import { WaveformPage } from './waveform/waveform-page.js';
+
+// The household overview is the first screen and comes with the dashboard; every other page is
+// fetched when first opened.
+const PersonPage = lazyPage(() => import('./person/person-page.js').then((module) => module.PersonPage));
+const WaveformPage = lazyPage(() => import('./waveform/waveform-page.js').then((module) => module.WaveformPage));
+const DevicesPage = lazyPage(() => import('./devices/devices-page.js').then((module) => module.DevicesPage));
+const DevicePage = lazyPage(() => import('./devices/device-page.js').then((module) => module.DevicePage));
+const LogbookPage = lazyPage(() => import('./logbook/logbook-page.js').then((module) => module.LogbookPage));
+const AlertsPage = lazyPage(() => import('./alerts/alerts-page.js').then((module) => module.AlertsPage));
+const InsightsPage = lazyPage(() => import('./insights/insights-page.js').then((module) => module.InsightsPage));
 
 /** The household's vitals: who is how, their charts and live waveforms, devices, alerts, insights. */
 export const vitalTrack: DashboardApp = {
