@@ -15,10 +15,12 @@ import { installAuthHook } from '../http/request-auth.js';
 import { registerAlertChannelRoutes } from './routes/alert-channel-routes.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerDevicePageRoutes } from './routes/device-page-routes.js';
 import { registerDeviceRoutes } from './routes/device-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
 import { registerHubStatusRoute } from './routes/hub-status-route.js';
 import { registerIngestRoute } from './routes/ingest-route.js';
+import { registerLogbookRoute } from './routes/logbook-route.js';
 import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
@@ -80,6 +82,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           sleep: context.services.sleep,
           household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
+          signals: context.services.signals,
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
           trustedDeviceMs: config.api.trustedDeviceDays * 86_400_000,
@@ -95,6 +98,8 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerSeriesRoutes(app, deps);
         registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
+        registerDevicePageRoutes(app, deps);
+        registerLogbookRoute(app, deps);
         registerAlertRoutes(app, deps);
         registerAlertChannelRoutes(app, deps);
         registerSettingsRoutes(app, deps);

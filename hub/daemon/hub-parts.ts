@@ -28,6 +28,7 @@ const simulation: HubPartFactory = (context) => {
     ingest: context.ingest,
     clock: context.clock,
     logger: context.logging.part('simulation'),
+    bus: context.bus,
   });
   const status = context.services.sources;
   return {

@@ -1,5 +1,6 @@
 import type { AlertChannelsService, AlertTopic } from './alert-channels-service.js';
 import type { AlertsView } from './alerts-service.js';
+import type { DeviceSignals } from './device-signals.js';
 import type { InsightsView } from './insights-service.js';
 import { MetricHooks } from './metric-hooks.js';
 import { ServiceSlot } from './service-slot.js';
@@ -25,6 +26,8 @@ export interface HubServices {
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
   readonly sources: SourceStatus;
+  /** Each Bluetooth device's newest signal strength, while the Bluetooth part runs. */
+  readonly signals: ServiceSlot<DeviceSignals>;
 }
 
 export function createHubServices(): HubServices {
@@ -36,5 +39,6 @@ export function createHubServices(): HubServices {
     sleep: new ServiceSlot<SleepView>('sleep'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
+    signals: new ServiceSlot<DeviceSignals>('signals'),
   };
 }

@@ -11,6 +11,8 @@ export type { PasswordChangeBody, SessionInfo } from '../../../hub/api/contract/
 export type { BluetoothState, HubStatus } from '../../../hub/api/contract/hub-status.js';
 export type { HouseholdSettings } from '../../../hub/api/contract/settings.js';
 export type { DeviceSummary as Device, FoundDevice } from '../../../hub/api/contract/devices.js';
+export type { DeviceDetail, DeviceEvent, DeviceEventKind, DeviceEventsPage, DeviceReading } from '../../../hub/api/contract/device-page.js';
+export type { LogbookAlert, LogbookDeviceEvent, LogbookEntry, LogbookHour, LogbookMeasurement, LogbookPage as LogbookAnswer } from '../../../hub/api/contract/logbook.js';
 export type { Insight, ModelOutput } from '../../../hub/api/contract/insights.js';
 export type { LiveMessage, LiveReading } from '../../../hub/api/contract/live.js';
 export type { LatestValue, NormalRange, PersonDeviceSummary, PersonSummary as PersonOverview, RangeLimit } from '../../../hub/api/contract/people.js';
