@@ -75,8 +75,12 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
     for (; j & bit; bit >>= 1) j ^= bit;
     j ^= bit;
     if (i < j) {
-      [re[i], re[j]] = [re[j] ?? 0, re[i] ?? 0];
-      [im[i], im[j]] = [im[j] ?? 0, im[i] ?? 0];
+      const r = re[i] ?? 0;
+      re[i] = re[j] ?? 0;
+      re[j] = r;
+      const m = im[i] ?? 0;
+      im[i] = im[j] ?? 0;
+      im[j] = m;
     }
   }
   for (let size = 2; size <= n; size <<= 1) {
