@@ -13,8 +13,11 @@ SHARED_DATA ?= $(or $(HEARTH_SHARED_DATA),../shared/data)
 
 .PHONY: run test build lint deps test-deps bench models clean
 
+# Install scripts run only for the native packages package.json's allowScripts approves. onnxruntime-node's
+# is denied there: it only fetches CUDA libraries the hub never loads; the variable tells it the same
+# under an npm that predates allowScripts (npm 10, as Node 20 ships it).
 node_modules/.hearth-installed: package.json package-lock.json .npmrc
-	npm ci --no-audit --no-fund
+	ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 	@touch $@
 
 deps: node_modules/.hearth-installed

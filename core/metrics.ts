@@ -88,6 +88,15 @@ const catalogue = [
     plausible: { reject: { min: 0, max: 1000 } } },
   { id: 'sleep_state', label: 'Sleep state', unit: '', ucum: '1', cadence: 'continuous', kind: 'scalar', decimals: 0, derived: true,
     plausible: { reject: { min: 0, max: 4 } } },
+  // A night's oxygen and breathing, written by SleepOracle when a night's sleep ends.
+  { id: 'odi_3', label: 'Oxygen desaturation index (3 %)', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, derived: true,
+    plausible: { reject: { min: 0, max: 200 } } },
+  { id: 'odi_4', label: 'Oxygen desaturation index (4 %)', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, derived: true,
+    plausible: { reject: { min: 0, max: 200 } } },
+  { id: 't90', label: 'Time below 90 % oxygen', unit: 'min', ucum: 'min', cadence: 'occasional', kind: 'scalar', decimals: 1, derived: true,
+    plausible: { reject: { min: 0, max: 1440 } } },
+  { id: 'apnea_probability', label: 'Apnea probability', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 3, derived: true,
+    plausible: { reject: { min: 0, max: 1 } } },
   { id: 'stress_score', label: 'Stress score', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 1, derived: true,
     plausible: { reject: { min: 0, max: 100 } } },
 ] as const satisfies readonly MetricDefinition[];

@@ -93,7 +93,8 @@ cp "$SRC/systemd/README.md" "$SRC/systemd/hearth.yaml" "$SRC/systemd/uninstall.s
 case "$DEPS" in
   ci)
     say "installing production dependencies (npm ci --omit=dev)"
-    (cd "$staging" && npm ci --omit=dev --no-audit --no-fund --loglevel=error) ;;
+    # The CUDA libraries onnxruntime-node's install script would fetch are never loaded (see the Makefile).
+    (cd "$staging" && ONNXRUNTIME_NODE_INSTALL=skip npm ci --omit=dev --no-audit --no-fund --loglevel=error) ;;
   copy) cp -R "$SRC/node_modules" "$staging/node_modules" ;;
   none) say "no node_modules installed (--deps none)" ;;
 esac

@@ -26,9 +26,10 @@ export interface AlertEngineOptions {
   readonly channels: readonly AlertChannel[];
   readonly deliveries: AlertDeliveries;
   readonly caregivers: CaregiverDirectory;
-  /** Whether the bus's announcements reach MQTT (the broker is on); only then is it noted as a delivery. */
-  readonly announcesOnMqtt: boolean;
-  readonly timing: AlertTiming;
+  /** Whether the bus's announcements reach MQTT (the broker is on and the household has not switched alerts off there); only then is it noted as a delivery. */
+  readonly announcesOnMqtt: () => boolean;
+  /** Asked at each turn: the household may change how soon caregivers are told. */
+  readonly timing: () => AlertTiming;
   readonly logger: Logger;
   readonly newId?: () => string;
 }
@@ -99,7 +100,7 @@ export class AlertEngine {
     const open = this.openByKey.get(fired.key);
     if (open !== undefined) return this.fold(open, fired, now);
     const last = this.options.store.lastFor(fired.key);
-    if (last?.resolvedAt !== undefined && now - last.resolvedAt < this.options.timing.refoldMs) return this.reopen(last, fired, now);
+    if (last?.resolvedAt !== undefined && now - last.resolvedAt < this.options.timing().refoldMs) return this.reopen(last, fired, now);
     const held = this.options.quiet.holds(fired.rule.severity, now);
     const alert: AlertRecord = {
       id: this.newId(),
@@ -168,7 +169,7 @@ export class AlertEngine {
   /** Releases what quiet hours held, repeats what nobody acknowledged, escalates what waited too long. */
   tick(): void {
     const now = this.options.clock.now();
-    const { repeatMs, escalateAfterMs } = this.options.timing;
+    const { repeatMs, escalateAfterMs } = this.options.timing();
     for (const alert of [...this.openByKey.values()]) {
       const quiet = this.options.quiet.holds(alert.severity, now);
       if (alert.held) {
@@ -268,7 +269,7 @@ export class AlertEngine {
     this.options.publish({ ...alertChangedEvent(alert, change, this.options.clock.now()), ...(loud ? {} : { silent: true }), record: shownAlert(alert) });
     if (!loud) return;
     const { deliveries, channels } = this.options;
-    if (this.options.announcesOnMqtt) deliveries.run(alert.id, ALERT_BUS_CHANNEL, delivery.kind, () => true);
+    if (this.options.announcesOnMqtt()) deliveries.run(alert.id, ALERT_BUS_CHANNEL, delivery.kind, () => true);
     for (const channel of channels) deliveries.run(alert.id, channel.name, delivery.kind, () => channel.deliver(alert, delivery), channel.missingRecipient?.(alert, delivery));
   }
 }

@@ -1,5 +1,6 @@
 import type { Db, MigrationStep } from '../store/index.js';
 import type { AlertHistoryEntry, AlertHistoryKind, AlertRecord } from './alert-record.js';
+import { channelSettingsMigration } from './channel-settings.js';
 
 export const ALERTS_SCHEMA_PART = 'alerts';
 
@@ -30,6 +31,7 @@ export const alertMigrations: readonly MigrationStep[] = [
       ) STRICT;
       CREATE INDEX alert_event_alert ON alert_event (alert_id, ts);
     `),
+  channelSettingsMigration,
 ];
 
 /** One channel's delivery of an alert, as the dashboard lists it. */
@@ -123,6 +125,24 @@ export class AlertStore {
       .prepare<[string], EventRow>("SELECT ts, kind, channel, actor, detail FROM alert_event WHERE alert_id = ? AND kind IN ('notified', 'delivery_failed', 'no_recipient') AND channel IS NOT NULL ORDER BY ts, id")
       .all(alertId)
       .map((row) => ({ ts: row.ts, channel: row.channel ?? '', outcome: DELIVERY_OUTCOMES[row.kind] ?? 'told', ...(row.detail !== null ? { detail: row.detail } : {}) }));
+  }
+
+  /**
+   * What happened to a person's alerts before `before`, newest first: each raise, clearing,
+   * acknowledgement and resolution, with the alert as it is now (its title, severity, who acknowledged it).
+   */
+  personEvents(personId: string, before: number, limit: number): { readonly event: AlertHistoryEntry; readonly alert: AlertRecord }[] {
+    return this.db
+      .prepare<[string, number, number], EventRow & { body: string }>(
+        `SELECT e.ts, e.kind, e.channel, e.actor, e.detail, a.body FROM alert_event e JOIN alert a ON a.id = e.alert_id
+         WHERE a.person_id = ? AND e.kind IN ('raised', 'cleared', 'acknowledged', 'resolved') AND e.ts < ?
+         ORDER BY e.ts DESC, e.id DESC LIMIT ?`,
+      )
+      .all(personId, before, limit)
+      .map((row) => ({
+        event: { ts: row.ts, kind: row.kind, ...(row.channel !== null ? { channel: row.channel } : {}), ...(row.actor !== null ? { actor: row.actor } : {}) },
+        alert: JSON.parse(row.body) as AlertRecord,
+      }));
   }
 
   /** Forgets resolved alerts older than `before`, with their history; returns how many. */

@@ -7,8 +7,11 @@ import type { AlertChannel } from './alert-channel.js';
 import { AlertDeliveries } from './alert-deliveries.js';
 import { ALERT_BUS_CHANNEL, AlertEngine } from './alert-engine.js';
 import { ALERTS_SCHEMA_PART, alertMigrations, AlertStore } from './alert-store.js';
+import { AlertChannelsView } from './alert-channels-view.js';
 import { AlertsApiView } from './alerts-view.js';
 import { CaregiverDirectory } from './caregiver-directory.js';
+import { ChannelSettings } from './channel-settings.js';
+import { ChannelTests } from './channel-tests.js';
 import { EspeakSpeaker, type Speaker } from './espeak-speaker.js';
 import { householdLookup } from './household-lookup.js';
 import { LocalTime } from './local-time.js';
@@ -36,6 +39,7 @@ interface Running {
   readonly evaluator: RuleEvaluator;
   readonly store: AlertStore;
   readonly view: AlertsApiView;
+  readonly channelsView: AlertChannelsView;
   readonly channels: readonly AlertChannel[];
   readonly deliveries: AlertDeliveries;
   readonly abort: AbortController;
@@ -67,32 +71,36 @@ export class AlertsPart implements HubPart {
     const rules = new RuleBook(settings);
     const time = new LocalTime(settings.quietHours.timeZone);
     const alertStore = new AlertStore(store.db);
+    // The file's channels, under the household's own edits from the dashboard; every channel asks at each delivery.
+    const channelSettings = new ChannelSettings(store.db, settings);
+    const now = () => channelSettings.current();
     const abort = new AbortController();
     const speechDir = isAbsolute(settings.speech.dir) ? settings.speech.dir : join(config.dataDir, settings.speech.dir);
     const speaker = this.options.speaker ?? new EspeakSpeaker({ dir: speechDir, device: settings.speech.device, voice: settings.speech.voice, logger: this.logger });
-    const sender = new WebhookSender({
-      retry: settings.webhookRetry,
-      timeoutMs: settings.webhookRetry.timeoutMs,
+    const transport = {
       signal: abort.signal,
+      timeoutMs: settings.webhookRetry.timeoutMs,
       ...(this.options.fetch !== undefined ? { fetch: this.options.fetch } : {}),
       ...(this.options.sleep !== undefined ? { sleep: this.options.sleep } : {}),
       ...(this.options.random !== undefined ? { random: this.options.random } : {}),
-    });
-    const channels: AlertChannel[] = [new WebhookChannel(sender, settings.webhooks, settings.dashboardUrl)];
+    };
+    const sender = new WebhookSender({ retry: settings.webhookRetry, ...transport });
+    const channels: AlertChannel[] = [new WebhookChannel(sender, () => now().webhooks, settings.dashboardUrl)];
     // A speaker handed in (a test's, another box's) is taken to be heard; espeak without a device only writes files.
-    const audible = this.options.speaker !== undefined || settings.speech.device !== '';
-    const speech = settings.speech.enabled ? new SpeechChannel(speaker, settings.speech.minSeverity, this.logger, audible) : undefined;
+    const audible = (): boolean => this.options.speaker !== undefined || now().speech.device !== '';
+    const speech = new SpeechChannel(speaker, () => ({ ...now().speech, audible: audible() }), this.logger);
     const deliveries = new AlertDeliveries(alertStore, clock, this.logger);
+    const caregivers = new CaregiverDirectory(store.db, settings.caregivers, () => now().escalation.pushAddresses);
     const engine = new AlertEngine({
       store: alertStore,
       clock,
-      quiet: new QuietHours(settings.quietHours, time),
+      quiet: new QuietHours(() => now().quietHours, time),
       publish: (event) => bus.emit('alert.changed', event),
       channels,
       deliveries,
-      caregivers: new CaregiverDirectory(store.db, settings.caregivers),
-      announcesOnMqtt: config.mqtt.enabled,
-      timing: { repeatMs: settings.repeatMinutes * 60_000, escalateAfterMs: settings.escalateAfterMinutes * 60_000, refoldMs: settings.refoldMinutes * 60_000 },
+      caregivers,
+      announcesOnMqtt: () => config.mqtt.enabled && now().mqtt.enabled,
+      timing: () => ({ repeatMs: settings.repeatMinutes * 60_000, escalateAfterMs: now().escalation.afterMinutes * 60_000, refoldMs: settings.refoldMinutes * 60_000 }),
       logger: this.logger,
     });
     const history: ReadingHistory = (personId, deviceId, metric, from, to) => {
@@ -104,19 +112,31 @@ export class AlertsPart implements HubPart {
     const reopened = engine.load();
     for (const alert of reopened) if (alert.conditionClearedAt === undefined) evaluator.prime(alert.key);
     const view = new AlertsApiView(engine, alertStore);
-    this.running = { engine, evaluator, store: alertStore, view, channels, deliveries, abort };
-    if (speech !== undefined) {
-      const spoken = new SpokenAlerts(speech, deliveries);
-      bus.on('alert.changed', ALERTS_PART, (event) => spoken.hear(event));
-    }
+    const people = () => registry.listPeople().map((p) => ({ id: p.id, name: p.name }));
+    const tests = new ChannelTests({
+      settings: now,
+      speech,
+      audible,
+      // A test answers what happens now: one attempt per address, not the alerts' retries over minutes.
+      sender: new WebhookSender({ retry: { ...settings.webhookRetry, attempts: 1 }, ...transport }),
+      alertTopic: () => services.alertTopic.current(),
+      brokerEnabled: config.mqtt.enabled,
+      caregiverAccounts: () => new Set(people().flatMap((p) => caregivers.for(p.id).userIds)).size,
+      clock,
+    });
+    const channelsView = new AlertChannelsView({ settings: channelSettings, tests, caregivers, people, audible, brokerEnabled: config.mqtt.enabled, timeZone: settings.quietHours.timeZone, logger: this.logger });
+    this.running = { engine, evaluator, store: alertStore, view, channelsView, channels, deliveries, abort };
+    const spoken = new SpokenAlerts(speech, deliveries);
+    bus.on('alert.changed', ALERTS_PART, (event) => spoken.hear(event));
     bus.on('reading.accepted', ALERTS_PART, (reading) => this.apply(evaluator.onReading(reading)));
     bus.on('device.availability', ALERTS_PART, (event) => this.apply(evaluator.onAvailability(event)));
     bus.on('alert.ack.requested', ALERTS_PART, (request) => {
       if (engine.acknowledge(request.alertId, { by: request.by, via: request.channel }) === undefined) this.logger.info({ alertId: request.alertId, via: request.channel }, 'acknowledgement for an unknown alert ignored');
     });
     services.alerts.provide(view);
+    services.alertChannels.provide(channelsView);
     this.context.addJob({ name: ALERTS_PART, schedule: '* * * * *', run: () => this.tick() });
-    this.logger.info({ rules: rules.householdRules().filter((r) => r.enabled).map((r) => r.id), open: reopened.length, channels: [ALERT_BUS_CHANNEL, ...channels.map((c) => c.name), ...(speech !== undefined ? [speech.name] : [])] }, 'alerts started');
+    this.logger.info({ rules: rules.householdRules().filter((r) => r.enabled).map((r) => r.id), open: reopened.length, channels: [ALERT_BUS_CHANNEL, ...channels.map((c) => c.name), speech.name] }, 'alerts started');
   }
 
   async stop(): Promise<void> {
@@ -125,6 +145,7 @@ export class AlertsPart implements HubPart {
     this.running = undefined;
     this.context.bus.removeOwner(ALERTS_PART);
     this.context.services.alerts.withdraw(running.view);
+    this.context.services.alertChannels.withdraw(running.channelsView);
     running.abort.abort();
     await running.deliveries.settled();
     for (const channel of running.channels) await channel.stop?.();

@@ -1,4 +1,4 @@
-import type { AckChannel, Acknowledger, AlertFilter, AlertsView, ApiAlert } from '../services/alerts-service.js';
+import type { AckChannel, Acknowledger, AlertFilter, AlertLogLine, AlertsView, ApiAlert } from '../services/alerts-service.js';
 import type { AlertEngine } from './alert-engine.js';
 import { shownAlert, type AlertRecord } from './alert-record.js';
 import type { AlertStore } from './alert-store.js';
@@ -28,6 +28,23 @@ export class AlertsApiView implements AlertsView {
   get(id: string): ApiAlert | undefined {
     const alert = this.store.byId(id);
     return alert === undefined ? undefined : { ...shownAlert(alert), history: this.store.history(id) };
+  }
+
+  /** The alert record keeps the newest acknowledgement's display name; an older one says only the account or credential. */
+  personLog(personId: string, before: number, limit: number): AlertLogLine[] {
+    return this.store.personEvents(personId, before, limit).map(({ event, alert }): AlertLogLine => {
+      const change = event.kind === 'raised' || event.kind === 'cleared' || event.kind === 'acknowledged' ? event.kind : 'resolved';
+      const acknowledger = event.actor !== undefined && event.actor === (alert.acknowledgedByUserId ?? alert.acknowledgedBy) ? alert.acknowledgedBy : event.actor;
+      return {
+        ts: event.ts,
+        alertId: alert.id,
+        change,
+        severity: alert.severity,
+        title: alert.title,
+        ...(change === 'acknowledged' && acknowledger !== undefined ? { by: acknowledger } : {}),
+        ...(change === 'acknowledged' && event.channel !== undefined ? { via: event.channel } : {}),
+      };
+    });
   }
 
   acknowledge(id: string, by: Acknowledger, channel: AckChannel): ApiAlert | undefined {

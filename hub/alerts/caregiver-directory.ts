@@ -12,12 +12,14 @@ function isUrl(entry: string): boolean {
 
 /**
  * A person's caregivers: accounts with the caregiver role granted that person (kept by the API's
- * account tables), plus the user ids and push URLs the config lists for them.
+ * account tables), the user ids the config lists for them, and their push addresses as the
+ * household set them up (asked for at each escalation, so a new one is told the next time).
  */
 export class CaregiverDirectory {
   constructor(
     private readonly db: Db,
     private readonly configured: Readonly<Record<string, readonly string[]>>,
+    private readonly pushAddresses: () => Readonly<Record<string, readonly string[]>>,
   ) {}
 
   for(personId: string | undefined): Caregivers {
@@ -25,7 +27,7 @@ export class CaregiverDirectory {
     const listed = this.configured[personId] ?? [];
     const userIds = new Set(listed.filter((e) => !isUrl(e)));
     for (const id of this.grantedCaregivers(personId)) userIds.add(id);
-    return { userIds: [...userIds], webhookUrls: listed.filter(isUrl) };
+    return { userIds: [...userIds], webhookUrls: [...(this.pushAddresses()[personId] ?? [])] };
   }
 
   private grantedCaregivers(personId: string): string[] {

@@ -9,15 +9,21 @@ export interface SpeechOutcome {
   readonly played: boolean;
 }
 
-/** Says a sentence on the hub's own speaker. */
+/** How to say it: the voice, and the ALSA device to play it on ('' writes the file only). */
+export interface SpeechSound {
+  readonly voice: string;
+  readonly device: string;
+}
+
+/** Says a sentence on the hub's own speaker; `sound` (the household's current choice) wins over the speaker's own. */
 export interface Speaker {
-  speak(text: string, name: string): Promise<SpeechOutcome>;
+  speak(text: string, name: string, sound?: SpeechSound): Promise<SpeechOutcome>;
 }
 
 export interface EspeakSpeakerOptions {
   /** Where WAV files go. */
   readonly dir: string;
-  /** ALSA device for aplay; '' writes the file only. */
+  /** ALSA device for aplay; '' writes the file only. Used when `speak` is not told another. */
   readonly device: string;
   readonly voice: string;
   readonly logger: Logger;
@@ -40,8 +46,9 @@ export class EspeakSpeaker implements Speaker {
     this.run = options.run ?? runCommand;
   }
 
-  async speak(text: string, name: string): Promise<SpeechOutcome> {
-    const { dir, device, voice, logger } = this.options;
+  async speak(text: string, name: string, sound: SpeechSound = this.options): Promise<SpeechOutcome> {
+    const { dir, logger } = this.options;
+    const { device, voice } = sound;
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.wav`);
     await this.run('espeak-ng', ['-v', voice, '-w', file, '--stdin'], text);

@@ -1,4 +1,4 @@
-import type { AlertsConfig } from './alerts-config.js';
+import type { QuietHoursSection } from '../services/alert-channels-service.js';
 import type { LocalTime } from './local-time.js';
 import type { Severity } from './severity.js';
 
@@ -7,28 +7,26 @@ function minutesOf(hhmm: string): number {
   return Number(h) * 60 + Number(m);
 }
 
-/** Quiet hours hold low-severity alerts back from the loud channels; critical ones are never held. */
+/**
+ * Quiet hours hold low-severity alerts back from the loud channels; critical ones are never held.
+ * The settings are asked for at each question, so a change on the dashboard applies at once.
+ */
 export class QuietHours {
-  private readonly start: number;
-  private readonly end: number;
-  private readonly held: ReadonlySet<Severity>;
-
   constructor(
-    private readonly settings: AlertsConfig['quietHours'],
+    private readonly settings: () => QuietHoursSection,
     private readonly time: LocalTime,
-  ) {
-    this.start = minutesOf(settings.start);
-    this.end = minutesOf(settings.end);
-    this.held = new Set<Severity>(settings.hold.filter((s) => s !== ('critical' as Severity)));
-  }
+  ) {}
 
   isQuiet(ts: number): boolean {
-    if (!this.settings.enabled || this.start === this.end) return false;
+    const { enabled, start: from, end: to } = this.settings();
+    const start = minutesOf(from);
+    const end = minutesOf(to);
+    if (!enabled || start === end) return false;
     const now = this.time.minuteOfDay(ts);
-    return this.start < this.end ? now >= this.start && now < this.end : now >= this.start || now < this.end;
+    return start < end ? now >= start && now < end : now >= start || now < end;
   }
 
   holds(severity: Severity, ts: number): boolean {
-    return severity !== 'critical' && this.held.has(severity) && this.isQuiet(ts);
+    return severity !== 'critical' && this.settings().hold.includes(severity) && this.isQuiet(ts);
   }
 }

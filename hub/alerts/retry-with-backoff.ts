@@ -49,7 +49,7 @@ export async function retryWithBackoff<T>(
       return await task(attempt);
     } catch (error) {
       if (!(error instanceof RetryableError) || attempt >= policy.attempts || options.signal.aborted) {
-        if (error instanceof RetryableError && attempt >= policy.attempts) throw new Error(`${error.message} (gave up after ${attempt} attempts)`);
+        if (error instanceof RetryableError && attempt >= policy.attempts && attempt > 1) throw new Error(`${error.message} (gave up after ${attempt} attempts)`);
         throw error;
       }
       await wait(retryDelay(policy, attempt, random), options.signal);

@@ -63,6 +63,40 @@ export function describeTarget(url: string): string {
   }
 }
 
+/** Why a server refused, for the statuses whose cause the household can fix. */
+const REFUSAL_HINTS: Readonly<Record<number, string>> = {
+  400: 'the server did not understand the message (is the format, ntfy or Gotify, right?)',
+  401: 'the token is wrong or missing',
+  403: 'the token is wrong or missing',
+  404: 'there is no such topic or path on that server',
+  413: 'the message is too large for that server',
+  429: 'the server asks to wait before sending more',
+};
+
+const NETWORK_REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'nothing answers at that address',
+  ENOTFOUND: 'the server name is not known',
+  EAI_AGAIN: 'the server name could not be looked up',
+  ECONNRESET: 'the connection was cut',
+  EHOSTUNREACH: 'that server cannot be reached from the hub',
+  ENETUNREACH: 'the hub has no network to that server',
+  ETIMEDOUT: 'the server did not answer',
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed and not trusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate is not trusted',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another name',
+};
+
+/** What went wrong with a request that got no answer, in words (fetch itself only says "fetch failed"). */
+function networkReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${Math.round(timeoutMs / 100) / 10} s`;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (code !== undefined) return NETWORK_REASONS[code] ?? `${typeof cause?.message === 'string' ? cause.message : code}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Posts pushes ntfy- or Gotify-style, retrying a server that is down or busy (network errors,
  * timeouts, 5xx, 429) with exponential backoff and jitter, a bounded number of times. A 4xx other
@@ -85,11 +119,12 @@ export class WebhookSender {
           response = await this.fetcher(target.url, { method: 'POST', headers, body, signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(this.options.timeoutMs)]) });
         } catch (error) {
           if (this.options.signal.aborted) throw new Error(`push to ${where} abandoned: the hub is stopping`);
-          throw new RetryableError(`push to ${where} failed: ${(error as Error).message}`);
+          throw new RetryableError(`push to ${where} failed: ${networkReason(error, this.options.timeoutMs)}`);
         }
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok) return;
-        const message = `push to ${where} was refused with HTTP ${response.status}`;
+        const hint = REFUSAL_HINTS[response.status];
+        const message = `push to ${where} was refused with HTTP ${response.status}${hint !== undefined ? `: ${hint}` : ''}`;
         if (response.status >= 500 || response.status === 429) throw new RetryableError(message);
         throw new Error(message);
       },

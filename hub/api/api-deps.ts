@@ -4,9 +4,12 @@ import type { HubBus } from '../bus/hub-events.js';
 import type { Clock } from '../../core/clock.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { Ingest } from '../ingest/ingest.js';
+import type { AlertChannelsService } from '../services/alert-channels-service.js';
 import type { AlertsView } from '../services/alerts-service.js';
+import type { DeviceSignals } from '../services/device-signals.js';
 import type { InsightsView } from '../services/insights-service.js';
 import type { ServiceSlot } from '../services/service-slot.js';
+import type { SleepView } from '../services/sleep-service.js';
 import type { SourceStatus } from '../services/source-status.js';
 import type { Store } from '../store/index.js';
 import type { HouseholdView } from './household-view.js';
@@ -23,11 +26,17 @@ export interface ApiDeps {
   readonly pairing: PairingWindow;
   /** The alerts engine's view, while the alerts part runs. */
   readonly alerts: ServiceSlot<AlertsView>;
+  /** The alert channels as the household set them up, while the alerts part runs. */
+  readonly alertChannels: ServiceSlot<AlertChannelsService>;
   /** The models' insights, while the inference part runs. */
   readonly insights: ServiceSlot<InsightsView>;
+  /** SleepOracle's analysed sleep, while it runs. */
+  readonly sleep: ServiceSlot<SleepView>;
   readonly household: HouseholdView;
   /** What the sources report: the Bluetooth radio, the simulated household. */
   readonly sources: SourceStatus;
+  /** Each Bluetooth device's newest signal strength, while the Bluetooth part runs. */
+  readonly signals: ServiceSlot<DeviceSignals>;
   readonly log: Logger;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
   /** Lifetime of a device cookie (hub/accounts/device-trust.ts). */

@@ -12,15 +12,19 @@ import { LiveFanout } from './live/live-route.js';
 import { PairingWindow } from './pairing-window.js';
 import { StreamCredentials } from './stream-credentials.js';
 import { installAuthHook } from '../http/request-auth.js';
+import { registerAlertChannelRoutes } from './routes/alert-channel-routes.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerDevicePageRoutes } from './routes/device-page-routes.js';
 import { registerDeviceRoutes } from './routes/device-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
 import { registerHubStatusRoute } from './routes/hub-status-route.js';
 import { registerIngestRoute } from './routes/ingest-route.js';
+import { registerLogbookRoute } from './routes/logbook-route.js';
 import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
+import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -73,9 +77,12 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           clock: context.clock,
           pairing,
           alerts: context.services.alerts,
+          alertChannels: context.services.alertChannels,
           insights: context.services.insights,
+          sleep: context.services.sleep,
           household: new HouseholdView(context.registry, context.store),
           sources: context.services.sources,
+          signals: context.services.signals,
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
           trustedDeviceMs: config.api.trustedDeviceDays * 86_400_000,
@@ -89,8 +96,12 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerHubStatusRoute(app, deps);
         registerPeopleRoutes(app, deps);
         registerSeriesRoutes(app, deps);
+        registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
+        registerDevicePageRoutes(app, deps);
+        registerLogbookRoute(app, deps);
         registerAlertRoutes(app, deps);
+        registerAlertChannelRoutes(app, deps);
         registerSettingsRoutes(app, deps);
         registerUserRoutes(app, deps);
         registerTokenRoutes(app, deps);

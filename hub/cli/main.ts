@@ -6,7 +6,7 @@ import { UsageError, type Command, type CommandIo } from './command.js';
  * does not pay for loading the whole hub.
  */
 const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
-  run: { load: async () => (await import('./commands/run.js')).runCommand, summary: 'start the hub: run [--config <file>]' },
+  run: { load: async () => (await import('./commands/run.js')).runCommand, summary: 'start the hub: run [--config <file>] [--log-format auto|pretty|json]' },
   stats: {
     load: async () => (await import('./commands/stats.js')).statsCommand,
     summary: 'counts of series, readings and rejections: stats [--data-dir <dir>]',

@@ -4,7 +4,7 @@ import type { HubConfig } from './hub-config.js';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * HEARTH_DATA_DIR, HEARTH_HTTP_PORT, HEARTH_MQTT_PORT and HEARTH_LOG_LEVEL laid over the config.
+ * HEARTH_DATA_DIR, HEARTH_HTTP_PORT, HEARTH_MQTT_PORT, HEARTH_LOG_LEVEL and HEARTH_LOG_FORMAT laid over the config.
  * A port that is not a number is refused here; the result is validated like the file.
  */
 export function applyEnvOverrides(config: HubConfig, env: Env): { config: HubConfig; overrides: string[] } {
@@ -27,6 +27,10 @@ export function applyEnvOverrides(config: HubConfig, env: Env): { config: HubCon
   if (env['HEARTH_LOG_LEVEL'] !== undefined) {
     result = { ...result, logging: { ...result.logging, level: env['HEARTH_LOG_LEVEL'] as HubConfig['logging']['level'] } };
     overrides.push('HEARTH_LOG_LEVEL');
+  }
+  if (env['HEARTH_LOG_FORMAT'] !== undefined && env['HEARTH_LOG_FORMAT'] !== '') {
+    result = { ...result, logging: { ...result.logging, format: env['HEARTH_LOG_FORMAT'] as HubConfig['logging']['format'] } };
+    overrides.push('HEARTH_LOG_FORMAT');
   }
   return { config: result, overrides };
 }

@@ -5,6 +5,7 @@ import { httpConfigSchema } from '../api/http-config.js';
 import { backupConfigSchema } from '../backup/backup-config.js';
 import { householdConfigSchema } from '../household/household-config.js';
 import { inferenceConfigSchema } from '../inference/inference-config.js';
+import { sleeporacleConfigSchema } from '../apps/sleeporacle/sleeporacle-config.js';
 import { ingestConfigSchema } from '../ingest/ingest-config.js';
 import { loggingConfigSchema } from '../log/logging-config.js';
 import { mqttConfigSchema } from '../mqtt/mqtt-config.js';
@@ -44,6 +45,7 @@ export const hubConfigSchema = Section({
   backup: backupConfigSchema,
   relay: relayConfigSchema,
   inference: inferenceConfigSchema,
+  sleeporacle: sleeporacleConfigSchema,
 });
 
 /** The hub's configuration after defaults, migrations and environment overrides. */

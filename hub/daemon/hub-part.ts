@@ -19,6 +19,12 @@ export interface HubPart {
   readonly name: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Called once every part has started, sources too: the simulated household's people and the
+   * paired devices are known by then, so a part that catches up on what happened while the hub
+   * was off does it here. A failure is logged; the hub runs on.
+   */
+  ready?(): void;
 }
 
 /** What the hub's core offers the parts built on it. */

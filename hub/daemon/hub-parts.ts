@@ -3,6 +3,7 @@ import { alertsPart } from '../alerts/alerts-part.js';
 import { apiPart } from '../api/api-part.js';
 import { backupPart } from '../backup/backup-part.js';
 import { inferencePart } from '../inference/inference-part.js';
+import { sleeporaclePart } from '../apps/sleeporacle/sleeporacle-part.js';
 import { mqttPart } from '../mqtt/mqtt-part.js';
 import { observabilityPart } from '../observability/observability-part.js';
 import { relayPart } from '../relay/relay-part.js';
@@ -27,6 +28,7 @@ const simulation: HubPartFactory = (context) => {
     ingest: context.ingest,
     clock: context.clock,
     logger: context.logging.part('simulation'),
+    bus: context.bus,
   });
   const status = context.services.sources;
   return {
@@ -55,7 +57,7 @@ const replay: HubPartFactory = (context) => {
 };
 
 /** Parts that consume or serve what the hub holds (API, broker, alerts, inference…), in start order. */
-export const CONSUMER_PARTS: readonly HubPartFactory[] = [mqttPart, apiPart, alertsPart, inferencePart, relayPart, observabilityPart, backupPart];
+export const CONSUMER_PARTS: readonly HubPartFactory[] = [mqttPart, apiPart, alertsPart, inferencePart, sleeporaclePart, relayPart, observabilityPart, backupPart];
 
 /** Parts that bring readings in. They start after every consumer is listening, and stop first. */
 export const SOURCE_PARTS: readonly HubPartFactory[] = [simulation, replay, bleSource, serialSource];

@@ -19,6 +19,7 @@ import { storedReadingLookup } from '../ingest/stored-reading-lookup.js';
 import type { HubLogging } from '../log/logger.js';
 import { JobScheduler, type ScheduledJob } from '../scheduler/job-scheduler.js';
 import { createHubServices } from '../services/hub-services.js';
+import { deviceEventRecorder } from './device-event-recorder.js';
 import { DATABASE_FILE } from '../store/database-file.js';
 import { migrate, Store } from '../store/index.js';
 import { DataDirectoryLock } from './data-dir-lock.js';
@@ -90,6 +91,7 @@ export class Hub {
       const ledger = new RejectionLedger(this.store.db);
       this.bus.on('reading.rejected', 'rejection-ledger', (r) => ledger.note(this.clock.now(), r.reason, r.metric));
       await this.startPart({ name: 'rejection-ledger', ...new PeriodicTask(() => ledger.persist(), 5000).asPart() });
+      await this.startPart(deviceEventRecorder(this.bus, () => this.store.deviceEvents));
       const parts = this.options.parts ?? { consumers: CONSUMER_PARTS, sources: SOURCE_PARTS };
       for (const factory of parts.consumers) {
         const part = factory(context);
@@ -102,6 +104,13 @@ export class Hub {
       for (const factory of parts.sources) {
         const part = factory(context);
         if (part !== undefined) await this.startPart(part);
+      }
+      for (const part of this.started) {
+        try {
+          part.ready?.();
+        } catch (error) {
+          this.log.warn({ err: error, part: part.name }, 'a part could not catch up after the start; it runs on');
+        }
       }
       this.log.info({ address: this.address, parts: this.started.map((p) => p.name) }, 'hub started');
     } catch (error) {
@@ -132,6 +141,12 @@ export class Hub {
 
   get listeningAddress(): string | undefined {
     return this.address;
+  }
+
+  /** The port the dashboard and API listen on once started: the one the system chose when the config says 0. */
+  get listeningPort(): number | undefined {
+    const bound = this.contextInstance?.http.server.address();
+    return typeof bound === 'object' && bound !== null ? bound.port : undefined;
   }
 
   /** Every route the parts registered on the HTTP server, for the security tests and for operators who ask. */

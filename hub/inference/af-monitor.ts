@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Reading } from '../../core/reading.js';
 import type { Insight } from '../bus/hub-events.js';
 import { personalRrBaseline, type AfScreening, type AfWindowScore } from './af-screening.js';
-import type { DerivedReadings } from './derived-readings.js';
+import type { DerivedReadings } from '../ingest/derived-readings.js';
 import type { AfFeatures } from './rr-features.js';
 
 export interface AfMonitorOptions {

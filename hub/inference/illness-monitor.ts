@@ -10,7 +10,7 @@ import type { Clock } from '../../core/clock.js';
 import { makeDeviceId } from '../../core/device-id.js';
 import type { Insight } from '../bus/hub-events.js';
 import type { StoreQuery } from '../store/index.js';
-import type { DerivedReadings } from './derived-readings.js';
+import type { DerivedReadings } from '../ingest/derived-readings.js';
 import type { IllnessWarning } from './illness-warning.js';
 import { HOUR_MS, type HourlyRestingHr } from './resting-hr.js';
 import { BASELINE_DAYS } from './rhr-baseline.js';

@@ -11,7 +11,7 @@ import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js'
 import { migrate } from '../store/index.js';
 import { AfMonitor } from './af-monitor.js';
 import { AfScreening } from './af-screening.js';
-import { DerivedReadings } from './derived-readings.js';
+import { DerivedReadings } from '../ingest/derived-readings.js';
 import { IllnessMonitor, ILLNESS_JOB } from './illness-monitor.js';
 import { IllnessWarning } from './illness-warning.js';
 import { INFERENCE_SCHEMA_PART, inferenceMigrations, InsightStore } from './insight-store.js';

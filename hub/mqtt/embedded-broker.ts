@@ -11,7 +11,7 @@ import type { IngestRefusals } from './ingest-refusals.js';
 import type { OversizedPublish } from './packet-filter.js';
 import { RetainedBudget } from './retained-budget.js';
 import { SessionStore } from './session-store.js';
-import { canPublish, canSubscribe, INGEST_PREFIX, type TopicRules } from './topic-acl.js';
+import { canPublish, canSubscribe, filterCovers, INGEST_PREFIX, type TopicRules } from './topic-acl.js';
 
 /** Where the broker hands messages the hub itself consumes (ingest, alert acknowledgements). */
 export interface InboundHandler {
@@ -26,7 +26,8 @@ export interface EmbeddedBrokerOptions {
   readonly tls: { readonly enabled: boolean; readonly port: number; readonly certFile: string; readonly keyFile: string; readonly only: boolean };
   readonly limits: MqttLimits;
   readonly rules: TopicRules;
-  readonly verify: (username: string, secret: string) => Promise<MqttPrincipal | undefined>;
+  /** `signal` is aborted when the connection closes first: a check still waiting may be dropped. */
+  readonly verify: (username: string, secret: string, signal: AbortSignal) => Promise<MqttPrincipal | undefined>;
   /** Whether a credential still exists (removed ones are disconnected). */
   readonly stillValid: (name: string) => boolean;
   /** Which credential each client id and persistent session belongs to. */
@@ -187,6 +188,13 @@ export class EmbeddedBroker {
     return this.retained.of(credential);
   }
 
+  /** Connected clients holding a subscription that receives `topic` (a test message's listeners). */
+  listenersOf(topic: string): number {
+    // aedes keeps its clients and each one's subscriptions (restored sessions' too) without typing them.
+    const clients = (this.broker as unknown as { clients?: Record<string, { connected?: boolean; subscriptions?: Record<string, unknown> }> } | undefined)?.clients ?? {};
+    return Object.values(clients).filter((client) => client.connected === true && Object.keys(client.subscriptions ?? {}).some((filter) => filterCovers(filter, topic))).length;
+  }
+
   /** Publishes as the hub (no ACL: the hub owns its topics). */
   publish(topic: string, payload: string | Buffer, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
     const broker = this.broker;
@@ -208,8 +216,12 @@ export class EmbeddedBroker {
       done(authError('a username and password are required', 5), false);
       return;
     }
+    const gone = new AbortController();
+    const abort = (): void => gone.abort();
+    conn.once('close', abort);
     this.options
-      .verify(username, password.toString('utf8'))
+      .verify(username, password.toString('utf8'), gone.signal)
+      .finally(() => conn.off('close', abort))
       .then(async (principal) => {
         if (principal === undefined) {
           this.options.outsideLog.warn(remote, { credential: shown(username) }, 'MQTT connection refused: wrong username or password');

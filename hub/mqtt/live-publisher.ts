@@ -22,12 +22,14 @@ export class LivePublisher {
     private readonly acks: AlertAcks,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Whether the household wants alerts on MQTT; asked at each alert, so switching it applies at once. */
+    private readonly alertsWanted: () => boolean = () => true,
   ) {}
 
   start(status: () => Partial<HubStatusEvent>): void {
     this.bus.on('reading.accepted', this.owner, (reading) => this.send(liveReadingTopic(reading), JSON.stringify(reading), { retain: retainLiveReading(reading.metric) }));
     this.bus.on('alert.changed', this.owner, (alert) => {
-      if (alert.silent === true) return;
+      if (alert.silent === true || !this.alertsWanted()) return;
       this.acks.noteAlert(alert.id, alert.personId);
       for (const topic of alertTopics(alert)) this.send(topic, alertPayload(alert), { qos: 1 });
     });

@@ -10,6 +10,8 @@ import { IngestRefusals, type MqttIngestFigures } from './ingest-refusals.js';
 import { LivePublisher } from './live-publisher.js';
 import { MqttCredentials } from './mqtt-credentials.js';
 import { MqttIngest } from '../sources/mqtt-input.js';
+import type { AlertTopic } from '../services/alert-channels-service.js';
+import { ALERTS_TOPIC } from './topic-acl.js';
 
 export const MQTT_PART = 'mqtt';
 
@@ -25,6 +27,7 @@ export class MqttPart implements HubPart {
   private live: LivePublisher | undefined;
   private durable: DurableAck | undefined;
   private homeAssistant: HomeAssistantBridge | undefined;
+  private alertTopic: AlertTopic | undefined;
 
   constructor(private readonly context: HubContext) {
     this.refusals = new IngestRefusals(context.ingest);
@@ -55,7 +58,7 @@ export class MqttPart implements HubPart {
       tls: mqtt.tls,
       limits: mqtt.limits,
       rules: { gatewayBaseTopic: mqtt.gateways.baseTopic },
-      verify: (username, secret) => credentials.verify(username, secret),
+      verify: (username, secret, signal) => credentials.verify(username, secret, signal),
       stillValid: (name) => credentials.exists(name),
       owners: new ClientIdOwners(store.db, clock, mqtt.limits.maxSessionsPerCredential),
       inbound: [ingest, acks],
@@ -68,7 +71,16 @@ export class MqttPart implements HubPart {
     await broker.start();
     this.broker = broker;
     this.context.services.metrics.mqttClients = () => broker.connectedClients;
-    this.live = new LivePublisher(MQTT_PART, bus, broker, acks, clock, logger);
+    const alertChannels = this.context.services.alertChannels;
+    this.live = new LivePublisher(MQTT_PART, bus, broker, acks, clock, logger, () => alertChannels.current()?.publishesOnMqtt() ?? true);
+    this.alertTopic = {
+      topic: ALERTS_TOPIC,
+      publishTest: async (payload) => {
+        await broker.publish(ALERTS_TOPIC, payload, { qos: 1 });
+        return { listeners: broker.listenersOf(ALERTS_TOPIC) };
+      },
+    };
+    this.context.services.alertTopic.provide(this.alertTopic);
     this.live.start(() => {
       const health = this.context.health();
       return { uptimeS: health.uptimeS, readingsAccepted: hubIngest.stats().accepted };
@@ -103,6 +115,8 @@ export class MqttPart implements HubPart {
 
   async stop(): Promise<void> {
     this.context.bus.removeOwner(MQTT_PART);
+    if (this.alertTopic !== undefined) this.context.services.alertTopic.withdraw(this.alertTopic);
+    this.alertTopic = undefined;
     await this.homeAssistant?.stop();
     this.homeAssistant = undefined;
     await this.live?.stop();

@@ -1,7 +1,10 @@
+import type { AlertChannelsService, AlertTopic } from './alert-channels-service.js';
 import type { AlertsView } from './alerts-service.js';
+import type { DeviceSignals } from './device-signals.js';
 import type { InsightsView } from './insights-service.js';
 import { MetricHooks } from './metric-hooks.js';
 import { ServiceSlot } from './service-slot.js';
+import type { SleepView } from './sleep-service.js';
 import { SourceStatus } from './source-status.js';
 
 /**
@@ -11,19 +14,31 @@ import { SourceStatus } from './source-status.js';
 export interface HubServices {
   /** The alerts engine's view, while the alerts part runs: the API's alert routes and GraphQL read it. */
   readonly alerts: ServiceSlot<AlertsView>;
+  /** The alert channels as the household set them up, while the alerts part runs: the API and the MQTT publisher read them. */
+  readonly alertChannels: ServiceSlot<AlertChannelsService>;
+  /** The broker's alert topic, while the MQTT part's broker runs: the alerts part sends its test message there. */
+  readonly alertTopic: ServiceSlot<AlertTopic>;
   /** The insights the models raised, while the inference part runs. */
   readonly insights: ServiceSlot<InsightsView>;
+  /** The household's analysed sleep, while SleepOracle runs. */
+  readonly sleep: ServiceSlot<SleepView>;
   /** Where parts report their own figures for /metrics. */
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
   readonly sources: SourceStatus;
+  /** Each Bluetooth device's newest signal strength, while the Bluetooth part runs. */
+  readonly signals: ServiceSlot<DeviceSignals>;
 }
 
 export function createHubServices(): HubServices {
   return {
     alerts: new ServiceSlot<AlertsView>('alerts'),
+    alertChannels: new ServiceSlot<AlertChannelsService>('alert channels'),
+    alertTopic: new ServiceSlot<AlertTopic>('alert topic'),
     insights: new ServiceSlot<InsightsView>('insights'),
+    sleep: new ServiceSlot<SleepView>('sleep'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
+    signals: new ServiceSlot<DeviceSignals>('signals'),
   };
 }

@@ -61,7 +61,7 @@ t.test('a push gives up after the bounded attempts, and never retries a refusal'
   await t.rejects(sender.send({ url: down.url, format: 'ntfy' }, push), /push to 127\.0\.0\.1:\d+ was refused with HTTP 500 \(gave up after 4 attempts\)/);
   t.equal(down.received.length, 4);
   const wrongToken = await pushServer(t, [401]);
-  await t.rejects(sender.send({ url: wrongToken.url, format: 'gotify', token: 'app-token' }, push), /HTTP 401$/);
+  await t.rejects(sender.send({ url: wrongToken.url, format: 'gotify', token: 'app-token' }, push), /HTTP 401: the token is wrong or missing$/);
   t.equal(wrongToken.received.length, 1, 'a 401 will not change by asking again');
   t.equal(wrongToken.received[0]?.headers['x-gotify-key'], 'app-token');
   t.match(JSON.parse(wrongToken.received[0]?.body ?? '{}'), { title: push.title, message: push.message, priority: 10 });
@@ -91,7 +91,7 @@ t.test('without a working audio device the sentence is written to a WAV file and
   const dir = mkdtempSync(join(tmpdir(), 'hearth-speech-'));
   const log = capturedLogger();
   const speaker = new EspeakSpeaker({ dir, device: 'hearth_no_such_device', voice: 'en', logger: log.logger });
-  const channel = new SpeechChannel(speaker, 'warning', log.logger);
+  const channel = new SpeechChannel(speaker, () => ({ enabled: true, minSeverity: 'warning', audible: true, voice: 'en', device: 'hearth_no_such_device' }), log.logger);
   t.equal(await channel.deliver(sampleAlert('al-1'), { kind: 'notify' }), true);
   t.equal(await channel.deliver(sampleAlert('al-2'), { kind: 'repeat' }), true);
   for (const id of ['al-1', 'al-2']) {
@@ -110,7 +110,7 @@ t.test('a speech engine that cannot run fails the delivery, never the hub', asyn
   const dir = mkdtempSync(join(tmpdir(), 'hearth-speech-'));
   const log = capturedLogger();
   const speaker = new EspeakSpeaker({ dir, device: '', voice: 'en', logger: log.logger, run: () => Promise.reject(new Error('espeak-ng could not run: spawn espeak-ng ENOENT')) });
-  const channel = new SpeechChannel(speaker, 'warning', log.logger);
+  const channel = new SpeechChannel(speaker, () => ({ enabled: true, minSeverity: 'warning', audible: false, voice: 'en', device: '' }), log.logger);
   await t.rejects(channel.deliver(sampleAlert('al-1'), { kind: 'notify' }), /ENOENT/);
   await t.rejects(channel.deliver(sampleAlert('al-2'), { kind: 'notify' }), /ENOENT/);
   t.equal(log.lines().filter((l) => l['level'] === 50).length, 1, 'one error in the log for a run of failures');

@@ -76,6 +76,7 @@ t.test('REST: each role sees exactly the people it may', async (t) => {
     `/api/v1/waveforms?personId=alex&metric=ecg&from=${T0}&to=${T0 + 60_000}`,
     `/api/v1/export?personId=alex&${RANGE}&format=csv`,
     `/api/v1/export?personId=alex&${RANGE}&format=fhir`,
+    `/api/v1/sleep?personId=alex&${RANGE}`,
   ]) {
     const response = await sam.get(path);
     t.equal(response.status, 404, `sam cannot read ${path.split('?')[0] ?? ''} of alex`);
@@ -118,6 +119,7 @@ t.test('tokens reach no further than their scopes and people', async (t) => {
   integration.token = created.token;
   t.same(ids((await integration.get('/api/v1/people')).body), ['alex']);
   t.equal((await integration.get(`/api/v1/series?personId=sam&metric=heart_rate&${RANGE}`)).status, 404);
+  t.equal((await integration.get(`/api/v1/sleep?personId=sam&${RANGE}`)).status, 404, "nor sam's nights");
   t.equal((await integration.request('PATCH', '/api/v1/devices/strap-alex', { name: 'x' })).status, 403, 'read scope cannot write');
   t.equal((await integration.get('/api/v1/users')).status, 403, 'no admin scope');
 });

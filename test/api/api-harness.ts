@@ -34,7 +34,7 @@ export interface ApiHub {
 
 /** A real hub with only the API part, listening on a free port of 127.0.0.1, over a real SQLite file. */
 export async function startApiHub(
-  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; http?: Partial<HubConfig['http']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions; sources?: readonly HubPartFactory[]; config?: Partial<HubConfig> } = {},
+  options: { dataDir?: string; clock?: Clock; api?: Partial<HubConfig['api']>; http?: Partial<HubConfig['http']>; store?: Partial<HubConfig['store']>; part?: ApiPartOptions; sources?: readonly HubPartFactory[]; consumers?: readonly HubPartFactory[]; config?: Partial<HubConfig> } = {},
 ): Promise<ApiHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-api-'));
   const config: HubConfig = {
@@ -50,7 +50,7 @@ export async function startApiHub(
     config,
     logging: new HubLogging({ level: 'silent' }),
     ...(options.clock !== undefined ? { clock: options.clock } : {}),
-    parts: { consumers: [apiPartFactory({ scryptCost: TEST_SCRYPT, ...options.part })], sources: [...(options.sources ?? [])] },
+    parts: { consumers: [apiPartFactory({ scryptCost: TEST_SCRYPT, ...options.part }), ...(options.consumers ?? [])], sources: [...(options.sources ?? [])] },
   });
   await hub.start();
   const address = hub.listeningAddress;

@@ -40,6 +40,9 @@ class FakeAlerts implements AlertsView {
   get(id: string): ApiAlert | undefined {
     return this.alerts.get(id);
   }
+  personLog(): [] {
+    return [];
+  }
   acknowledge(id: string, by: { displayName: string }, channel: string): ApiAlert | undefined {
     const alert = this.alerts.get(id);
     if (alert === undefined) return undefined;

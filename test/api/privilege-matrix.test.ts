@@ -1,5 +1,6 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { Accounts } from '../../hub/accounts/accounts.js';
+import { alertsPartFactory } from '../../hub/alerts/alerts-part.js';
 import type { Role, TokenScope } from '../../hub/accounts/roles.js';
 import type { User } from '../../hub/accounts/user-store.js';
 import { ApiClient, TEST_SCRYPT, addUser, onboardOwner, startApiHub, type ApiHub } from './api-harness.js';
@@ -55,7 +56,21 @@ interface Snapshot {
   readonly tokens: Map<string, { userId: string; scopes: readonly TokenScope[]; personIds?: readonly string[] }>;
   readonly devices: Map<string, { people: readonly string[]; text: string }>;
   readonly settings: string;
+  /** The alert channels as they apply, and how many tests the speaker has said. */
+  readonly channels: string;
   readonly people: ReadonlySet<string>;
+}
+
+/** Test sentences the hub's speaker was given (a test send is the owner's to make, like a change of channels). */
+const spokenTests: string[] = [];
+
+/** The channels' settings, without what follows from the household (warnings, caregiver accounts per person). */
+function channelSettings(api: ApiHub): string {
+  const state = api.hub.context.services.alertChannels.current()?.read();
+  if (state === undefined) throw new Error('the alerts part is not running');
+  const { warnings: _warnings, escalation, ...sections } = state;
+  const { caregiverAccounts: _accounts, ...escalationSettings } = escalation;
+  return JSON.stringify({ ...sections, escalation: escalationSettings, spoken: spokenTests.length });
 }
 
 function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
@@ -69,6 +84,7 @@ function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
     tokens: new Map(accounts.tokens.list().map((tk) => [tk.id, { userId: tk.userId, scopes: tk.scopes, ...(tk.personIds !== undefined ? { personIds: tk.personIds } : {}) }])),
     devices,
     settings: JSON.stringify(accounts.settings.read()),
+    channels: channelSettings(api),
     people: new Set(api.hub.context.registry.listPeople().map((p) => p.id)),
   };
 }
@@ -104,6 +120,7 @@ function escalations(actor: Held, before: Snapshot, after: Snapshot, readingsFor
   }
   const householdAdmin = actor.role === 'owner' && actor.scopes.has('admin') && actor.people === null;
   if (before.settings !== after.settings && !householdAdmin) found.push('changed the household settings');
+  if (before.channels !== after.channels && !householdAdmin) found.push('changed or tested the alert channels');
   if (after.people.size !== before.people.size && !(actor.role === 'owner' && actor.scopes.has('admin'))) found.push('added a person');
   for (const person of readingsFor) {
     if (!actor.scopes.has('ingest')) found.push('sent readings without the ingest scope');
@@ -126,8 +143,14 @@ type Attempt = { readonly route: string; readonly label: string; prepare(): Send
 let serial = 0;
 const unique = (prefix: string): string => `${prefix}${++serial}`;
 
-t.test('privilege matrix: no credential makes, widens or reaches beyond what it holds', async (t) => {
-  const api = await startApiHub();
+/**
+ * The household every matrix runs in: the owner, a member, a caregiver of gran and a viewer of
+ * alex, each with a login session and with tokens of every scope set and person limit. The alerts
+ * part runs too, with a speaker that only notes what it was asked to say.
+ */
+async function matrixHousehold(t: Test): Promise<{ api: ApiHub; owner: ApiClient; accounts: Accounts; actors: Actor[]; everyone: string[]; byName: (username: string) => User }> {
+  const speaker = { speak: async (text: string) => (spokenTests.push(text), { file: 'test.wav', played: true }) };
+  const api = await startApiHub({ consumers: [alertsPartFactory({ speaker })] });
   t.teardown(() => api.stop());
   const owner = await onboardOwner(api.base);
   const ownerPerson = ((await owner.get('/api/v1/me')).body as { user: { personId: string } }).user.personId;
@@ -179,6 +202,12 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
       }
     }
   }
+
+  return { api, owner, accounts, actors, everyone, byName };
+}
+
+t.test('privilege matrix: no credential makes, widens or reaches beyond what it holds', async (t) => {
+  const { api, accounts, actors, everyone, byName } = await matrixHousehold(t);
 
   /** A fresh account to act on, made outside the API so that every attempt starts from the same state. */
   const victim = (role: Role, grants: readonly string[] = [], personId?: string): User =>
@@ -237,6 +266,12 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
         return (c) => c.request('DELETE', `/api/v1/tokens/${target}`);
       }, },
     { route: 'PATCH /api/v1/settings', label: 'rename the household', prepare: () => send('PATCH', '/api/v1/settings', { householdName: unique('House ') }) },
+    { route: 'PUT /api/v1/alert-channels', label: 'silence the speaker and push alerts elsewhere', prepare: () => send('PUT', '/api/v1/alert-channels', {
+        speech: { enabled: false, device: '', voice: 'en', minSeverity: 'critical' },
+        webhooks: { targets: [{ url: `https://ntfy.example/${unique('topic-')}`, format: 'ntfy', minSeverity: 'info' }] },
+      }) },
+    { route: 'PUT /api/v1/alert-channels', label: 'send the caregivers’ escalations elsewhere', prepare: () => send('PUT', '/api/v1/alert-channels', { escalation: { afterMinutes: 1, pushAddresses: { alex: [`https://ntfy.example/${unique('carer-')}`] } } }) },
+    { route: 'POST /api/v1/alert-channels/test', label: 'speak a test on the hub’s speaker', prepare: () => send('POST', '/api/v1/alert-channels/test', { channel: 'speech' }) },
     { route: 'POST /api/v1/people', label: 'add a person', prepare: () => send('POST', '/api/v1/people', { name: unique('Person ') }) },
     { route: 'PATCH /api/v1/devices/:id', label: "give alex's device to sam", prepare: () => {
         const target = freshDevice('alex');
@@ -294,6 +329,7 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
     for (const id of now.users.keys()) if (!baseline.users.has(id)) accounts.users.remove(id);
     for (const id of now.tokens.keys()) if (!baseline.tokens.has(id)) accounts.tokens.revoke(id);
     for (const id of now.devices.keys()) if (!baseline.devices.has(id)) api.hub.context.registry.forgetDevice(id);
+    if (now.channels !== baseline.channels) api.hub.context.services.alertChannels.current()?.update({ speech: null, webhooks: null, escalation: null });
   };
   let acceptedFor: (string | undefined)[] = [];
   api.hub.context.bus.on('reading.accepted', 'privilege-matrix', (reading) => acceptedFor.push(reading.personId));
@@ -317,6 +353,31 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
   t.comment(`${actors.length} credentials × ${attempts().length} attempts: ${requests} requests, ${allowed} allowed`);
   t.same(failures, [], 'no escalation');
   t.ok(allowed > actors.length, 'and the matrix is no wall of refusals: rightful changes went through');
+});
+
+t.test('read matrix: a device page, its history and a logbook answer exactly the credentials that hold their person', async (t) => {
+  const { api, actors, everyone } = await matrixHousehold(t);
+  api.hub.bus.emit('device.connection', { deviceId: 'strap-alex', connected: true, ts: Date.now() - 60_000 });
+  const devices: readonly [string, string | undefined][] = [['strap-alex', 'alex'], ['strap-sam', 'sam'], ['oximeter-gran', 'gran'], ['loose-thermo', undefined]];
+  const failures: string[] = [];
+  let allowed = 0;
+  for (const actor of actors) {
+    const client = actor.client();
+    const reads = actor.held.scopes.has('read');
+    const expect = async (path: string, may: boolean): Promise<void> => {
+      const status = (await client.get(path)).status;
+      if (status === 200) allowed++;
+      if (status !== (may ? 200 : 404)) failures.push(`${actor.name}: GET ${path} answered ${status}, expected ${may ? 200 : 404}`);
+    };
+    for (const [id, person] of devices) {
+      await expect(`/api/v1/devices/${id}`, reads && reachesPerson(actor.held, person));
+      await expect(`/api/v1/devices/${id}/events?limit=5`, reads && reachesPerson(actor.held, person));
+    }
+    for (const person of everyone) await expect(`/api/v1/people/${person}/logbook?limit=5`, reads && reachesPerson(actor.held, person));
+  }
+  t.comment(`${actors.length} credentials, ${allowed} reads allowed`);
+  t.same(failures, [], 'every read is answered as the credential holds');
+  t.ok(allowed > actors.length, 'and the matrix is no wall of refusals');
 });
 
 t.test('the probe: a token limited to one person cannot mint an owner, nor widen a caregiver past itself', async (t) => {

@@ -41,3 +41,40 @@ export async function seedHeartRateHistory(dataDir: string, history: HeartRateHi
   }
   return written;
 }
+
+export interface SeededNight {
+  readonly personId: string;
+  readonly strapId: string;
+  readonly oximeterId: string;
+  /** Falling asleep and waking; the day before is seeded too, so the night stands out from it. */
+  readonly asleep: number;
+  readonly awake: number;
+  /** A fall of 4 % for 20 s every this many minutes of the night. */
+  readonly dipEveryMinutes: number;
+}
+
+/**
+ * Writes a night into a data directory's store: a strap's heart rate each minute from 16 h before
+ * sleep (an ordinary day, 64–94 bpm) through the night (50–56 bpm), and an oximeter's SpO2 each
+ * second through the night at 95 % with a 4 % dip every few minutes.
+ */
+export async function seedNight(dataDir: string, night: SeededNight): Promise<void> {
+  const store = new Store({ path: join(dataDir, DATABASE_FILE) });
+  await store.start();
+  try {
+    const write = (deviceId: string, metric: Reading['metric'], unit: string, value: number, ts: number): void =>
+      store.writer.write({ metric, value, unit, ts, deviceId, personId: night.personId, tsSource: 'device' });
+    for (let ts = night.asleep - 16 * 3_600_000, i = 0; ts < night.awake; ts += 60_000, i++) {
+      const asleep = ts >= night.asleep;
+      write(night.strapId, 'heart_rate', 'bpm', asleep ? 50 + (i % 7) : 64 + ((i * 37) % 31), ts);
+    }
+    const cycle = night.dipEveryMinutes * 60_000;
+    for (let ts = night.asleep; ts < night.awake; ts += 1000) {
+      const into = (ts - night.asleep) % cycle;
+      write(night.oximeterId, 'spo2', '%', into >= cycle / 2 && into < cycle / 2 + 20_000 ? 91 : 95, ts);
+    }
+    if (!store.writer.flush()) throw new Error(`the seeded night could not be written: ${store.writer.stats().lastError ?? 'unknown error'}`);
+  } finally {
+    await store.stop();
+  }
+}

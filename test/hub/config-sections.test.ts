@@ -13,6 +13,7 @@ import { loadConfig } from '../../hub/config/load-config.js';
 import { checkConfig } from '../../hub/config/validate-config.js';
 import { DEFAULT_HOUSEHOLD_CONFIG, householdConfigSchema } from '../../hub/household/household-config.js';
 import { DEFAULT_INFERENCE_CONFIG, inferenceConfigSchema } from '../../hub/inference/inference-config.js';
+import { DEFAULT_SLEEPORACLE_CONFIG, sleeporacleConfigSchema } from '../../hub/apps/sleeporacle/sleeporacle-config.js';
 import { DEFAULT_INGEST_CONFIG, ingestConfigSchema } from '../../hub/ingest/ingest-config.js';
 import { DEFAULT_LOGGING_CONFIG, loggingConfigSchema } from '../../hub/log/logging-config.js';
 import { DEFAULT_MQTT_CONFIG, mqttConfigSchema } from '../../hub/mqtt/mqtt-config.js';
@@ -44,6 +45,7 @@ const SECTIONS: Readonly<Record<string, readonly [TSchema, unknown]>> = {
   backup: [backupConfigSchema, DEFAULT_BACKUP_CONFIG],
   relay: [relayConfigSchema, DEFAULT_RELAY_CONFIG],
   inference: [inferenceConfigSchema, DEFAULT_INFERENCE_CONFIG],
+  sleeporacle: [sleeporacleConfigSchema, DEFAULT_SLEEPORACLE_CONFIG],
 };
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });

@@ -96,6 +96,16 @@ t.test('environment overrides port, data dir and log level, and are validated', 
   t.throws(() => load('version: 1\n', { HEARTH_LOG_LEVEL: 'chatty' }), /logging.level: must be one of/);
 });
 
+t.test('the log format is auto unless the file or HEARTH_LOG_FORMAT says pretty or json', async (t) => {
+  t.equal(load('version: 1\n').config.logging.format, 'auto');
+  t.equal(load('version: 1\nlogging:\n  format: json\n').config.logging.format, 'json');
+  const fromEnv = load('version: 1\nlogging:\n  format: json\n', { HEARTH_LOG_FORMAT: 'pretty' });
+  t.equal(fromEnv.config.logging.format, 'pretty', 'the environment wins over the file');
+  t.same(fromEnv.overrides, ['HEARTH_LOG_FORMAT']);
+  t.throws(() => load('version: 1\nlogging:\n  format: colourful\n'), /logging.format: must be one of/);
+  t.throws(() => load('version: 1\n', { HEARTH_LOG_FORMAT: 'colourful' }), /logging.format: must be one of/);
+});
+
 t.test('broken YAML is reported as such', async (t) => {
   t.throws(() => load('version: 1\nhttp: [\n'), /not valid YAML or JSON/);
 });

@@ -12,7 +12,8 @@ export const CHROMIUM = process.env['HEARTH_CHROMIUM'] ?? '/usr/bin/chromium';
 /** test-output/ui/ at the repository root (ignored by git), found from dist/test/ui/helpers/. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../../test-output/ui/', import.meta.url));
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Chromium without its own traffic (no sync, updates, field trials or first-run pages) and without a GPU. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The two screens every page is tried on: a laptop and a phone. */
 export type Screen = 'desktop' | 'phone';
@@ -47,7 +48,7 @@ export async function openDashboardBrowser(options: BrowserOptions): Promise<Das
   const phone = options.phone === true;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     headless: true,
     baseURL: options.baseURL,
     viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 860 },

@@ -1,5 +1,6 @@
 import type { DashboardApp } from './dashboard-app.js';
+import { sleepOracle } from './sleeporacle/sleeporacle-app.js';
 import { vitalTrack } from './vitaltrack/vitaltrack-app.js';
 
 /** The apps the dashboard shows, in the order of their navigation entries. */
-export const INSTALLED_APPS: readonly DashboardApp[] = [vitalTrack];
+export const INSTALLED_APPS: readonly DashboardApp[] = [vitalTrack, sleepOracle];

@@ -29,6 +29,12 @@ const FIELDS: Readonly<Record<string, string>> = {
   timeFormat: 'the time format',
   seconds: 'how long to look for devices',
   userSlots: 'the user slots',
+  webhooks: 'the push addresses',
+  speech: 'the speaker’s settings',
+  quietHours: 'the quiet hours',
+  mqtt: 'the MQTT setting',
+  escalation: 'the escalation settings',
+  channel: 'the channel to test',
 };
 
 /** What to say when a field is missing or empty, where "Fill in …" would not fit. */

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
 import { live } from '../../../api/live-socket.js';
 import type { Alert, PersonOverview } from '../../../api/types.js';
+import { href, type PageProps } from '../../dashboard-app.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
 import { errorText } from '../../../format/error-text.js';
@@ -23,7 +24,7 @@ async function loadHistory(): Promise<Alert[]> {
 }
 
 /** Active alerts to acknowledge, and the history of what was raised and who saw it. */
-export function AlertsPage() {
+export function AlertsPage({ user }: PageProps) {
   // Cards wait for the names, so a card never shows a person's id and then their name.
   const [people, setPeople] = useState<readonly PersonOverview[] | undefined>(undefined);
   const [refreshError, setRefreshError] = useState('');
@@ -86,6 +87,11 @@ export function AlertsPage() {
   return (
     <section class="page">
       <h1>Alerts</h1>
+      {user.role === 'owner' && (
+        <p class="muted small-print">
+          Each alert says which channel told someone and which had no one to tell. <a href={href('/settings/alert-channels')}>Set up the alert channels</a>
+        </p>
+      )}
       <StatusLine text={status} />
       <section class="alert-list" aria-label="Active alerts">
         {people !== undefined && availability !== 'unavailable' && active.map((alert) => <AlertCard key={alert.id} alert={alert} people={people} headingLevel={2} />)}

@@ -11,7 +11,7 @@ import { rememberPeople } from '../../../state/household.js';
 import { latestValues } from '../../../state/latest-values.js';
 import { href, type PageProps } from '../../dashboard-app.js';
 import { Vital } from '../components/vital.js';
-import { personLiveHref } from '../paths.js';
+import { personLiveHref, personLogbookHref } from '../paths.js';
 import { RANGES, rangeFor, rangeFromHash } from './time-ranges.js';
 
 async function loadPerson(personId: string): Promise<PersonOverview | undefined> {
@@ -60,9 +60,14 @@ export function PersonPage({ params }: PageProps) {
       </p>
       <div class="page-head">
         <h1>{person?.name ?? personId}</h1>
-        <a class="button" href={personLiveHref(personId)}>
-          Live ECG and pleth
-        </a>
+        <div class="row">
+          <a class="button" href={personLogbookHref(personId)}>
+            Logbook
+          </a>
+          <a class="button" href={personLiveHref(personId)}>
+            Live ECG and pleth
+          </a>
+        </div>
       </div>
       <StatusLine text={status} />
       <div class="vitals vitals-wide">

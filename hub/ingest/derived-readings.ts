@@ -1,13 +1,14 @@
 /**
- * Writes what the models compute (af_probability, hrv_rmssd, resting_heart_rate, illness_score)
- * back through the ingest gate like any reading, so that it is stored, charted, exported and seen
- * by the alert rules. Each person gets their own derived-data device, `hub:inference:<personId>`:
- * one shared device would make two people's readings at the same time look like duplicates.
+ * Writes what the hub computes (the models' af_probability, hrv_rmssd, resting_heart_rate,
+ * illness_score; SleepOracle's odi_3, odi_4, t90) back through the ingest gate like any reading,
+ * so that it is stored, charted, exported and seen by the alert rules. Each person gets their own
+ * derived-data device, `hub:inference:<personId>`: one shared device would make two people's
+ * readings at the same time look like duplicates.
  */
 import { makeDeviceId } from '../../core/device-id.js';
 import type { MetricId } from '../../core/metrics.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { Ingest } from '../ingest/ingest.js';
+import type { Ingest } from './ingest.js';
 
 const DRIVER = 'inference';
 

@@ -1,0 +1,48 @@
+/** SleepOracle's own table: each person's analysed sleep, a row a session, its figures as JSON. */
+import type { Db, MigrationStep } from '../../store/index.js';
+import type { NightSummary } from './night-summary.js';
+
+export const SLEEPORACLE_SCHEMA_PART = 'sleeporacle';
+
+export const sleeporacleMigrations: readonly MigrationStep[] = [
+  (db) =>
+    db.exec(`
+      CREATE TABLE sleep_session (
+        person_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        night TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        PRIMARY KEY (person_id, start)
+      ) STRICT;
+      CREATE INDEX sleep_session_by_night ON sleep_session (person_id, night);
+    `),
+];
+
+export class NightStore {
+  private readonly removeFrom;
+  private readonly insert;
+  private readonly list;
+
+  constructor(private readonly db: Db) {
+    this.removeFrom = db.prepare<[string, number]>('DELETE FROM sleep_session WHERE person_id = ? AND start >= ?');
+    this.insert = db.prepare<[string, number, number, string, string, string]>('INSERT OR REPLACE INTO sleep_session (person_id, start, end, night, kind, summary) VALUES (?, ?, ?, ?, ?, ?)');
+    this.list = db.prepare<[string, number, number], { summary: string }>('SELECT summary FROM sleep_session WHERE person_id = ? AND start >= ? AND start < ? ORDER BY start');
+  }
+
+  /**
+   * Replaces what an earlier analysis said of the sessions starting at or after `from`: a session
+   * still going on then has grown since, and its start may have moved by a minute or two.
+   */
+  replaceFrom(personId: string, from: number, sessions: readonly NightSummary[]): void {
+    this.db.transaction(() => {
+      this.removeFrom.run(personId, from);
+      for (const session of sessions) this.insert.run(personId, session.start, session.end, session.night, session.kind, JSON.stringify(session));
+    })();
+  }
+
+  between(personId: string, from: number, to: number): NightSummary[] {
+    return this.list.all(personId, from, to).map((row) => JSON.parse(row.summary) as NightSummary);
+  }
+}

@@ -1,0 +1,64 @@
+import t from 'tap';
+import { makeDeviceId } from '../../core/device-id.js';
+import { waitFor } from '../helpers/hub-process.js';
+import { seedNight } from '../helpers/seed-history.js';
+import { onEachScreen } from './helpers/browser.js';
+import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
+import { onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
+
+const HOUR = 3_600_000;
+// Alex slept eight hours and woke three hours ago, with a 4 % dip every 10 minutes.
+const awake = Date.now() - 3 * HOUR;
+const asleep = awake - 8 * HOUR;
+
+let hub: DashboardHub;
+t.before(async () => {
+  hub = await startDashboardHub({
+    config: { sleeporacle: { timeZone: 'UTC' } },
+    prepare: (dataDir) =>
+      seedNight(dataDir, {
+        personId: 'alex',
+        strapId: makeDeviceId('sim', 'strap-alex'),
+        oximeterId: makeDeviceId('sim', 'oximeter-alex'),
+        asleep,
+        awake,
+        dipEveryMinutes: 10,
+      }),
+  });
+  await onboardOwnerOverApi(hub.baseURL);
+});
+t.teardown(() => hub.stop());
+
+t.test('SleepOracle: last night in detail, its oxygen and score in words, the fortnight as a timeline', async (t) => {
+  await onEachScreen(hub.baseURL, async (browser) => {
+    const { page, screen } = browser;
+    await signInOwner(page);
+    await page.goto('/');
+    await page.locator('article.tile[data-person="alex"]').waitFor();
+
+    // Through the navigation, as a person would: on a phone Sleep may be behind More.
+    const sleepLink = page.locator('nav[aria-label="Main"] a[href="#/sleep"]');
+    if (!(await sleepLink.isVisible())) await page.getByRole('button', { name: 'More' }).click();
+    await sleepLink.click();
+    await page.getByRole('heading', { name: 'Sleep', level: 1 }).waitFor();
+    await browser.check(t, 'sleep-household');
+    await page.getByRole('link', { name: 'Alex’s sleep' }).click();
+    await page.getByRole('heading', { name: 'Alex: sleep', level: 1 }).waitFor();
+
+    const night = page.locator('article.night');
+    await waitFor('the night', async () => ((await night.count()) > 0 ? true : undefined), 20_000);
+    const heading = (await night.locator('h2').first().textContent()) ?? '';
+    t.match(heading, /^Night of /, `${screen}: the night is named (${heading})`);
+    const odi4 = (await night.locator('[data-figure="odi4"]').textContent()) ?? '';
+    const perHour = Number(/^([\d.]+) an hour$/.exec(odi4)?.[1]);
+    t.ok(perHour >= 5.5 && perHour <= 6.2, `${screen}: about 6 dips of 4 % an hour (${odi4})`);
+    t.equal(await night.locator('[data-figure="t90"]').textContent(), '0 min', `${screen}: no time below 90 %`);
+    t.equal(await night.locator('[data-figure="lowest"]').textContent(), '91 %');
+    t.match((await night.locator('.night-summary').textContent()) ?? '', /\d h \d+ min asleep/, `${screen}: how long, in words`);
+    t.ok((await night.locator('.score-parts li').count()) >= 2, `${screen}: the score shows its parts`);
+    const row = page.locator('.night-timeline button.night-row[aria-pressed="true"]');
+    t.match((await row.textContent()) ?? '', /asleep .* to .*, score \d+, \d+ h \d+ min/, `${screen}: the timeline says what it draws`);
+    await page.locator('figure.chart[data-metric="spo2"][data-points]').waitFor();
+    await browser.check(t, 'sleep-night');
+  });
+});

@@ -1,0 +1,135 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api } from '../../api/client.js';
+import type { SleepAnswer, SleepSession } from '../../api/types.js';
+import { SeriesChart } from '../../charts/series-chart.js';
+import { StatusLine } from '../../components/status-line.js';
+import { useRequest } from '../../components/use-request.js';
+import { errorText } from '../../format/error-text.js';
+import { formatTime } from '../../format/freshness.js';
+import { loadPeople, personName } from '../../state/household.js';
+import { href, type PageProps } from '../dashboard-app.js';
+import { NightTimeline } from './night-timeline.js';
+import { hoursAndMinutes, nightLabel } from './sleep-format.js';
+import { SLEEP_PATH } from './sleep-paths.js';
+
+const DAY = 86_400_000;
+const NIGHTS_SHOWN = 14;
+
+async function loadSleep(personId: string): Promise<{ name: string; sessions: readonly SleepSession[] }> {
+  const to = Date.now();
+  const [people, answer] = await Promise.all([loadPeople(), api.get<SleepAnswer>('/sleep', { personId, from: to - (NIGHTS_SHOWN + 1) * DAY, to })]);
+  return { name: personName(people, personId), sessions: answer.sessions };
+}
+
+/** One person's nights: the last one in detail (score and its parts, oxygen, charts), the fortnight as a timeline. */
+export function SleepPage({ params }: PageProps) {
+  const personId = params['personId'] ?? '';
+  const { value, failure, loading } = useRequest(() => loadSleep(personId));
+  const nights = useMemo(() => (value?.sessions ?? []).filter((s) => s.kind === 'night'), [value]);
+  const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const night = nights.find((n) => n.start === chosen) ?? nights[nights.length - 1];
+
+  useEffect(() => {
+    if (value !== undefined) document.title = `${value.name}: sleep — Hearth`;
+  }, [value]);
+
+  const status =
+    failure !== undefined
+      ? errorText(failure)
+      : loading
+        ? 'Loading…'
+        : nights.length === 0
+          ? 'No nights yet. Wear a chest strap, a watch or an oximeter in bed; the hub works the night out within the hour after waking.'
+          : '';
+  return (
+    <section class="page sleep-page">
+      <p class="breadcrumb">
+        <a href={href(SLEEP_PATH)}>Sleep</a>
+      </p>
+      <h1>{value?.name ?? personId}: sleep</h1>
+      <StatusLine text={status} />
+      {night !== undefined && <NightDetail personId={personId} night={night} />}
+      {nights.length > 0 && (
+        <section aria-labelledby="sleep-fortnight">
+          <h2 id="sleep-fortnight">The last {NIGHTS_SHOWN} nights</h2>
+          <NightTimeline nights={nights.slice(-NIGHTS_SHOWN)} chosen={night?.start} onChoose={setChosen} />
+        </section>
+      )}
+    </section>
+  );
+}
+
+function NightDetail({ personId, night }: { readonly personId: string; readonly night: SleepSession }) {
+  const range = useMemo(() => ({ from: night.start, to: night.end }), [night]);
+  const weak = night.score.parts.filter((part) => part.score < 70);
+  return (
+    <article class="night" data-night={night.night}>
+      <h2>
+        Night of {nightLabel(night.night)}: {formatTime(night.start)} – {formatTime(night.end)}
+      </h2>
+      {night.partial && <p class="muted">The recording began or ended during this sleep: it is shown as far as it was seen.</p>}
+      <div class="night-figures">
+        <p class="night-score">
+          <span class="value">{night.score.score}</span>
+          <span class="muted"> of 100</span>
+        </p>
+        <ul class="score-parts" aria-label="What the score is made of">
+          {night.score.parts.map((part) => (
+            <li key={part.name}>
+              <span>{part.detail}</span>
+              <meter min={0} max={100} low={50} high={80} optimum={100} value={part.score} aria-label={`${partLabel(part.name)}: ${Math.round(part.score)} of 100`} />
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p class="night-summary">
+        {hoursAndMinutes(night.asleepMinutes)} asleep, {Math.round(night.efficiency * 100)} % of the time in bed;{' '}
+        {night.awakenings === 0 ? 'no awakenings' : night.awakenings === 1 ? 'one awakening' : `${night.awakenings} awakenings`}.
+        {weak.length > 0 && ` What held the score back: ${weak.map((part) => part.detail).join(', ')}.`}
+      </p>
+      <NightOxygen night={night} />
+      <div class="charts">
+        <SeriesChart personId={personId} metric="spo2" range={range} />
+        <SeriesChart personId={personId} metric="heart_rate" range={range} />
+      </div>
+    </article>
+  );
+}
+
+function NightOxygen({ night }: { readonly night: SleepSession }) {
+  const oxygen = night.oxygen;
+  if (oxygen === null) return <p class="muted">No oximeter was worn this night, so there is no overnight oxygen.</p>;
+  const index = (value: number | null): string => (value === null ? 'needs an hour of recording' : `${value.toFixed(1)} an hour`);
+  return (
+    <section aria-labelledby="night-oxygen" class="night-oxygen">
+      <h3 id="night-oxygen">Overnight oxygen</h3>
+      <dl class="figures">
+        <div>
+          <dt>Dips of 4 % or more</dt>
+          <dd data-figure="odi4">{index(oxygen.odi4)}</dd>
+        </div>
+        <div>
+          <dt>Dips of 3 % or more</dt>
+          <dd data-figure="odi3">{index(oxygen.odi3)}</dd>
+        </div>
+        <div>
+          <dt>Time below 90 %</dt>
+          <dd data-figure="t90">{hoursAndMinutes(oxygen.t90Minutes)}</dd>
+        </div>
+        <div>
+          <dt>Lowest</dt>
+          <dd data-figure="lowest">{oxygen.lowest === null ? '—' : `${Math.round(oxygen.lowest)} %`}</dd>
+        </div>
+      </dl>
+      <p class="muted small-print">
+        From {hoursAndMinutes(oxygen.validMinutes)} of valid recording
+        {oxygen.excludedMinutes >= 1 ? `; ${hoursAndMinutes(oxygen.excludedMinutes)} left out where the finger was out of the clip or the probe moved` : ''}. A
+        screening aid, not a diagnosis: talk to a doctor about dips that come often.
+      </p>
+    </section>
+  );
+}
+
+function partLabel(name: string): string {
+  return { duration: 'Duration', regularity: 'Regularity', awakenings: 'Awakenings', resting_heart_rate: 'Resting heart rate' }[name] ?? name;
+}
