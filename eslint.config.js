@@ -49,7 +49,7 @@ function typeOnlyLayers() {
 const layered = LAYERS.flatMap((layer) => ('allowed' in layer ? [layer.folder] : 'folders' in layer ? layer.folders : []));
 
 /** A statement that reads or writes one of the store's tables, as an esquery regular expression. */
-const STORE_TABLE_SQL = String.raw`/\b(from|join|into|update)\s+(series|sample|rollup|waveform_block)\b/i`;
+const STORE_TABLE_SQL = String.raw`/\b(from|join|into|update)\s+(series|sample|rollup|waveform_block|device_event)\b/i`;
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'ui/dist/**', 'var/**', 'coverage/**', '.tap/**', 'eslint.config.js', 'eslint-layers.js'] },
@@ -117,7 +117,7 @@ export default tseslint.config(
         { selector: 'TSImportType', message: 'Import the type with `import type` at the top, where the layer rule sees it (eslint-layers.js).' },
         ...['Literal', 'TemplateElement'].map((node) => ({
           selector: `${node}[${node === 'Literal' ? 'value' : 'value.raw'}=${STORE_TABLE_SQL}]`,
-          message: "SQL on the store's tables (series, sample, rollup, waveform_block) belongs in hub/store: add a StoreQuery method.",
+          message: "SQL on the store's tables (series, sample, rollup, waveform_block, device_event) belongs in hub/store: add a StoreQuery method.",
         })),
       ],
     },

@@ -13,6 +13,8 @@ import { storedReadingLookup } from '../hub/ingest/stored-reading-lookup.js';
 import { HouseholdRegistry, type Device } from '../hub/household/household-registry.js';
 import { householdMigrations } from '../hub/household/household-schema.js';
 import { dailyAggregates } from '../hub/relay/daily-aggregates.js';
+import type { AlertsView } from '../hub/services/alerts-service.js';
+import { ServiceSlot } from '../hub/services/service-slot.js';
 import { migrate } from '../hub/store/index.js';
 import { isMain, medianMs, printTable, seededRandom, withTempDir } from './lib/bench-env.js';
 import { BENCH_T0, heartRateAt1Hz, openBenchStore, writeAll } from './lib/store-fixtures.js';
@@ -70,7 +72,7 @@ export async function run(): Promise<StoreReadsFigures> {
       if (hits === 0 || hits === LOOKUPS) throw new Error(`the lookups should both hit and miss, hit ${hits} of ${LOOKUPS}`);
 
       migrate(store.db, 'household', householdMigrations);
-      const view = new HouseholdView(new HouseholdRegistry(store.db, new ManualClock(to)), store);
+      const view = new HouseholdView(new HouseholdRegistry(store.db, new ManualClock(to)), store, new ServiceSlot<AlertsView>('alerts'));
       const strap: Device = { id: 'strap', userSlots: {}, firstSeen: from, lastSeen: to };
       const batteryLookups = 20_000;
       const batteryStarted = performance.now();

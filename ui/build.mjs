@@ -48,8 +48,9 @@ const result = await build({
 });
 
 const outputs = Object.keys(result.metafile.outputs).map((file) => basename(file));
-// Lazily imported pages are entry points to esbuild too: the dashboard's own is the one named app.
-const script = Object.keys(result.metafile.outputs).find((file) => /(^|\/)app-[A-Z0-9]+\.js$/.test(file));
+// The pages imported when first opened are entry points of their own in the metafile: the script
+// index.html starts is the one made from main.tsx.
+const script = Object.entries(result.metafile.outputs).find(([file, output]) => file.endsWith('.js') && output.entryPoint?.endsWith('src/main.tsx') === true)?.[0];
 const styles = outputs.filter((file) => file.endsWith('.css'));
 const style = styles[0];
 if (script === undefined || style === undefined || styles.length !== 1) {

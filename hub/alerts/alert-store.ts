@@ -143,6 +143,24 @@ export class AlertStore {
     return this.db.prepare<[string, string], number>(`SELECT count(*) FROM alert WHERE ${ABOUT}`).pluck().get(JSON.stringify(personIds), JSON.stringify(deviceIds)) ?? 0;
   }
 
+  /**
+   * What happened to a person's alerts before `before`, newest first: each raise, clearing,
+   * acknowledgement and resolution, with the alert as it is now (its title, severity, who acknowledged it).
+   */
+  personEvents(personId: string, before: number, limit: number): { readonly event: AlertHistoryEntry; readonly alert: AlertRecord }[] {
+    return this.db
+      .prepare<[string, number, number], EventRow & { body: string }>(
+        `SELECT e.ts, e.kind, e.channel, e.actor, e.detail, a.body FROM alert_event e JOIN alert a ON a.id = e.alert_id
+         WHERE a.person_id = ? AND e.kind IN ('raised', 'cleared', 'acknowledged', 'resolved') AND e.ts < ?
+         ORDER BY e.ts DESC, e.id DESC LIMIT ?`,
+      )
+      .all(personId, before, limit)
+      .map((row) => ({
+        event: { ts: row.ts, kind: row.kind, ...(row.channel !== null ? { channel: row.channel } : {}), ...(row.actor !== null ? { actor: row.actor } : {}) },
+        alert: JSON.parse(row.body) as AlertRecord,
+      }));
+  }
+
   /** Forgets resolved alerts older than `before`, with their history; returns how many. */
   pruneResolved(before: number): number {
     return this.db.prepare("DELETE FROM alert WHERE state = 'resolved' AND updated_at < ?").run(before).changes;

@@ -115,7 +115,7 @@ export class AlertsPart implements HubPart {
     const evaluator = new RuleEvaluator(rules, householdLookup(registry), time, history, () => clock.now());
     const reopened = engine.load();
     for (const alert of reopened) if (alert.conditionClearedAt === undefined) evaluator.prime(alert.key);
-    const view = new AlertsApiView(engine, alertStore);
+    const view = new AlertsApiView(engine, alertStore, rules);
     const people = () => registry.listPeople().map((p) => ({ id: p.id, name: p.name }));
     const tests = new ChannelTests({
       settings: now,

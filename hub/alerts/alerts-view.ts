@@ -1,7 +1,8 @@
-import type { AckChannel, Acknowledger, AlertFilter, AlertsView, ApiAlert } from '../services/alerts-service.js';
+import type { AckChannel, Acknowledger, AlertFilter, AlertLine, AlertLogLine, AlertsView, ApiAlert } from '../services/alerts-service.js';
 import type { AlertEngine } from './alert-engine.js';
 import { shownAlert, type AlertRecord } from './alert-record.js';
 import type { AlertStore } from './alert-store.js';
+import type { RuleBook } from './rule-book.js';
 
 /** The most alerts `state=all` returns, newest first. */
 const MAX_LISTED = 500;
@@ -16,6 +17,7 @@ export class AlertsApiView implements AlertsView {
   constructor(
     private readonly engine: AlertEngine,
     private readonly store: AlertStore,
+    private readonly rules: RuleBook,
   ) {}
 
   /** Each with what the loud channels did with it, so a list can say who was told through what. */
@@ -30,8 +32,29 @@ export class AlertsApiView implements AlertsView {
     return alert === undefined ? undefined : { ...shownAlert(alert), history: this.store.history(id) };
   }
 
+  /** The alert record keeps the newest acknowledgement's display name; an older one says only the account or credential. */
+  personLog(personId: string, before: number, limit: number): AlertLogLine[] {
+    return this.store.personEvents(personId, before, limit).map(({ event, alert }): AlertLogLine => {
+      const change = event.kind === 'raised' || event.kind === 'cleared' || event.kind === 'acknowledged' ? event.kind : 'resolved';
+      const acknowledger = event.actor !== undefined && event.actor === (alert.acknowledgedByUserId ?? alert.acknowledgedBy) ? alert.acknowledgedBy : event.actor;
+      return {
+        ts: event.ts,
+        alertId: alert.id,
+        change,
+        severity: alert.severity,
+        title: alert.title,
+        ...(change === 'acknowledged' && acknowledger !== undefined ? { by: acknowledger } : {}),
+        ...(change === 'acknowledged' && event.channel !== undefined ? { via: event.channel } : {}),
+      };
+    });
+  }
+
   acknowledge(id: string, by: Acknowledger, channel: AckChannel): ApiAlert | undefined {
     const alert = this.engine.acknowledge(id, { by: by.displayName, userId: by.userId, via: channel });
     return alert === undefined ? undefined : shownAlert(alert);
+  }
+
+  lines(personId: string): readonly AlertLine[] {
+    return this.rules.linesFor(personId);
   }
 }

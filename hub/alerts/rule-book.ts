@@ -1,4 +1,5 @@
 import { isMetricId } from '../../core/metrics.js';
+import type { AlertLine } from '../services/alerts-service.js';
 import type { AlertRuleSettings, AlertsConfig, RuleOverride } from './alerts-config.js';
 
 export type ResolvedRule = AlertRuleSettings & { readonly id: string };
@@ -99,6 +100,23 @@ export class RuleBook {
       .filter((rule) => rule.enabled && problemsOf(rule.id, rule, 'rule').length === 0);
     this.perPerson.set(cacheKey, rules);
     return rules;
+  }
+
+  /**
+   * The lines the person's enabled threshold rules draw: where each would alert, and whether the
+   * person's own override (config or dashboard) put the line there.
+   */
+  linesFor(personId: string): AlertLine[] {
+    const fromConfig = this.configPeople[personId] ?? {};
+    const fromDashboard = this.overrides()[personId] ?? {};
+    return this.forPerson(personId).flatMap((rule): AlertLine[] => {
+      if (rule.kind !== 'threshold') return [];
+      const side = rule.below !== undefined ? 'below' : 'above';
+      const value = rule[side];
+      if (value === undefined) return [];
+      const personal = fromConfig[rule.id]?.[side] !== undefined || fromDashboard[rule.id]?.[side] !== undefined;
+      return [{ metric: rule.metric, side, value, ruleId: rule.id, personal }];
+    });
   }
 
   /** Forget cached per-person rules after an override changed. */

@@ -6,6 +6,7 @@ import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { Ingest } from '../ingest/ingest.js';
 import type { AlertChannelsService } from '../services/alert-channels-service.js';
 import type { AlertsView } from '../services/alerts-service.js';
+import type { DeviceSignals } from '../services/device-signals.js';
 import type { HouseholdTimeZone } from '../services/household-time-zone.js';
 import type { InsightsView } from '../services/insights-service.js';
 import type { ServiceSlot } from '../services/service-slot.js';
@@ -37,6 +38,8 @@ export interface ApiDeps {
   readonly sources: SourceStatus;
   /** The household's time zone as the other parts read it; the settings route keeps it current. */
   readonly timeZone: HouseholdTimeZone;
+  /** Each Bluetooth device's newest signal strength, while the Bluetooth part runs. */
+  readonly signals: ServiceSlot<DeviceSignals>;
   readonly log: Logger;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
   /** Lifetime of a device cookie (hub/accounts/device-trust.ts). */

@@ -17,10 +17,12 @@ import { registerAlertChannelRoutes } from './routes/alert-channel-routes.js';
 import { registerAlertRoutes } from './routes/alerts-routes.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerDemoRoutes } from './routes/demo-routes.js';
+import { registerDevicePageRoutes } from './routes/device-page-routes.js';
 import { registerDeviceRoutes } from './routes/device-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
 import { registerHubStatusRoute } from './routes/hub-status-route.js';
 import { registerIngestRoute } from './routes/ingest-route.js';
+import { registerLogbookRoute } from './routes/logbook-route.js';
 import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
@@ -81,9 +83,10 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           alertChannels: context.services.alertChannels,
           insights: context.services.insights,
           sleep: context.services.sleep,
-          household: new HouseholdView(context.registry, context.store),
+          household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
           timeZone: context.services.timeZone,
+          signals: context.services.signals,
           log,
           session: { idleMs: config.api.sessionIdleMinutes * 60_000, absoluteMs: config.api.sessionMaxHours * 3_600_000 },
           trustedDeviceMs: config.api.trustedDeviceDays * 86_400_000,
@@ -110,6 +113,8 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerSeriesRoutes(app, deps);
         registerSleepRoutes(app, deps);
         registerDeviceRoutes(app, deps);
+        registerDevicePageRoutes(app, deps);
+        registerLogbookRoute(app, deps);
         registerAlertRoutes(app, deps);
         registerAlertChannelRoutes(app, deps);
         registerSettingsRoutes(app, deps);

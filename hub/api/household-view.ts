@@ -2,20 +2,25 @@ import { canReadPerson, canSeeDevice } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import { isDerivedDeviceId } from '../../core/device-id.js';
 import type { Device, HouseholdRegistry, Person } from '../household/household-registry.js';
+import type { AlertsView } from '../services/alerts-service.js';
+import type { ServiceSlot } from '../services/service-slot.js';
 import type { Store } from '../store/index.js';
 import type { DeviceSummary } from './contract/devices.js';
 import type { LatestValue, PersonDeviceSummary, PersonSummary } from './contract/people.js';
 import { deviceKind } from './device-kinds.js';
+import { normalRanges } from './normal-ranges.js';
 
 /**
  * People and devices as the API shows them, filtered by what the asker may see. The models'
  * derived readings belong to no device of the household's, so their `hub:inference:` devices are
- * never listed.
+ * never listed. A person's normal ranges come from the alert rules as they apply to them (while the
+ * alerts engine runs) and the catalogue's usual ranges.
  */
 export class HouseholdView {
   constructor(
     private readonly registry: HouseholdRegistry,
     private readonly store: Store,
+    private readonly alerts: ServiceSlot<AlertsView>,
   ) {}
 
   person(id: string): Person | undefined {
@@ -39,7 +44,8 @@ export class HouseholdView {
         const { id, name, kind, battery, lastSeen, lastReadingAt } = this.deviceSummary(d, metrics);
         return { id, name, kind, battery, lastSeen, lastReadingAt };
       });
-    return { id: person.id, name: person.name, latest, devices };
+    const ranges = normalRanges(Object.keys(latest), this.alerts.current()?.lines(person.id) ?? []);
+    return { id: person.id, name: person.name, latest, ranges, devices };
   }
 
   visibleDevices(principal: Principal): DeviceSummary[] {

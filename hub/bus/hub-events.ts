@@ -53,6 +53,13 @@ export interface DeviceAvailabilityEvent {
   readonly ts: number;
 }
 
+/** A link to a device was made or ended (a Bluetooth connection, the simulated household starting or stopping). */
+export interface DeviceConnectionEvent {
+  readonly deviceId: string;
+  readonly connected: boolean;
+  readonly ts: number;
+}
+
 /** A device heard while scanning (during a pairing window, or a new device at any time). */
 export interface DeviceDiscoveredEvent {
   readonly deviceId: string;
@@ -173,6 +180,7 @@ export interface HubEvents {
   'reading.rejected': ReadingRejected;
   'device.status': DeviceStatusEvent;
   'device.availability': DeviceAvailabilityEvent;
+  'device.connection': DeviceConnectionEvent;
   'device.discovered': DeviceDiscoveredEvent;
   'hub.status': HubStatusEvent;
   'alert.changed': AlertChangedEvent;

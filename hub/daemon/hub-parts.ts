@@ -38,6 +38,7 @@ export const simulationPart: HubPartFactory = (context) => {
     ingest: context.ingest,
     clock: context.clock,
     logger,
+    bus: context.bus,
     configuredPersonIds: context.config.household.people.map((p) => p.id),
   });
   const status = context.services.sources;

@@ -19,6 +19,7 @@ import { storedReadingLookup } from '../ingest/stored-reading-lookup.js';
 import type { HubLogging } from '../log/logger.js';
 import { JobScheduler, type ScheduledJob } from '../scheduler/job-scheduler.js';
 import { createHubServices } from '../services/hub-services.js';
+import { deviceEventRecorder } from './device-event-recorder.js';
 import { DATABASE_FILE } from '../store/database-file.js';
 import { migrate, Store } from '../store/index.js';
 import { DataDirectoryLock } from './data-dir-lock.js';
@@ -90,6 +91,7 @@ export class Hub {
       const ledger = new RejectionLedger(this.store.db);
       this.bus.on('reading.rejected', 'rejection-ledger', (r) => ledger.note(this.clock.now(), r.reason, r.metric));
       await this.startPart({ name: 'rejection-ledger', ...new PeriodicTask(() => ledger.persist(), 5000).asPart() });
+      await this.startPart(deviceEventRecorder(this.bus, () => this.store.deviceEvents));
       const parts = this.options.parts ?? { consumers: CONSUMER_PARTS, sources: SOURCE_PARTS };
       for (const factory of parts.consumers) {
         const part = factory(context);

@@ -43,3 +43,28 @@ export function screeningFigures(c: ConfusionCounts): ScreeningFigures {
     accuracy: ratio(c.tp + c.tn, windows),
   };
 }
+
+/**
+ * Area under the ROC curve: the chance that a random positive scores above a random negative,
+ * ties counting half (the Mann–Whitney statistic over midranks). NaN without both classes.
+ */
+export function rocAuc(truth: readonly boolean[], scores: readonly number[]): number {
+  const order = scores.map((s, i) => ({ s, positive: truth[i] === true })).sort((a, b) => a.s - b.s);
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j < order.length && order[j]?.s === order[i]?.s) j++;
+    const midrank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) {
+      if (order[k]?.positive === true) {
+        positives++;
+        rankSum += midrank;
+      }
+    }
+    i = j;
+  }
+  const negatives = order.length - positives;
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  return Math.round(((rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)) * 1e5) / 1e5;
+}

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Insight } from '../bus/hub-events.js';
 import type { HubContext, HubPart, HubPartFactory } from '../daemon/hub-part.js';
 import type { RemovalParticipant } from '../services/household-removal.js';
+import type { InsightsView, ModelOutputBasis } from '../services/insights-service.js';
 import { migrate } from '../store/index.js';
 import { AfMonitor } from './af-monitor.js';
 import { AfScreening } from './af-screening.js';
@@ -18,6 +19,7 @@ import { IllnessWarning } from './illness-warning.js';
 import { INFERENCE_SCHEMA_PART, inferenceMigrations, InsightStore } from './insight-store.js';
 import { loadModels, releaseModels, type ModelRegistry } from './model-registry.js';
 import { installedModelsDir } from './models-dir.js';
+import { BASELINE_DAYS } from './rhr-baseline.js';
 
 export const INFERENCE_PART = 'inference';
 const MINUTE_MS = 60_000;
@@ -35,6 +37,7 @@ export class InferencePart implements HubPart {
   private readonly logger: Logger;
   private running: Running | undefined;
   private insightStore: InsightStore | undefined;
+  private view: InsightsView | undefined;
 
   constructor(private readonly context: HubContext) {
     this.logger = context.logging.part(INFERENCE_PART);
@@ -99,7 +102,15 @@ export class InferencePart implements HubPart {
       : undefined;
     if (illness !== undefined) this.context.addJob({ name: ILLNESS_JOB, schedule: '2 * * * *', run: () => illness.runHourly() });
 
-    services.insights.provide(insights);
+    const warning = illness !== undefined ? IllnessWarning.fromRegistry(models) : undefined;
+    const outputs: ModelOutputBasis[] = [
+      ...(screening !== undefined ? [{ metric: 'af_probability', model: 'af-rr', reads: `the intervals between ${screening.windowBeats} heartbeats`, threshold: screening.threshold }] : []),
+      ...(warning !== undefined
+        ? [{ metric: 'illness_score', model: 'illness-rhr', reads: `the resting heart rate of the 24 hours before, against the person’s own usual of the ${BASELINE_DAYS} days before that`, threshold: warning.threshold }]
+        : []),
+    ];
+    this.view = { list: (allowed) => insights.list(allowed), outputs: () => outputs };
+    services.insights.provide(this.view);
     // People removed from the household take their insights along; a window being scored lands first.
     const removal: RemovalParticipant = {
       name: 'insights',
@@ -116,7 +127,8 @@ export class InferencePart implements HubPart {
   async stop(): Promise<void> {
     const running = this.running;
     this.running = undefined;
-    if (this.insightStore !== undefined) this.context.services.insights.withdraw(this.insightStore);
+    if (this.view !== undefined) this.context.services.insights.withdraw(this.view);
+    this.view = undefined;
     if (running === undefined) return;
     this.context.services.removal.leave(running.removal);
     this.context.bus.removeOwner(INFERENCE_PART);

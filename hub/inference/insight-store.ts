@@ -52,7 +52,7 @@ const fromRow = (row: InsightRow): Insight => ({
   ts: row.ts,
 });
 
-export class InsightStore implements InsightsView {
+export class InsightStore implements Pick<InsightsView, 'list'> {
   private readonly insertRow;
   private readonly newestRows;
   private readonly lastForPerson;

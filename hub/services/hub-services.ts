@@ -1,5 +1,6 @@
 import type { AlertChannelsService, AlertTopic } from './alert-channels-service.js';
 import type { AlertsView } from './alerts-service.js';
+import type { DeviceSignals } from './device-signals.js';
 import { HouseholdTimeZone } from './household-time-zone.js';
 import { RemovalParticipants } from './household-removal.js';
 import type { InsightsView } from './insights-service.js';
@@ -34,6 +35,8 @@ export interface HubServices {
   readonly removal: RemovalParticipants;
   /** The household's time zone from its settings, for what is read in local time (quiet hours). */
   readonly timeZone: HouseholdTimeZone;
+  /** Each Bluetooth device's newest signal strength, while the Bluetooth part runs. */
+  readonly signals: ServiceSlot<DeviceSignals>;
 }
 
 export function createHubServices(): HubServices {
@@ -48,5 +51,6 @@ export function createHubServices(): HubServices {
     simulation: new ServiceSlot<SimulationControl>('simulation'),
     removal: new RemovalParticipants(),
     timeZone: new HouseholdTimeZone(),
+    signals: new ServiceSlot<DeviceSignals>('signals'),
   };
 }

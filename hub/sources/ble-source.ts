@@ -47,6 +47,7 @@ export function bleDeviceEventsOnBus(bus: HubBus): BleDeviceEvents {
         ts: event.ts,
       }),
     availability: (event) => bus.emit('device.availability', { deviceId: event.deviceId, available: event.available, ts: event.ts }),
+    connection: (event) => bus.emit('device.connection', { deviceId: event.deviceId, connected: event.connected, ts: event.ts }),
   };
 }
 
@@ -145,11 +146,13 @@ export const bleSourceWith = (overrides: BleSourceOverrides): HubPartFactory => 
         ...overrides.tuning,
       });
       runtime = started;
+      context.services.signals.provide(started);
       context.bus.on('pairing.changed', BLE_PART_NAME, (event) => started.setPairing(event.open, event.until));
       started.start();
       overrides.started?.(started);
     },
     stop: async () => {
+      if (runtime !== undefined) context.services.signals.withdraw(runtime);
       await runtime?.stop();
       runtime = undefined;
       stopWatching?.();

@@ -4,6 +4,7 @@ import type { SimulatedPacket } from '../../drivers/sim/simulated-device.js';
 import { BerryMedBciStreamDecoder, BCI_PACKETS_PER_SECOND } from '../../drivers/serial/berrymed-bci.js';
 import { PacketBatcher } from '../../drivers/serial/packet-batcher.js';
 import type { Clock } from '../../core/clock.js';
+import type { HubBus } from '../bus/hub-events.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import type { Ingest, IngestOptions } from '../ingest/ingest.js';
 
@@ -14,6 +15,8 @@ export interface SimulatedHouseholdSourceOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly tickMs?: number;
+  /** Where the devices' connections are told, as a radio's would be; left out where nobody listens. */
+  readonly bus?: HubBus;
   /** People the config file names: a simulated person with one of their ids is the household's own, never removed with the demo. */
   readonly configuredPersonIds?: readonly string[];
 }
@@ -65,14 +68,25 @@ export class SimulatedHouseholdSource {
     const configured = new Set(this.options.configuredPersonIds ?? []);
     registry.simulated.note({ personIds: household.people.map((p) => p.id).filter((id) => !configured.has(id)), deviceIds: household.devices.map((d) => d.id) });
     logger.info({ people: household.people.length, devices: household.devices.length }, 'simulated household started');
+    this.tellConnections(true);
     this.tick();
     this.timer = setInterval(() => this.tick(), this.options.tickMs ?? 1000);
   }
 
   async stop(): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.timer !== undefined) this.tellConnections(false);
     this.timer = undefined;
     this.streams.clear();
+  }
+
+  /** The simulated devices stream from the moment the household starts until it stops: connected all that while. */
+  private tellConnections(connected: boolean): void {
+    const { household, registry, clock, bus } = this.options;
+    const ts = clock.now();
+    for (const device of household.devices) {
+      if (registry.device(device.id) !== undefined) bus?.emit('device.connection', { deviceId: device.id, connected, ts });
+    }
   }
 
   /** Delivers everything the devices sent up to now. */

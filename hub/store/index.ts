@@ -4,6 +4,8 @@ export { openDatabase, type Db, type OpenDatabaseOptions } from './database.js';
 export { migrate, type MigrationStep, type MigrationOutcome } from './migrations.js';
 export { ReadingWriter, WRITER_DEFAULTS, type ReadingWriterOptions } from './reading-writer.js';
 export { StoreQuery } from './query.js';
+export type { SeriesChoice } from './person-logbook.js';
+export { DeviceEventLog, MAX_EVENTS_PER_DEVICE } from './device-events.js';
 export { holdsStoreTables } from './store-tables.js';
 export type { SeriesHoldings, SeriesOwners } from './series-removal.js';
 export { Retention, type RawRetentionDays, type RetentionOutcome } from './retention.js';

@@ -1,7 +1,9 @@
 import type { Reading, WaveformBlock } from '../../core/reading.js';
 import { isMetricId, metricDefinition } from '../../core/metrics.js';
 import type { Db } from './database.js';
+import { DeviceEventLog } from './device-events.js';
 import { decodeFlags } from './flags.js';
+import { PersonLogbook, type SeriesChoice } from './person-logbook.js';
 import { PersonReadings } from './person-readings.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import { ReadingLookups } from './reading-lookups.js';
@@ -9,7 +11,12 @@ import { RollupTotalsQuery } from './rollup-totals.js';
 import { StoreCensus } from './store-census.js';
 import { SeriesRemoval, type SeriesHoldings, type SeriesOwners } from './series-removal.js';
 import type {
+  DeviceEvent,
+  HourSummary,
+  Measurement,
   MetricReadingCount,
+  NewestFirst,
+  NewestFirstRequest,
   PersonReadingsRequest,
   ReadingSpan,
   RollupTotals,
@@ -63,6 +70,8 @@ export class StoreQuery {
   private readonly latestBySeries;
   private readonly blocksInRange;
   private readonly personReadings: PersonReadings;
+  private readonly logbook: PersonLogbook;
+  private readonly events: DeviceEventLog;
   private readonly lookups: ReadingLookups;
   private readonly rollupTotals: RollupTotalsQuery;
   private readonly census: StoreCensus;
@@ -94,6 +103,8 @@ export class StoreQuery {
       'SELECT t0, rate_hz, sample_count, encoding, data FROM waveform_block WHERE series_id = ? AND t0 >= ? AND t0 < ? ORDER BY t0',
     );
     this.personReadings = new PersonReadings(db);
+    this.logbook = new PersonLogbook(db);
+    this.events = new DeviceEventLog(db);
     this.lookups = new ReadingLookups(db);
     this.rollupTotals = new RollupTotalsQuery(db);
     this.census = new StoreCensus(db, path);
@@ -183,6 +194,24 @@ export class StoreQuery {
    */
   readingsOf(request: PersonReadingsRequest): Generator<StoredReading> {
     return this.personReadings.readings(request);
+  }
+
+  /**
+   * A person's measurements in the chosen series before a time, newest first: the values one device took at
+   * one moment together (a blood pressure's systolic, diastolic and mean).
+   */
+  personMeasurements(personId: string, choose: SeriesChoice, request: NewestFirstRequest): NewestFirst<Measurement> {
+    return this.logbook.measurements(personId, choose, request);
+  }
+
+  /** Hours of a person's chosen series that began before a time, newest first, from the hour rollups. */
+  personHours(personId: string, choose: SeriesChoice, request: NewestFirstRequest): NewestFirst<HourSummary> {
+    return this.logbook.hours(personId, choose, request);
+  }
+
+  /** What happened to the devices' links before a time, newest first. */
+  deviceEvents(deviceIds: readonly string[], request: NewestFirstRequest): NewestFirst<DeviceEvent> {
+    return this.events.newestFirst(deviceIds, request);
   }
 
   /** Whether a device's reading of a metric at exactly `ts` is kept (whoever it was assigned to). */

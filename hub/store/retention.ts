@@ -16,6 +16,8 @@ export interface RetentionOutcome {
   readonly samplesDeleted: number;
   readonly blocksDeleted: number;
   readonly seriesPurged: number;
+  /** Devices' connection and availability events older than the default raw days. */
+  readonly deviceEventsDeleted: number;
 }
 
 /** Days of raw data to keep, per metric; `Infinity` keeps a metric's raw data forever. */
@@ -34,6 +36,7 @@ export class Retention {
   private readonly nthOldestBlock;
   private readonly deleteBlocksBefore;
   private readonly markPurged;
+  private readonly deleteDeviceEventsBefore;
 
   constructor(
     db: Db,
@@ -51,6 +54,7 @@ export class Retention {
     );
     this.deleteBlocksBefore = db.prepare<[number, number]>('DELETE FROM waveform_block WHERE series_id = ? AND t0 < ?');
     this.markPurged = db.prepare<{ id: number; before: number }>('UPDATE series SET purged_before = max(purged_before, :before) WHERE id = :id');
+    this.deleteDeviceEventsBefore = db.prepare<[number, number]>('DELETE FROM device_event WHERE id IN (SELECT id FROM device_event WHERE ts < ? LIMIT ?)');
   }
 
   async apply(now: number, rawDaysByMetric: RawRetentionDays, defaultRawDays: number): Promise<RetentionOutcome> {
@@ -71,7 +75,19 @@ export class Retention {
       samplesDeleted += samples;
       blocksDeleted += blocks;
     }
-    return { samplesDeleted, blocksDeleted, seriesPurged };
+    const deviceEventsDeleted = await this.deleteDeviceEvents(now - defaultRawDays * DAY_MS);
+    return { samplesDeleted, blocksDeleted, seriesPurged, deviceEventsDeleted };
+  }
+
+  /** Device events go by the default raw days: what a device did is looked at with its readings. */
+  private async deleteDeviceEvents(cutoff: number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const changes = this.deleteDeviceEventsBefore.run(cutoff, this.batchSize).changes;
+      deleted += changes;
+      if (changes < this.batchSize) return deleted;
+      await this.pause();
+    }
   }
 
   private async deleteInBatches(

@@ -49,4 +49,17 @@ export const STORE_MIGRATIONS: readonly MigrationStep[] = [
       ) STRICT, WITHOUT ROWID;
     `);
   },
+  (db) => {
+    // What happened to each device's link, newest read first: connected, disconnected, available, unavailable.
+    db.exec(`
+      CREATE TABLE device_event (
+        id INTEGER PRIMARY KEY,
+        device_id TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        kind TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX device_event_by_device ON device_event (device_id, ts);
+      CREATE INDEX device_event_by_time ON device_event (ts);
+    `);
+  },
 ];

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../../core/clock.js';
 import { openDatabase, type Db } from './database.js';
+import { DeviceEventLog } from './device-events.js';
 import { migrate } from './migrations.js';
 import { StoreQuery } from './query.js';
 import { ReadingWriter, type ReadingWriterOptions } from './reading-writer.js';
@@ -32,6 +33,7 @@ interface Running {
   readonly writer: ReadingWriter;
   readonly query: StoreQuery;
   readonly retention: Retention;
+  readonly deviceEvents: DeviceEventLog;
 }
 
 /** The time-series store: owns the database file and composes the writer, queries and retention. */
@@ -52,7 +54,7 @@ export class Store {
         ...(this.options.retention?.batchSize === undefined ? {} : { batchSize: this.options.retention.batchSize }),
         onSeriesPurged: (seriesId, before) => writer.notePurged(seriesId, before),
       });
-      this.running = { db, writer, query: new StoreQuery(db, this.options.path), retention };
+      this.running = { db, writer, query: new StoreQuery(db, this.options.path), retention, deviceEvents: new DeviceEventLog(db) };
     } catch (error) {
       db.close();
       throw error;
@@ -83,6 +85,11 @@ export class Store {
 
   get query(): StoreQuery {
     return this.require().query;
+  }
+
+  /** Where the devices' connections and availability are written; read through `query.deviceEvents`. */
+  get deviceEvents(): DeviceEventLog {
+    return this.require().deviceEvents;
   }
 
   /** Deletes raw data past its retention; meant for a daily schedule. */

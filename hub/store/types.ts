@@ -163,3 +163,49 @@ export interface WriterStats {
   /** Why writes are failing now; null while they succeed (failedFlushes keeps the history). */
   readonly lastError: string | null;
 }
+
+/** What happened to a device's link: a connection made or ended, or the device heard again or gone quiet. */
+export type DeviceEventKind = 'connected' | 'disconnected' | 'available' | 'unavailable';
+export const DEVICE_EVENT_KINDS: readonly DeviceEventKind[] = ['connected', 'disconnected', 'available', 'unavailable'];
+
+export interface DeviceEvent {
+  readonly deviceId: string;
+  readonly ts: number;
+  readonly kind: DeviceEventKind;
+}
+
+/**
+ * A page of something read newest first, below an exclusive `before`: the items, and the time at
+ * or below which items may be missing from it (null when nothing older was left out). Every item
+ * newer than `floor` is in the page.
+ */
+export interface NewestFirst<Item> {
+  readonly items: readonly Item[];
+  readonly floor: number | null;
+}
+
+export interface NewestFirstRequest {
+  /** Exclusive, ms since the epoch. */
+  readonly before: number;
+  /** How many items to read at most (at least 1). */
+  readonly limit: number;
+}
+
+/** One measurement a device took at one moment: a weighing, a blood pressure with its pulse. */
+export interface Measurement {
+  readonly ts: number;
+  readonly deviceId: string;
+  readonly values: readonly { readonly metric: MetricId; readonly value: number; readonly unit: string; readonly flags: readonly ReadingFlag[] }[];
+}
+
+/** An hour of one metric of a person, all their devices merged, from the hour rollups. */
+export interface HourSummary {
+  /** The hour's start, ms since the epoch, UTC. */
+  readonly ts: number;
+  readonly metric: MetricId;
+  readonly unit: string;
+  readonly count: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+}

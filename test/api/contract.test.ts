@@ -138,8 +138,10 @@ t.test('every message of the live socket is what the contract says', async (t) =
   api.hub.context.ingest.submit({ deviceId: 'strap-alex', readings: [{ metric: 'heart_rate', value: 62 }] });
   await socket.next((m) => m['type'] === 'reading' && m['latest'] === undefined);
   api.hub.bus.emit('device.availability', { deviceId: 'strap-alex', available: false, ts: Date.now() });
+  api.hub.bus.emit('device.connection', { deviceId: 'strap-alex', connected: true, ts: Date.now() });
   api.hub.bus.emit('device.status', { deviceId: 'strap-alex', code: 'no_contact', message: 'the strap does not touch the skin', ts: Date.now() });
   await socket.next((m) => m['type'] === 'device' && m['event'] === 'status');
+  t.ok(socket.messages.some((m) => m['type'] === 'device' && m['event'] === 'connection'), 'a connection is told live');
   socket.send({ type: 'ping' });
   socket.send({ type: 'launch' });
   socket.send({ type: 'unsubscribe' });

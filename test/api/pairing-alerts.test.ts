@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { HubBus, PairingChangedEvent } from '../../hub/bus/hub-events.js';
-import type { AlertsView, ApiAlert } from '../../hub/services/alerts-service.js';
+import type { AlertLine, AlertsView, ApiAlert } from '../../hub/services/alerts-service.js';
 import { addUser, onboardOwner, startApiHub } from './api-harness.js';
 import { LiveClient, wsUrl } from './live-client.js';
 
@@ -40,12 +40,18 @@ class FakeAlerts implements AlertsView {
   get(id: string): ApiAlert | undefined {
     return this.alerts.get(id);
   }
+  personLog(): [] {
+    return [];
+  }
   acknowledge(id: string, by: { displayName: string }, channel: string): ApiAlert | undefined {
     const alert = this.alerts.get(id);
     if (alert === undefined) return undefined;
     const acked = { ...alert, state: 'acknowledged', acknowledgedBy: by.displayName, channel };
     this.alerts.set(id, acked);
     return acked;
+  }
+  lines(): readonly AlertLine[] {
+    return [];
   }
   raise(alert: ApiAlert & { readonly title: string }): void {
     this.alerts.set(alert.id, alert);

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { Accounts } from '../../hub/accounts/accounts.js';
 import { alertsPartFactory } from '../../hub/alerts/alerts-part.js';
 import type { Role, TokenScope } from '../../hub/accounts/roles.js';
@@ -149,7 +149,12 @@ let serial = 0;
 const ZONES = ['Europe/Berlin', 'Asia/Tokyo', 'America/Chicago'];
 const unique = (prefix: string): string => `${prefix}${++serial}`;
 
-t.test('privilege matrix: no credential makes, widens or reaches beyond what it holds', async (t) => {
+/**
+ * The household every matrix runs in: the owner, a member, a caregiver of gran and a viewer of
+ * alex, each with a login session and with tokens of every scope set and person limit. The alerts
+ * part runs too, with a speaker that only notes what it was asked to say.
+ */
+async function matrixHousehold(t: Test): Promise<{ api: ApiHub; owner: ApiClient; accounts: Accounts; actors: Actor[]; everyone: string[]; byName: (username: string) => User }> {
   const speaker = { speak: async (text: string) => (spokenTests.push(text), { file: 'test.wav', played: true }) };
   const api = await startApiHub({ consumers: [alertsPartFactory({ speaker })] });
   t.teardown(() => api.stop());
@@ -203,6 +208,12 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
       }
     }
   }
+
+  return { api, owner, accounts, actors, everyone, byName };
+}
+
+t.test('privilege matrix: no credential makes, widens or reaches beyond what it holds', async (t) => {
+  const { api, accounts, actors, everyone, byName } = await matrixHousehold(t);
 
   /** A fresh account to act on, made outside the API so that every attempt starts from the same state. */
   const victim = (role: Role, grants: readonly string[] = [], personId?: string): User =>
@@ -358,6 +369,31 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
   t.comment(`${actors.length} credentials × ${attempts().length} attempts: ${requests} requests, ${allowed} allowed`);
   t.same(failures, [], 'no escalation');
   t.ok(allowed > actors.length, 'and the matrix is no wall of refusals: rightful changes went through');
+});
+
+t.test('read matrix: a device page, its history and a logbook answer exactly the credentials that hold their person', async (t) => {
+  const { api, actors, everyone } = await matrixHousehold(t);
+  api.hub.bus.emit('device.connection', { deviceId: 'strap-alex', connected: true, ts: Date.now() - 60_000 });
+  const devices: readonly [string, string | undefined][] = [['strap-alex', 'alex'], ['strap-sam', 'sam'], ['oximeter-gran', 'gran'], ['loose-thermo', undefined]];
+  const failures: string[] = [];
+  let allowed = 0;
+  for (const actor of actors) {
+    const client = actor.client();
+    const reads = actor.held.scopes.has('read');
+    const expect = async (path: string, may: boolean): Promise<void> => {
+      const status = (await client.get(path)).status;
+      if (status === 200) allowed++;
+      if (status !== (may ? 200 : 404)) failures.push(`${actor.name}: GET ${path} answered ${status}, expected ${may ? 200 : 404}`);
+    };
+    for (const [id, person] of devices) {
+      await expect(`/api/v1/devices/${id}`, reads && reachesPerson(actor.held, person));
+      await expect(`/api/v1/devices/${id}/events?limit=5`, reads && reachesPerson(actor.held, person));
+    }
+    for (const person of everyone) await expect(`/api/v1/people/${person}/logbook?limit=5`, reads && reachesPerson(actor.held, person));
+  }
+  t.comment(`${actors.length} credentials, ${allowed} reads allowed`);
+  t.same(failures, [], 'every read is answered as the credential holds');
+  t.ok(allowed > actors.length, 'and the matrix is no wall of refusals');
 });
 
 t.test('the probe: a token limited to one person cannot mint an owner, nor widen a caregiver past itself', async (t) => {

@@ -23,7 +23,7 @@ t.test('a service is there while its part provides it, and only one part may pro
 t.test('every hub has services of its own', async (t) => {
   const one = createHubServices();
   const other = createHubServices();
-  one.alerts.provide({ list: () => [], get: () => undefined, acknowledge: () => undefined });
+  one.alerts.provide({ list: () => [], get: () => undefined, acknowledge: () => undefined, lines: () => [], personLog: () => [] });
   t.equal(other.alerts.current(), undefined, "one hub's alerts are not another's");
   t.not(one.metrics.registry, other.metrics.registry, 'nor are its metrics');
 });

@@ -53,7 +53,7 @@ t.test('SIGKILL while readings stream in loses at most the unconfirmed flush and
     // openDatabase runs quick_check and, with 'fail', throws if the file is damaged.
     const db = openDatabase(dbPath, { onCorrupt: 'fail' });
     try {
-      t.same(migrate(db, STORE_PART, STORE_MIGRATIONS), { part: STORE_PART, from: 1, to: 1 }, 'the schema is intact');
+      t.same(migrate(db, STORE_PART, STORE_MIGRATIONS), { part: STORE_PART, from: STORE_MIGRATIONS.length, to: STORE_MIGRATIONS.length }, 'the schema is intact');
       const series = db.prepare<[string, string], { id: number }>('SELECT id FROM series WHERE device_id = ? AND metric = ?');
       const hr = series.get(deviceId, 'heart_rate')?.id ?? -1;
       const rows = db.prepare<[number], { n: number; first: number; last: number }>('SELECT count(*) AS n, min(ts) AS first, max(ts) AS last FROM sample WHERE series_id = ?').get(hr);

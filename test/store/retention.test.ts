@@ -25,7 +25,7 @@ t.test('raw data past its retention is deleted in batches; rollups stay and stil
   const before = store.query.querySeries(oldRange);
 
   const outcome = await store.applyRetention();
-  t.same(outcome, { samplesDeleted: 30 * 144, blocksDeleted: 30, seriesPurged: 2 }, 'ECG keeps the 30 days it is given, weight a year');
+  t.same(outcome, { samplesDeleted: 30 * 144, blocksDeleted: 30, seriesPurged: 2, deviceEventsDeleted: 0 }, 'ECG keeps the 30 days it is given, weight a year');
   const stats = store.query.stats();
   t.equal(stats.readings, 30 * 144 + 60, 'the last 30 days of heart rate and all weights remain');
   t.equal(stats.waveformBlocks, 30);
@@ -38,7 +38,7 @@ t.test('raw data past its retention is deleted in batches; rollups stay and stil
   t.equal(writer.stats().expired, 144);
   t.same(store.query.querySeries(oldRange), before);
 
-  t.same(await store.applyRetention(), { samplesDeleted: 0, blocksDeleted: 0, seriesPurged: 0 }, 'a second run finds nothing');
+  t.same(await store.applyRetention(), { samplesDeleted: 0, blocksDeleted: 0, seriesPurged: 0, deviceEventsDeleted: 0 }, 'a second run finds nothing');
 });
 
 t.test('retention yields between batches so the writer keeps running', async (t) => {

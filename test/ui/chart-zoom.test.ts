@@ -2,11 +2,26 @@ import t from 'tap';
 import type { Locator, Page } from 'playwright-core';
 import { waitFor } from '../helpers/hub-process.js';
 import { seedHeartRateHistory } from '../helpers/seed-history.js';
-import { openDashboardBrowser } from './helpers/browser.js';
-import { startDashboardHub } from './helpers/dashboard-hub.js';
-import { onboardOwner } from './helpers/sign-in.js';
+import { onEachScreen, openDashboardBrowser } from './helpers/browser.js';
+import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
+import { inPage, onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
 
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
+const end = Date.now() - 2 * 60_000;
+const gap: readonly [number, number] = [end - 12 * DAY, end - 10 * DAY];
+
+/** The simulated household, with 30 days of Alex's heart rate behind it. */
+let hub: DashboardHub;
+t.before(async () => {
+  hub = await startDashboardHub({
+    prepare: async (dataDir) => {
+      await seedHeartRateHistory(dataDir, { personId: 'alex', deviceId: 'sim:strap-alex', end, days: 30, stepMs: 60_000, gaps: [gap] });
+    },
+  });
+  await onboardOwnerOverApi(hub.baseURL);
+});
+t.teardown(() => hub.stop());
 
 interface ChartState {
   readonly resolution: string;
@@ -37,18 +52,10 @@ async function dragAcross(page: Page, chart: Locator, fromFraction: number, toFr
 }
 
 t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw readings when zoomed in', async (t) => {
-  const end = Date.now() - 2 * 60_000;
-  const gap: readonly [number, number] = [end - 12 * DAY, end - 10 * DAY];
-  const hub = await startDashboardHub({
-    prepare: async (dataDir) => {
-      await seedHeartRateHistory(dataDir, { personId: 'alex', deviceId: 'sim:strap-alex', end, days: 30, stepMs: 60_000, gaps: [gap] });
-    },
-  });
-  t.teardown(() => hub.stop());
   const browser = await openDashboardBrowser({ baseURL: hub.baseURL });
   t.teardown(() => browser.close());
   const { page } = browser;
-  await onboardOwner(page);
+  await signInOwner(page);
 
   await page.goto('/#/people/alex?range=30d');
   const chart = page.locator('figure.chart[data-metric="heart_rate"]');
@@ -67,6 +74,8 @@ t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw re
   });
   t.ok(day.from > month.from + 25 * DAY && day.to < month.to, 'the zoom covers the dragged part of the month');
   t.not(day.resolution, month.resolution, `a day loads finer data (${day.resolution})`);
+  const followed = await allChartsAt(page, 'Alex’s other charts to follow the zoom', (r) => r.from === day.from && r.to === day.to);
+  t.same(followed, { from: day.from, to: day.to }, 'a zoom in one of Alex’s charts is a zoom in all of them');
 
   await dragAcross(page, chart, 0.3, 0.6);
   const hours = await waitFor('the chart zoomed to hours', async () => {
@@ -83,4 +92,59 @@ t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw re
     return state !== undefined && state.from === day.from ? state : undefined;
   });
   t.equal(back.to, day.to, 'zoom out returns to the previous range');
+  await allChartsAt(page, 'Alex’s other charts to zoom out with it', (r) => r.from === day.from && r.to === day.to);
+});
+
+interface ChartRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Each chart's shown range, once none is loading. */
+function chartRanges(page: Page): Promise<ChartRange[] | undefined> {
+  return inPage<ChartRange[] | undefined>(
+    page,
+    `(() => {
+      const charts = [...document.querySelectorAll('figure.chart')];
+      if (charts.length === 0 || charts.some((c) => c.getAttribute('aria-busy') === 'true' || c.getAttribute('data-from') === null)) return undefined;
+      return charts.map((c) => ({ from: Number(c.dataset.from), to: Number(c.dataset.to) }));
+    })()`,
+  );
+}
+
+/** Waits until every chart of the page shows one same range that `accept` takes. */
+function allChartsAt(page: Page, what: string, accept: (range: ChartRange) => boolean): Promise<ChartRange> {
+  return waitFor(
+    what,
+    async () => {
+      const ranges = (await chartRanges(page)) ?? [];
+      const [first] = ranges;
+      if (first === undefined || ranges.length < 3 || !accept(first)) return undefined;
+      return ranges.every((r) => r.from === first.from && r.to === first.to) ? first : undefined;
+    },
+    30_000,
+  );
+}
+
+t.test('a person’s charts zoom together, and on a phone a zoom ends at now', async (t) => {
+  await onEachScreen(hub.baseURL, async (browser) => {
+    const { page, screen } = browser;
+    await signInOwner(page);
+    await page.goto('/#/people/alex?range=24h');
+    const day = await allChartsAt(page, 'the charts of the day', (r) => r.to - r.from > 23 * HOUR);
+    await page.locator('figure.chart[data-metric="spo2"]').getByRole('button', { name: 'Zoom in' }).click();
+    const clicked = Date.now();
+    const half = await allChartsAt(page, 'every chart zoomed in', (r) => r.to - r.from < 13 * HOUR);
+    t.equal(half.to - half.from, (day.to - day.from) / 2, `${screen}: the zoom in the SpO2 chart halves every chart’s range`);
+    if (screen === 'phone') {
+      t.ok(half.to >= day.to && half.to <= clicked + 5_000, `${screen}: the right edge is now, so the latest readings stay in sight`);
+    } else {
+      t.equal(half.to, day.to - (day.to - day.from) / 4, `${screen}: around the middle, as with a mouse`);
+    }
+    await browser.screenshot(`chart-zoom-linked-${screen}`);
+    await page.locator('figure.chart[data-metric="heart_rate"]').getByRole('button', { name: 'Zoom out' }).click();
+    const back = await allChartsAt(page, 'every chart zoomed out', (r) => r.to - r.from > 23 * HOUR);
+    t.equal(back.to - back.from, day.to - day.from, `${screen}: zooming out in another chart takes them all back`);
+    await browser.check(t, 'chart-zoom-linked');
+  });
 });

@@ -127,10 +127,8 @@ async function latestAfScore(page: DashboardBrowser['page']): Promise<number> {
   return score;
 }
 
-/** What the Insights card should say for a score: the likelihood as a whole percentage, regular below one half. */
+/** What the Insights card should say for a score: the likelihood as a whole percentage, likely from the model's threshold (0.5), unlikely below half of it. */
 function afSentence(score: number): string {
-  const percent = `${Math.round(score * 100)}%`;
-  return score < 0.5
-    ? `The heart rhythm looked regular at the last check (the model gave atrial fibrillation a ${percent} likelihood).`
-    : `The heart rhythm looked irregular at the last check, as in atrial fibrillation (a ${percent} likelihood).`;
+  const verdict = score >= 0.5 ? 'likely' : score < 0.25 ? 'unlikely' : 'uncertain';
+  return `Irregular rhythm (atrial fibrillation): ${verdict} (${Math.round(score * 100)} %) — from the intervals between 60 heartbeats, at `;
 }

@@ -15,8 +15,16 @@ export interface BleDeviceAvailability {
   readonly ts: number;
 }
 
+/** A link to a connected device was made, or ended (by the device, the radio or the hub stopping). */
+export interface BleDeviceConnection {
+  readonly deviceId: string;
+  readonly connected: boolean;
+  readonly ts: number;
+}
+
 /** What the runtime reports about the devices it hears; the hub passes these on to whoever listens. */
 export interface BleDeviceEvents {
   discovered(event: BleDeviceDiscovered): void;
   availability(event: BleDeviceAvailability): void;
+  connection(event: BleDeviceConnection): void;
 }

@@ -48,6 +48,17 @@ export interface BleRuntimeOptions {
 }
 
 
+/** A device's signal as last heard: RSSI in dBm and when. */
+export interface HeardSignal {
+  readonly rssi: number;
+  readonly ts: number;
+}
+
+/** Bluetooth's "RSSI not available" is 127; anything outside this span is no measurement. */
+function isRssi(value: number): boolean {
+  return Number.isFinite(value) && value > -128 && value < 21;
+}
+
 function advertisedData(peripheral: NoblePeripheral): AdvertisedData {
   const ad = peripheral.advertisement;
   return {
@@ -72,6 +83,7 @@ export class BleRuntime {
   private readonly ops: GattOperations;
   private readonly mentioned = new Set<string>();
   private readonly linked = new Map<string, NoblePeripheral>();
+  private readonly signals = new Map<string, HeardSignal>();
   readonly details = new Map<string, DeviceDetails>();
   private pairingUntil: number | undefined;
   private cancelPairingClose: (() => void) | undefined;
@@ -129,6 +141,11 @@ export class BleRuntime {
     return this.pairingUntil !== undefined;
   }
 
+  /** The signal of a household device's newest advertisement; undefined for one not heard since the runtime started. */
+  signal(deviceId: string): HeardSignal | undefined {
+    return this.signals.get(deviceId);
+  }
+
   get activeLinks(): number {
     return this.connections.active;
   }
@@ -168,6 +185,7 @@ export class BleRuntime {
     } else {
       registry.noteDeviceSeen(deviceId, driver.id);
     }
+    if (isRssi(peripheral.rssi)) this.signals.set(deviceId, { rssi: peripheral.rssi, ts: clock.now() });
     this.availability.heard(deviceId, driver.unavailableAfterMs);
     if (driver.kind === 'advertisement') this.onMeasurementAdvertisement(deviceId, peripheral, ad, driver);
     else if (peripheral.connectable) this.connections.offer(deviceId, () => this.link(deviceId, peripheral, driver));
@@ -202,6 +220,7 @@ export class BleRuntime {
     await this.ops.connect(peripheral);
     this.linked.set(deviceId, peripheral);
     this.availability.linked(deviceId, true);
+    this.options.events.connection({ deviceId, connected: true, ts: clock.now() });
     logger.info({ deviceId, driver: driver.id }, 'BLE device connected');
     const ended = new Promise<void>((resolve) => peripheral.once('disconnect', () => resolve()));
     const session = new GattSession({
@@ -245,6 +264,7 @@ export class BleRuntime {
       session.close();
       this.linked.delete(deviceId);
       this.availability.linked(deviceId, false);
+      this.options.events.connection({ deviceId, connected: false, ts: clock.now() });
     }
   }
 }

@@ -68,6 +68,20 @@ export const LiveDeviceAvailability = Type.Object(
   { additionalProperties: false },
 );
 
+/** A link to a device was made or ended. */
+export const LiveDeviceConnection = Type.Object(
+  {
+    id,
+    type: Type.Literal('device'),
+    event: Type.Literal('connection'),
+    deviceId: Type.String(),
+    connected: Type.Boolean(),
+    ts: Type.Number(),
+    device: Type.Object({ id: Type.String(), connected: Type.Boolean() }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 /** A device reported a condition of its own (low battery, no finger, cuff error…). */
 export const LiveDeviceStatus = Type.Object(
   {
@@ -98,6 +112,7 @@ export const LiveMessage = Type.Union([
   LiveError,
   LiveReadingMessage,
   LiveDeviceAvailability,
+  LiveDeviceConnection,
   LiveDeviceStatus,
   LiveAlert,
   LiveDropped,

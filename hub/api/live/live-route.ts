@@ -67,6 +67,9 @@ export class LiveFanout {
     bus.on('device.availability', this.owner, (event) => {
       for (const c of this.connections) c.offer('device', { event: 'availability', ...event, device: { id: event.deviceId, available: event.available, lastSeen: event.ts } }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
     });
+    bus.on('device.connection', this.owner, (event) => {
+      for (const c of this.connections) c.offer('device', { event: 'connection', ...event, device: { id: event.deviceId, connected: event.connected } }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
+    });
     bus.on('device.status', this.owner, (event) => {
       for (const c of this.connections) c.offer('device', { event: 'status', ...event, device: { id: event.deviceId, status: event.code } }, { personId: registry.device(event.deviceId)?.personId }, deviceVisible(event.deviceId));
     });

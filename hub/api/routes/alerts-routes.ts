@@ -7,6 +7,8 @@ import type { InsightsView } from '../../services/insights-service.js';
 import { ApiError } from '../../http/api-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { AlertsQuery } from '../contract/alerts.js';
+import type { ModelOutput } from '../contract/insights.js';
+import { isMetricId } from '../../../core/metrics.js';
 import { IdParams } from '../contract/primitives.js';
 import { principalOf } from '../../http/request-auth.js';
 
@@ -66,4 +68,11 @@ export function registerAlertRoutes(server: FastifyInstance, deps: ApiDeps): voi
     const insights = await insightsOf(deps).list(alertAudience(principal, everyone()));
     return insights.filter((i) => (i.personId === undefined || i.personId === null ? canReadUnassigned(principal) : canReadPerson(principal, i.personId)));
   });
+
+  // What the models write says nothing about anyone: everyone signed in may read it.
+  app.get('/api/v1/insights/outputs', async (): Promise<ModelOutput[]> =>
+    insightsOf(deps)
+      .outputs()
+      .flatMap((o) => (isMetricId(o.metric) ? [{ metric: o.metric, model: o.model, reads: o.reads, threshold: o.threshold }] : [])),
+  );
 }

@@ -1,4 +1,6 @@
 import { join, resolve } from 'node:path';
+import { ApneaScreening } from '../../apps/sleeporacle/apnea-screening.js';
+import { evaluateApnea } from '../../apps/sleeporacle/eval-apnea.js';
 import { AfScreening } from '../../inference/af-screening.js';
 import { evaluateAf } from '../../inference/eval-af.js';
 import { evaluateIllness } from '../../inference/eval-illness.js';
@@ -27,6 +29,14 @@ const evaluations: Record<string, { dataSet: string; run: (models: ModelRegistry
       const warning = IllnessWarning.fromRegistry(models);
       if (warning === undefined) throw new Error('the illness-rhr model is not available');
       return evaluateIllness(warning, dataDir);
+    },
+  },
+  apnea: {
+    dataSet: 'apnea-ecg',
+    run: async (models, dataDir) => {
+      const screening = ApneaScreening.fromRegistry(models);
+      if (screening === undefined) throw new Error('the apnea-rr model is not available');
+      return evaluateApnea(screening, dataDir);
     },
   },
 };

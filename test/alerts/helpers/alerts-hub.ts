@@ -84,6 +84,7 @@ export async function startAlertsHub(options: AlertsHubOptions): Promise<AlertsH
       ingest: context.ingest,
       clock: context.clock,
       logger: context.logging.part('simulation'),
+      bus: context.bus,
       // Never on its own: the test moves time and delivers the packets.
       tickMs: 2 ** 31 - 1,
     });

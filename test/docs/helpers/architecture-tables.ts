@@ -36,6 +36,7 @@ function metricRow(def: MetricDefinition): string {
     plausible === undefined ? '—' : rejectRange(plausible.reject),
     plausible?.usual === undefined ? '—' : `[${plausible.usual.min}, ${plausible.usual.max}]`,
     String(def.decimals),
+    String(def.displayDecimals),
   ].join(' | ');
 }
 
@@ -43,8 +44,8 @@ export const metricCatalogueTable: GeneratedTable = {
   heading: '### Metric catalogue',
   render: () =>
     [
-      '| id | label | canonical unit | UCUM | LOINC | kind | kept inside | usual range | decimals |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| id | label | canonical unit | UCUM | LOINC | kind | kept inside | usual range | decimals kept | decimals shown |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...[...METRICS.values()].map((def) => `| ${metricRow(def)} |`),
     ].join('\n'),
 };

@@ -13,9 +13,11 @@ export type { BluetoothState, HubStatus } from '../../../hub/api/contract/hub-st
 export type { HouseholdSettings } from '../../../hub/api/contract/settings.js';
 export type { SetupProgress, SetupProgressBody, SetupStep } from '../../../hub/api/contract/setup.js';
 export type { DeviceSummary as Device, FoundDevice } from '../../../hub/api/contract/devices.js';
-export type { Insight } from '../../../hub/api/contract/insights.js';
+export type { DeviceDetail, DeviceEvent, DeviceEventKind, DeviceEventsPage, DeviceReading } from '../../../hub/api/contract/device-page.js';
+export type { LogbookAlert, LogbookDeviceEvent, LogbookEntry, LogbookHour, LogbookMeasurement, LogbookPage as LogbookAnswer } from '../../../hub/api/contract/logbook.js';
+export type { Insight, ModelOutput } from '../../../hub/api/contract/insights.js';
 export type { LiveMessage, LiveReading } from '../../../hub/api/contract/live.js';
-export type { LatestValue, PersonDeviceSummary, PersonSummary as PersonOverview } from '../../../hub/api/contract/people.js';
+export type { LatestValue, NormalRange, PersonDeviceSummary, PersonSummary as PersonOverview, RangeLimit } from '../../../hub/api/contract/people.js';
 export type { SeriesAnswer, SeriesPoint, SeriesResolution, WaveformAnswer, WaveformBlock } from '../../../hub/api/contract/series.js';
 export type { SleepAnswer, SleepSessionAnswer as SleepSession } from '../../../hub/api/contract/sleep.js';
 export type { ApiToken, TokenScope } from '../../../hub/api/contract/tokens.js';

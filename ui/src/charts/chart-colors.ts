@@ -2,6 +2,9 @@
 export interface ChartColors {
   readonly line: string;
   readonly band: string;
+  /** The second line of a chart of two (diastolic beside systolic). */
+  readonly line2: string;
+  readonly band2: string;
   readonly text: string;
   readonly grid: string;
 }
@@ -12,6 +15,8 @@ export function chartColors(element: Element = document.documentElement): ChartC
   return {
     line: read('--chart-line', '#b4532a'),
     band: read('--chart-band', 'rgba(180, 83, 42, 0.15)'),
+    line2: read('--chart-line-2', '#2f6690'),
+    band2: read('--chart-band-2', 'rgba(47, 102, 144, 0.15)'),
     text: read('--text-muted', '#555'),
     grid: read('--grid', 'rgba(0, 0, 0, 0.08)'),
   };

@@ -30,6 +30,31 @@ export function toGappedColumns(answer: SeriesAnswer): ChartColumns {
   return columns;
 }
 
+/**
+ * Several metrics' columns on one time axis (blood pressure's two pressures): uPlot's x, then mean,
+ * min and max of each metric in turn. Where one metric has a time the other has not, the other's
+ * value is undefined, which uPlot draws across; its null (a gap) stays a gap.
+ */
+export type MergedColumns = [number[], ...(number | null | undefined)[][]];
+
+export function mergeColumns(all: readonly ChartColumns[]): MergedColumns {
+  if (all.length === 1 && all[0] !== undefined) return all[0];
+  const times = [...new Set(all.flatMap((c) => c[0]))].sort((a, b) => a - b);
+  const merged: MergedColumns = [times];
+  for (const columns of all) {
+    const at = new Map(columns[0].map((time, i) => [time, i]));
+    for (const values of [columns[1], columns[2], columns[3]]) {
+      merged.push(
+        times.map((time) => {
+          const i = at.get(time);
+          return i === undefined ? undefined : values[i];
+        }),
+      );
+    }
+  }
+  return merged;
+}
+
 export function gapLimitMs(answer: SeriesAnswer): number {
   if (answer.bucketMs !== null && answer.bucketMs > 0 && answer.resolution !== 'raw') return answer.bucketMs * 2;
   const steps: number[] = [];

@@ -2,13 +2,11 @@ import { batch, signal } from '@preact/signals';
 import { api } from '../api/client.js';
 import type { SeriesAnswer, SeriesResolution } from '../api/types.js';
 import { formatDateTime } from '../format/freshness.js';
-import { formatValue, metricLabel, metricUnit, toShown } from '../format/metric-format.js';
-import { resolutionLabel, toGappedColumns, type ChartColumns } from './gapped-series.js';
-import type { SeriesPlot } from './series-plot.js';
+import { formatValue, metricUnit, toShown } from '../format/metric-format.js';
+import { mergeColumns, resolutionLabel, toGappedColumns, type ChartColumns } from './gapped-series.js';
+import type { PlotLine, SeriesPlot } from './series-plot.js';
 import type { TimeRange } from './time-range.js';
-
-/** Narrowest range a zoom may reach: below this raw readings are already all on screen. */
-const MIN_RANGE_MS = 60_000;
+import { valueAxisRange } from './value-axis.js';
 
 /** What the chart shows now, written on its element for tests and assistive technology. */
 export interface ShownSeries {
@@ -16,6 +14,8 @@ export interface ShownSeries {
   readonly resolution: SeriesResolution;
   readonly points: number;
   readonly gaps: number;
+  /** The value axis, in the shown unit. */
+  readonly axis: readonly [number, number];
   readonly caption: string;
   /** Lowest, average and highest in words, or that there were no readings. */
   readonly summary: string;
@@ -23,23 +23,23 @@ export interface ShownSeries {
 }
 
 /**
- * One person's metric over a range that zooms. Each range change asks the hub again with about
- * one point per pixel, so a 30-day view arrives as hourly or daily rollups and a zoomed-in one as
- * the readings themselves. Zooming keeps a history, so zooming out returns where one came from.
+ * One person's chart of one metric, or of blood pressure's two, over the range its timeline shows.
+ * Each range asks the hub again with about one point per pixel, so a 30-day view arrives as hourly
+ * or daily rollups and a zoomed-in one as the readings themselves.
  */
 export class SeriesChartModel {
   readonly busy = signal(true);
   readonly shown = signal<ShownSeries | undefined>(undefined);
   /** "Loading…" or why the last load failed; empty when the summary says it all. */
   readonly message = signal('');
-  private range: TimeRange = { from: 0, to: 0 };
-  private readonly history: TimeRange[] = [];
   private request = 0;
   private plot: SeriesPlot | undefined;
 
   constructor(
     private readonly personId: string,
-    readonly metric: string,
+    /** Its name in words ("Blood pressure"). */
+    readonly label: string,
+    readonly lines: readonly PlotLine[],
   ) {}
 
   attach(plot: SeriesPlot): void {
@@ -52,56 +52,29 @@ export class SeriesChartModel {
     this.plot = undefined;
   }
 
-  /** Shows a new range (the page's range buttons); zoom history starts again from it. */
-  showRange(range: TimeRange): void {
-    this.history.length = 0;
-    void this.load(range);
-  }
-
-  zoomTo(range: TimeRange): void {
-    if (range.to - range.from < MIN_RANGE_MS) {
-      const middle = (range.from + range.to) / 2;
-      range = { from: Math.round(middle - MIN_RANGE_MS / 2), to: Math.round(middle + MIN_RANGE_MS / 2) };
-    }
-    this.history.push(this.range);
-    void this.load(range);
-  }
-
-  zoomIn(): void {
-    const middle = (this.range.from + this.range.to) / 2;
-    const half = (this.range.to - this.range.from) / 4;
-    this.zoomTo({ from: Math.round(middle - half), to: Math.round(middle + half) });
-  }
-
-  zoomOut(): void {
-    const previous = this.history.pop();
-    if (previous !== undefined) void this.load(previous);
-    else {
-      const width = this.range.to - this.range.from;
-      void this.load({ from: this.range.from - width / 2, to: Math.min(Date.now(), this.range.to + width / 2) });
-    }
-  }
-
-  private async load(range: TimeRange): Promise<void> {
+  async load(range: TimeRange): Promise<void> {
     const request = ++this.request;
-    this.range = { from: Math.round(range.from), to: Math.round(range.to) };
     batch(() => {
       this.busy.value = true;
       this.message.value = 'Loading…';
     });
     try {
-      const answer = await api.get<SeriesAnswer>('/series', {
-        personId: this.personId,
-        metric: this.metric,
-        from: this.range.from,
-        to: this.range.to,
-        maxPoints: Math.max(100, Math.min(2000, Math.round(this.plot?.width || 600))),
-      });
+      const maxPoints = Math.max(100, Math.min(2000, Math.round(this.plot?.width || 600)));
+      const answers = await Promise.all(
+        this.lines.map(({ metric }) => api.get<SeriesAnswer>('/series', { personId: this.personId, metric, from: range.from, to: range.to, maxPoints })),
+      );
       if (request !== this.request) return;
-      const columns = this.inShownUnit(toGappedColumns(answer));
-      this.plot?.show(columns, this.range);
+      const columns = answers.map((answer, i) => this.inShownUnit(this.lines[i]?.metric ?? answer.metric, toGappedColumns(answer)));
+      const values = columns.flatMap((c) => [...c[2], ...c[3]]).filter((v): v is number => v !== null);
+      const axis = valueAxisRange(
+        this.lines.map((l) => l.metric),
+        values.length > 0 ? Math.min(...values) : null,
+        values.length > 0 ? Math.max(...values) : null,
+      );
+      this.plot?.show(mergeColumns(columns), range, axis);
+      const gaps = columns.reduce((sum, c) => sum + c[1].filter((v) => v === null).length, 0);
       batch(() => {
-        this.shown.value = this.describe(answer, columns[1].filter((v) => v === null).length);
+        this.shown.value = this.describe(range, answers, gaps, axis);
         this.message.value = '';
         this.busy.value = false;
       });
@@ -115,20 +88,30 @@ export class SeriesChartModel {
   }
 
   /** The plot draws in the unit the household reads (lb, °F, mmol/L); the hub answers in the canonical one. */
-  private inShownUnit(columns: ChartColumns): ChartColumns {
-    const shown = (values: (number | null)[]): (number | null)[] => values.map((v) => (v === null ? null : toShown(this.metric, v)));
+  private inShownUnit(metric: string, columns: ChartColumns): ChartColumns {
+    const shown = (values: (number | null)[]): (number | null)[] => values.map((v) => (v === null ? null : toShown(metric, v)));
     return [columns[0], shown(columns[1]), shown(columns[2]), shown(columns[3])];
   }
 
-  private describe(answer: SeriesAnswer, gaps: number): ShownSeries {
-    const { from, to } = this.range;
-    const label = `${metricLabel(this.metric)} from ${formatDateTime(from)} to ${formatDateTime(to)}`;
-    const shown = { range: this.range, resolution: answer.resolution, points: answer.points.length, gaps, caption: `${formatDateTime(from)} – ${formatDateTime(to)} · ${resolutionLabel(answer)}` };
-    if (answer.points.length === 0) return { ...shown, summary: 'No readings in this period.', plotLabel: `${label}: no readings` };
-    const low = Math.min(...answer.points.map((p) => p.min));
-    const high = Math.max(...answer.points.map((p) => p.max));
-    const mean = answer.points.reduce((sum, p) => sum + p.value, 0) / answer.points.length;
-    const summary = `Lowest ${formatValue(this.metric, low)}, average ${formatValue(this.metric, mean)}, highest ${formatValue(this.metric, high)} ${metricUnit(this.metric)}`;
+  private describe(range: TimeRange, answers: readonly SeriesAnswer[], gaps: number, axis: readonly [number, number]): ShownSeries {
+    const { from, to } = range;
+    const first = answers[0];
+    const label = `${this.label} from ${formatDateTime(from)} to ${formatDateTime(to)}`;
+    const points = answers.reduce((sum, a) => sum + a.points.length, 0);
+    const resolution = first?.resolution ?? 'raw';
+    const shown = { range, resolution, points, gaps, axis, caption: first === undefined ? '' : `${formatDateTime(from)} – ${formatDateTime(to)} · ${resolutionLabel(first)}` };
+    if (points === 0) return { ...shown, summary: 'No readings in this period.', plotLabel: `${label}: no readings` };
+    const parts = answers.map((answer, i) => {
+      const line = this.lines[i];
+      const metric = line?.metric ?? answer.metric;
+      if (answer.points.length === 0) return `${line?.label ?? ''}: no readings`;
+      const low = Math.min(...answer.points.map((p) => p.min));
+      const high = Math.max(...answer.points.map((p) => p.max));
+      const mean = answer.points.reduce((sum, p) => sum + p.value, 0) / answer.points.length;
+      const words = `lowest ${formatValue(metric, low)}, average ${formatValue(metric, mean)}, highest ${formatValue(metric, high)} ${metricUnit(metric)}`.trim();
+      return this.lines.length === 1 ? `${words.charAt(0).toUpperCase()}${words.slice(1)}` : `${line?.label ?? metric}: ${words}`;
+    });
+    const summary = parts.join('. ');
     return { ...shown, summary, plotLabel: `${label}: ${summary}` };
   }
 }

@@ -1,62 +1,77 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { metricLabel, metricUnit } from '../format/metric-format.js';
+import { metricUnit } from '../format/metric-format.js';
+import type { VitalGroup } from '../format/vital-groups.js';
 import { householdSettings } from '../state/settings.js';
+import type { ChartTimeline } from './chart-timeline.js';
 import { SeriesChartModel } from './series-chart-model.js';
-import { SeriesPlot } from './series-plot.js';
-import type { TimeRange } from './time-range.js';
+import { SeriesPlot, type PlotLine } from './series-plot.js';
 
 interface SeriesChartProps {
   readonly personId: string;
-  readonly metric: string;
-  /** The page's range; a new one (a new object) starts the chart's zoom again from it. */
-  readonly range: TimeRange;
+  /** A metric, or blood pressure's two pressures drawn as two lines. */
+  readonly group: VitalGroup;
+  /** The range shared by all the person's charts: a zoom here moves them all. */
+  readonly timeline: ChartTimeline;
+}
+
+/** The lines a group draws: the metric's average alone, or "Systolic" and "Diastolic". */
+function linesOf(group: VitalGroup): PlotLine[] {
+  if (group.metrics.length === 1) return group.metrics.map((metric) => ({ metric, label: 'Average' }));
+  return group.metrics.map((metric) => ({ metric, label: metric === 'bp_systolic' ? 'Systolic' : metric === 'bp_diastolic' ? 'Diastolic' : metric }));
 }
 
 /**
  * A zoomable chart of one person's metric: drag across the plot to zoom in, or use the buttons
- * from a keyboard. The plot is made when the chart mounts and destroyed when it unmounts.
+ * from a keyboard; every chart of the person follows. The plot is made when the chart mounts and
+ * destroyed when it unmounts.
  */
-export function SeriesChart({ personId, metric, range }: SeriesChartProps) {
+export function SeriesChart({ personId, group, timeline }: SeriesChartProps) {
   const host = useRef<HTMLDivElement>(null);
-  const model = useMemo(() => new SeriesChartModel(personId, metric), [personId, metric]);
+  const key = group.metrics.join(' ');
+  // One model while the group draws the same metrics, however often the page hands a new group object.
+  const model = useMemo(() => new SeriesChartModel(personId, group.label, linesOf(group)), [personId, key]);
 
   useEffect(() => {
     if (host.current === null) return;
-    const plot = new SeriesPlot(host.current, metric, (dragged) => model.zoomTo(dragged));
+    const plot = new SeriesPlot(host.current, model.lines, `person:${personId}`, (dragged) => timeline.zoomTo(dragged));
     model.attach(plot);
     return () => {
       model.detach();
       plot.destroy();
     };
-  }, [model, metric]);
+  }, [model, personId, timeline]);
 
-  // Units and the clock format change what is drawn: the chart loads again in the new ones.
+  // A new range (any chart's zoom, the page's buttons), units or clock format: the chart loads again.
+  const range = timeline.range.value;
   const settings = householdSettings.value;
-  useEffect(() => model.showRange(range), [model, range, settings]);
+  useEffect(() => void model.load(range), [model, range, settings]);
 
   const shown = model.shown.value;
-  const unit = metricUnit(metric);
+  const unit = metricUnit(group.metrics[0] ?? '');
   return (
     <figure
       class="chart"
-      data-metric={metric}
+      data-metric={group.id}
+      data-lines={group.metrics.length}
       aria-busy={model.busy.value ? 'true' : undefined}
       data-resolution={shown?.resolution}
       data-from={shown?.range.from}
       data-to={shown?.range.to}
       data-points={shown?.points}
       data-gaps={shown?.gaps}
+      data-axis-min={shown?.axis[0]}
+      data-axis-max={shown?.axis[1]}
     >
       <div class="chart-head">
         <h2>
-          {metricLabel(metric)}
+          {group.label}
           {unit !== '' && <span class="muted">{` (${unit})`}</span>}
         </h2>
         <div class="chart-tools">
-          <button type="button" class="small" onClick={() => model.zoomIn()}>
+          <button type="button" class="small" onClick={() => timeline.zoomIn()}>
             Zoom in
           </button>
-          <button type="button" class="small" onClick={() => model.zoomOut()}>
+          <button type="button" class="small" onClick={() => timeline.zoomOut()}>
             Zoom out
           </button>
         </div>

@@ -20,11 +20,19 @@ export function toShown(id: string, value: number): number {
   return displayUnit(id, householdSettings.value)?.fromCanonical(value) ?? value;
 }
 
-/** A value already in the shown unit, with the digits worth showing: the catalogue's precision, at most one decimal for most. */
+/**
+ * Decimals a value of the metric is shown with: the catalogue's `displayDecimals` in the canonical
+ * unit, or those of the unit the household chose instead (mmol/L, °F, lb). Every value on screen
+ * goes through here, so 36.8 °C is never 36.84 in one place and 37 in another.
+ */
+export function shownDecimals(id: string): number {
+  return displayUnit(id, householdSettings.value)?.decimals ?? metricDefinition(id)?.displayDecimals ?? 1;
+}
+
+/** A value already in the shown unit, with its shown decimals, always all of them (84.0 kg, not 84 beside 84.2). */
 export function formatShown(id: string, value: number): string {
-  const converted = displayUnit(id, householdSettings.value);
-  const decimals = converted?.decimals ?? Math.min(metricDefinition(id)?.decimals ?? 1, id === 'body_temperature' ? 2 : 1);
-  return value.toLocaleString(undefined, { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  const decimals = shownDecimals(id);
+  return value.toLocaleString(undefined, { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
 }
 
 /** A value in the metric's canonical unit, as the household reads it. */

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { householdOrder } from '../apps/vitaltrack/overview/household-order.js';
 import { PersonTile } from '../apps/vitaltrack/overview/person-tile.js';
 import { OfflineBanner } from '../offline/offline-banner.js';
 import type { SavedOverview } from '../offline/last-overview.js';
@@ -30,8 +31,8 @@ export function OfflinePage({ saved, onRetry }: OfflinePageProps) {
           <h1>Household</h1>
           <OfflineBanner savedAt={saved.savedAt} onRetry={onRetry} />
           <div class="tiles">
-            {saved.people.map((person) => (
-              <PersonTile key={person.id} person={person} />
+            {householdOrder(saved.people, []).map((person) => (
+              <PersonTile key={person.id} person={person} alerts={[]} />
             ))}
           </div>
         </section>

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../api/client.js';
 import type { SleepAnswer, SleepSession } from '../../api/types.js';
+import { ChartTimeline } from '../../charts/chart-timeline.js';
 import { SeriesChart } from '../../charts/series-chart.js';
 import { StatusLine } from '../../components/status-line.js';
 import { useRequest } from '../../components/use-request.js';
 import { errorText } from '../../format/error-text.js';
 import { formatTime } from '../../format/freshness.js';
+import { metricGroup } from '../../format/vital-groups.js';
 import { loadPeople, personName } from '../../state/household.js';
 import { href, type PageProps } from '../dashboard-app.js';
 import { NightTimeline } from './night-timeline.js';
@@ -60,7 +62,8 @@ export function SleepPage({ params }: PageProps) {
 }
 
 function NightDetail({ personId, night }: { readonly personId: string; readonly night: SleepSession }) {
-  const range = useMemo(() => ({ from: night.start, to: night.end }), [night]);
+  // The night's charts zoom together; on a phone a zoom keeps the night's end in sight.
+  const timeline = useMemo(() => new ChartTimeline({ from: night.start, to: night.end }, { latest: () => night.end }), [night]);
   const weak = night.score.parts.filter((part) => part.score < 70);
   return (
     <article class="night" data-night={night.night}>
@@ -89,8 +92,8 @@ function NightDetail({ personId, night }: { readonly personId: string; readonly 
       </p>
       <NightOxygen night={night} />
       <div class="charts">
-        <SeriesChart personId={personId} metric="spo2" range={range} />
-        <SeriesChart personId={personId} metric="heart_rate" range={range} />
+        <SeriesChart personId={personId} group={metricGroup('spo2')} timeline={timeline} />
+        <SeriesChart personId={personId} group={metricGroup('heart_rate')} timeline={timeline} />
       </div>
     </article>
   );

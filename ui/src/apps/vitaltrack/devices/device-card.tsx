@@ -6,6 +6,7 @@ import { deviceName } from '../../../format/device-name.js';
 import { errorText } from '../../../format/error-text.js';
 import { personName } from '../../../state/household.js';
 import { isLowBattery } from '../components/battery.js';
+import { deviceHref } from '../paths.js';
 import { SignalStrength } from './signal-strength.js';
 import { PersonOptions } from '../../../components/person-options.js';
 
@@ -70,9 +71,14 @@ export function DeviceCard({ device, people, refresh }: DeviceCardProps) {
       <p class="form-error" role="alert">
         {error}
       </p>
-      <button type="button" class="danger small" onClick={forget}>
-        Forget
-      </button>
+      <div class="device-actions">
+        <a href={deviceHref(device.id)}>
+          Details and history<span class="visually-hidden">{` of ${label}`}</span>
+        </a>
+        <button type="button" class="danger small" onClick={forget}>
+          Forget
+        </button>
+      </div>
     </article>
   );
 }

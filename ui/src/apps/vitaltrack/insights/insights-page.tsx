@@ -1,5 +1,5 @@
 import { ApiError, api } from '../../../api/client.js';
-import type { Insight, PersonOverview } from '../../../api/types.js';
+import type { Insight, ModelOutput, PersonOverview } from '../../../api/types.js';
 import { Age } from '../../../components/age.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
@@ -10,11 +10,16 @@ import { ModelReadings } from './model-readings.js';
 interface InsightsAnswer {
   readonly insights: readonly Insight[];
   readonly people: readonly PersonOverview[];
+  readonly outputs: readonly ModelOutput[];
 }
 
 async function loadInsights(): Promise<InsightsAnswer> {
-  const [insights, people] = await Promise.all([api.get<Insight[]>('/insights'), loadPeople().catch((): readonly PersonOverview[] => [])]);
-  return { insights: [...insights].sort((a, b) => b.ts - a.ts), people };
+  const [insights, people, outputs] = await Promise.all([
+    api.get<Insight[]>('/insights'),
+    loadPeople().catch((): readonly PersonOverview[] => []),
+    api.get<ModelOutput[]>('/insights/outputs').catch((): readonly ModelOutput[] => []),
+  ]);
+  return { insights: [...insights].sort((a, b) => b.ts - a.ts), people, outputs };
 }
 
 /** What the on-box models noticed, each with the explanation of why. */
@@ -25,7 +30,7 @@ export function InsightsPage() {
       <h1>Insights</h1>
       <p class="muted">Computed on this box from the household’s own readings. They are hints to talk about with a doctor, not a diagnosis.</p>
       <StatusLine text={loading ? 'Loading insights…' : failure !== undefined ? failureText(failure) : value?.insights.length === 0 ? 'No insights yet. The models need a few days of readings to learn each person’s usual values.' : ''} />
-      {value !== undefined && <ModelReadings people={value.people} />}
+      {value !== undefined && <ModelReadings people={value.people} outputs={value.outputs} />}
       <div class="insight-list">
         {value?.insights.map((insight) => (
           <InsightCard key={insight.id} insight={insight} people={value.people} />

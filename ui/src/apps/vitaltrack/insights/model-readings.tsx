@@ -1,29 +1,49 @@
-import type { PersonOverview } from '../../../api/types.js';
+import type { LatestValue, ModelOutput, PersonOverview } from '../../../api/types.js';
 import { Age } from '../../../components/age.js';
+import { formatTime } from '../../../format/freshness.js';
 import { isModelOutput, metricLabel, sortMetrics } from '../../../format/metric-format.js';
 
-const percent = (p: number): string => `${Math.round(p * 100)}%`;
+const percent = (p: number): string => `${Math.round(p * 100)} %`;
 
-/** A model's newest score, said as what it means for the person rather than as a number to read. */
-export function modelReadingWords(metric: string, value: number): string {
+/** The AF model's call in a word: its threshold is where it says "likely"; well below it, "unlikely". */
+function afVerdict(probability: number, threshold: number): string {
+  if (probability >= threshold) return 'likely';
+  return probability < threshold / 2 ? 'unlikely' : 'uncertain';
+}
+
+/**
+ * A model's newest value said as what it means for the person, then what it was computed from and
+ * when: "Irregular rhythm (atrial fibrillation): unlikely (2 %) — from the intervals between 60
+ * heartbeats, at 14:02."
+ */
+export function modelReadingWords(metric: string, latest: Pick<LatestValue, 'value' | 'ts'>, basis?: ModelOutput): string {
+  const { value, ts } = latest;
+  const from = `${basis !== undefined ? ` — from ${basis.reads},` : ' —'} at ${formatTime(ts)}.`;
   switch (metric) {
-    case 'af_probability':
-      return value < 0.5
-        ? `The heart rhythm looked regular at the last check (the model gave atrial fibrillation a ${percent(value)} likelihood).`
-        : `The heart rhythm looked irregular at the last check, as in atrial fibrillation (a ${percent(value)} likelihood). One check is no diagnosis: an insight follows only if it lasts.`;
-    case 'illness_score':
-      return value < 1
-        ? 'Resting heart rate over the last day was close to their usual.'
-        : `Resting heart rate over the last day was ${value < 2 ? 'somewhat' : 'well'} above their usual (${value.toFixed(1)} times its usual spread), as can happen before or during an illness.`;
+    case 'af_probability': {
+      const verdict = afVerdict(value, basis?.threshold ?? 0.5);
+      const caution = verdict === 'likely' ? ' One check is no diagnosis: an insight follows only if it lasts.' : '';
+      return `Irregular rhythm (atrial fibrillation): ${verdict} (${percent(value)})${from}${caution}`;
+    }
+    case 'illness_score': {
+      const raised = value > (basis?.threshold ?? 0);
+      return `Resting heart rate: ${raised ? 'raised above their usual, as can happen before or during an illness' : 'close to their usual'} (score ${value.toLocaleString(undefined, { maximumFractionDigits: 2 })})${from}`;
+    }
     case 'stress_score':
-      return `The stress score was ${Math.round(value)} out of 100: ${value < 40 ? 'relaxed' : value < 70 ? 'some strain' : 'high strain'}.`;
+      return `Stress: ${value < 40 ? 'relaxed' : value < 70 ? 'some strain' : 'high strain'} (${Math.round(value)} out of 100)${from}`;
     default:
-      return `${metricLabel(metric)}, as the model last read it: ${value.toLocaleString(undefined, { maximumFractionDigits: 2 })}.`;
+      return `${metricLabel(metric)}: ${value.toLocaleString(undefined, { maximumFractionDigits: 2 })}${from}`;
   }
 }
 
-/** What the models read last for each person (scores that are no vital), in sentences. */
-export function ModelReadings({ people }: { readonly people: readonly PersonOverview[] }) {
+interface ModelReadingsProps {
+  readonly people: readonly PersonOverview[];
+  /** What each running model writes and reads, from the hub; empty while the models are off. */
+  readonly outputs: readonly ModelOutput[];
+}
+
+/** What the models read last for each person (scores that are no vital), in sentences with what they came from. */
+export function ModelReadings({ people, outputs }: ModelReadingsProps) {
   const read = people.map((person) => ({ person, metrics: sortMetrics(Object.keys(person.latest).filter(isModelOutput)) })).filter((p) => p.metrics.length > 0);
   if (read.length === 0) return null;
   return (
@@ -36,9 +56,12 @@ export function ModelReadings({ people }: { readonly people: readonly PersonOver
             if (latest === undefined) return null;
             return (
               <li key={`${person.id}-${metric}`} data-person={person.id} data-metric={metric}>
-                <strong>{person.name}</strong>
-                {': '}
-                {modelReadingWords(metric, latest.value)} <Age ts={latest.ts} class="age muted" />
+                <span>
+                  <strong>{person.name}</strong>
+                  {': '}
+                  {modelReadingWords(metric, latest, outputs.find((o) => o.metric === metric))}
+                </span>{' '}
+                <Age ts={latest.ts} class="age muted" />
               </li>
             );
           }),

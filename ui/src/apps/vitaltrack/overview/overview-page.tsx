@@ -8,9 +8,11 @@ import { errorText } from '../../../format/error-text.js';
 import { isChartable } from '../../../format/metric-format.js';
 import { lastOverview } from '../../../offline/last-overview.js';
 import { OfflineBanner } from '../../../offline/offline-banner.js';
+import { alerts } from '../../../state/alerts.js';
 import { loadPeople } from '../../../state/household.js';
 import { latestValues } from '../../../state/latest-values.js';
 import type { PageProps } from '../../dashboard-app.js';
+import { householdOrder } from './household-order.js';
 import { PersonTile } from './person-tile.js';
 
 async function loadHousehold(): Promise<readonly PersonOverview[]> {
@@ -61,13 +63,18 @@ export function OverviewPage({ user }: PageProps) {
     [],
   );
 
+  // The most severe first (the alerts' own order), so a tile names the alert that matters most.
+  const open = alerts.list.value;
   const status = saved !== undefined ? '' : failure !== undefined ? errorText(failure) : people === undefined ? 'Loading the household…' : people.length === 0 ? nobodyText(user) : '';
   return (
     <section class="page">
       <h1>Household</h1>
       {saved !== undefined && <OfflineBanner savedAt={saved.savedAt} onRetry={() => void reload()} />}
       <StatusLine text={status} />
-      <div class="tiles">{people?.map((person) => <PersonTile key={person.id} person={person} />)}</div>
+      <div class="tiles">
+        {people !== undefined &&
+          householdOrder(people, open).map((person) => <PersonTile key={person.id} person={person} alerts={open.filter((a) => a.personId === person.id)} />)}
+      </div>
     </section>
   );
 }

@@ -1,38 +1,62 @@
-import type { PersonDeviceSummary, PersonOverview } from '../../../api/types.js';
+import type { Alert, PersonDeviceSummary, PersonOverview } from '../../../api/types.js';
 import { Age } from '../../../components/age.js';
 import { formatMoment } from '../../../format/freshness.js';
 import { deviceName } from '../../../format/device-name.js';
-import { isChartable, sortMetrics } from '../../../format/metric-format.js';
+import { vitalGroups } from '../../../format/vital-groups.js';
 import { latestValues } from '../../../state/latest-values.js';
-import { personHref } from '../paths.js';
+import { href } from '../../dashboard-app.js';
+import { ALERTS_PATH, personHref } from '../paths.js';
 import { isLowBattery } from '../components/battery.js';
-import { Vital } from '../components/vital.js';
+import { GroupVital, type VitalContext } from '../components/vital.js';
 
 /** Vitals a tile shows at most; the person's page has the rest. */
 const TILE_VITALS = 6;
 
-/** One person on the household page: their latest vitals, live, and their devices. */
-export function PersonTile({ person }: { readonly person: PersonOverview }) {
+interface PersonTileProps {
+  readonly person: PersonOverview;
+  /** The person's open alerts, the most severe first. */
+  readonly alerts: readonly Alert[];
+}
+
+/** One person on the household page: their open alerts, their latest vitals (live, flagged outside their normal range), and their devices. */
+export function PersonTile({ person, alerts }: PersonTileProps) {
   const values = latestValues.of(person.id).value;
-  const metrics = sortMetrics([...values.keys()].filter(isChartable)).slice(0, TILE_VITALS);
+  const groups = vitalGroups(values.keys()).slice(0, TILE_VITALS);
+  // An answer kept offline by an older dashboard has no ranges.
+  const kept: Partial<Pick<PersonOverview, 'ranges'>> = person;
+  const context: VitalContext = { personName: person.name, ranges: kept.ranges ?? {} };
   const headingId = `tile-${person.id}`;
   return (
-    <article class="tile" aria-labelledby={headingId} data-person={person.id}>
+    <article class={alerts.length > 0 ? 'tile has-alerts' : 'tile'} aria-labelledby={headingId} data-person={person.id} data-open-alerts={alerts.length}>
       <h2 id={headingId}>
         <a href={personHref(person.id)}>{person.name}</a>
       </h2>
+      {alerts.length > 0 && <OpenAlerts alerts={alerts} />}
       <div class="vitals">
-        {metrics.length === 0 ? (
+        {groups.length === 0 ? (
           <p class="muted vitals-empty">No readings yet for {person.name}.</p>
         ) : (
-          metrics.map((metric) => {
-            const latest = values.get(metric);
-            return latest !== undefined && <Vital key={metric} metric={metric} latest={latest} />;
-          })
+          groups.map((group) => <GroupVital key={group.id} group={group} values={values} context={context} />)
         )}
       </div>
       <DeviceLine devices={person.devices} />
     </article>
+  );
+}
+
+/** "⚠ 2 open alerts: Low oxygen, and 1 more": what to look at first, with the way to the alerts. */
+function OpenAlerts({ alerts }: { readonly alerts: readonly Alert[] }) {
+  const [first] = alerts;
+  if (first === undefined) return null;
+  const more = alerts.length - 1;
+  return (
+    <p class={`tile-alerts severity-${first.severity}`}>
+      <span class="flag-icon" aria-hidden="true">
+        ⚠
+      </span>{' '}
+      <a href={href(ALERTS_PATH)}>{alerts.length === 1 ? '1 open alert' : `${alerts.length} open alerts`}</a>
+      {`: ${first.title}${more > 0 ? `, and ${more} more` : ''}`}
+    </p>
   );
 }
 

@@ -1,17 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
 import type { PersonOverview } from '../../../api/types.js';
+import { ChartTimeline } from '../../../charts/chart-timeline.js';
 import { SeriesChart } from '../../../charts/series-chart.js';
 import type { TimeRange } from '../../../charts/time-range.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
 import { errorText } from '../../../format/error-text.js';
-import { isChartable, sortMetrics } from '../../../format/metric-format.js';
+import { vitalGroups } from '../../../format/vital-groups.js';
 import { rememberPeople } from '../../../state/household.js';
 import { latestValues } from '../../../state/latest-values.js';
 import { href, type PageProps } from '../../dashboard-app.js';
-import { Vital } from '../components/vital.js';
-import { personLiveHref } from '../paths.js';
+import { GroupVital, type VitalContext } from '../components/vital.js';
+import { personLiveHref, personLogbookHref } from '../paths.js';
+import { RangeExplanation } from './range-explanation.js';
 import { RANGES, rangeFor, rangeFromHash } from './time-ranges.js';
 
 async function loadPerson(personId: string): Promise<PersonOverview | undefined> {
@@ -22,27 +24,34 @@ async function loadPerson(personId: string): Promise<PersonOverview | undefined>
   return person;
 }
 
-/** One person: latest vitals, zoomable charts of each metric they have, export, live waveforms. */
+/**
+ * One person: latest vitals with their normal ranges, charts of each metric they have (zoomed
+ * together), export, live waveforms.
+ */
 export function PersonPage({ params }: PageProps) {
   const personId = params['personId'] ?? '';
   const { value: person, failure, loading } = useRequest(() => loadPerson(personId));
   const [rangeKey, setRangeKey] = useState(rangeFromHash);
-  // A new range each time a button is pressed, even the pressed one: it ends now and undoes zooms.
-  const [range, setRange] = useState(() => rangeFor(rangeKey));
+  // One timeline for all the person's charts, starting at the range the address names.
+  const timeline = useMemo(() => new ChartTimeline(rangeFor(rangeFromHash())), [personId]);
+  const range = timeline.range.value;
   const values = latestValues.of(personId).value;
 
   useEffect(() => {
     if (person !== undefined) document.title = `${person.name} — Hearth`;
   }, [person]);
 
+  // A new range each time a button is pressed, even the pressed one: it ends now and undoes zooms.
   const chooseRange = (key: string): void => {
     setRangeKey(key);
-    setRange(rangeFor(key));
+    timeline.show(rangeFor(key));
     history.replaceState(null, '', `#/people/${encodeURIComponent(personId)}?range=${key}`);
   };
 
-  // The metrics the person had when the page opened: each gets a vital and a chart.
-  const metrics = person !== undefined ? sortMetrics(Object.keys(person.latest).filter(isChartable)) : [];
+  // The metrics the person had when the page opened: each gets a vital and a chart, blood pressure's two one of each.
+  const groups = person !== undefined ? vitalGroups(Object.keys(person.latest)) : [];
+  const personName = person?.name ?? personId;
+  const context: VitalContext = { personName, ranges: person?.ranges ?? {}, explain: (checks) => <RangeExplanation checks={checks} personName={personName} /> };
   const status =
     failure !== undefined
       ? errorText(failure)
@@ -50,7 +59,7 @@ export function PersonPage({ params }: PageProps) {
         ? 'Loading…'
         : person === undefined
           ? 'There is no one with this name in the household.'
-          : metrics.length === 0
+          : groups.length === 0
             ? `No readings yet for ${person.name}. Pair a device on the Devices page.`
             : '';
   return (
@@ -60,16 +69,20 @@ export function PersonPage({ params }: PageProps) {
       </p>
       <div class="page-head">
         <h1>{person?.name ?? personId}</h1>
-        <a class="button" href={personLiveHref(personId)}>
-          Live ECG and pleth
-        </a>
+        <div class="row">
+          <a class="button" href={personLogbookHref(personId)}>
+            Logbook
+          </a>
+          <a class="button" href={personLiveHref(personId)}>
+            Live ECG and pleth
+          </a>
+        </div>
       </div>
       <StatusLine text={status} />
       <div class="vitals vitals-wide">
-        {metrics.map((metric) => {
-          const latest = values.get(metric);
-          return latest !== undefined && <Vital key={metric} metric={metric} latest={latest} />;
-        })}
+        {groups.map((group) => (
+          <GroupVital key={group.id} group={group} values={values} context={context} />
+        ))}
       </div>
       <div class="segments" role="group" aria-label="Time range">
         {RANGES.map(([key, label]) => (
@@ -79,8 +92,8 @@ export function PersonPage({ params }: PageProps) {
         ))}
       </div>
       <div class="charts">
-        {metrics.map((metric) => (
-          <SeriesChart key={metric} personId={personId} metric={metric} range={range} />
+        {groups.map((group) => (
+          <SeriesChart key={group.id} personId={personId} group={group} timeline={timeline} />
         ))}
       </div>
       <ExportLinks personId={personId} range={range} />
