@@ -25,7 +25,7 @@ export interface DemoHouseholdDeps {
 /**
  * The simulated household as the owner decides about it: what it holds, and its removal. Removing
  * it stops the simulation, then deletes in one transaction its people and devices, everything the
- * store holds of them (readings, rollups, waveforms), their alerts, insights and nights, grants to them,
+ * store holds of them (readings, rollups, waveforms, the devices' connection history), their alerts, insights and nights, grants to them,
  * and notes that it was removed, so a restart (or a process killed halfway) leaves either all of
  * it or none of it, and never brings it back.
  */
@@ -109,6 +109,7 @@ export class DemoHouseholdRemoval {
         readings: outcome.held.readings,
         rollups: outcome.held.rollups,
         waveformBlocks: outcome.held.waveformBlocks,
+        deviceEvents: outcome.held.deviceEvents,
         alerts: outcome.counts.get('alerts') ?? 0,
         insights: outcome.counts.get('insights') ?? 0,
         sleepSessions: outcome.counts.get('sleepSessions') ?? 0,

@@ -176,7 +176,7 @@ export class ReadingWriter {
 
   /**
    * Deletes every series of some devices and people with all it holds: raw readings, rollups,
-   * waveform blocks; in one transaction, or inside the caller's. Refused while readings of theirs
+   * waveform blocks, and the devices' events; in one transaction, or inside the caller's. Refused while readings of theirs
    * still wait in the queue (flush first), which would otherwise make their series again.
    */
   removeSeriesOf(owners: SeriesOwners): SeriesHoldings {

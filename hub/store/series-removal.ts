@@ -13,13 +13,15 @@ export interface SeriesHoldings {
   readonly readings: number;
   readonly rollups: number;
   readonly waveformBlocks: number;
+  /** The devices' history of connections and availability. */
+  readonly deviceEvents: number;
 }
 
 /** Series of the owners; lists travel as JSON arrays, read with `json_each`. */
 const OWNED = `SELECT id FROM series
   WHERE device_id IN (SELECT value FROM json_each(:devices)) OR person_id IN (SELECT value FROM json_each(:people))`;
 
-/** Counts and deletes what the store holds of some people and devices. */
+/** Counts and deletes what the store holds of some people and devices: their series, and the devices' events. */
 export class SeriesRemoval {
   private readonly owned;
   private readonly countRecorded;
@@ -29,6 +31,8 @@ export class SeriesRemoval {
   private readonly deleteRollups;
   private readonly deleteBlocks;
   private readonly deleteSeries;
+  private readonly countEvents;
+  private readonly deleteEvents;
 
   constructor(private readonly db: Db) {
     this.owned = db.prepare<{ devices: string; people: string }, number>(OWNED).pluck();
@@ -41,6 +45,9 @@ export class SeriesRemoval {
     this.deleteRollups = remove('rollup');
     this.deleteBlocks = remove('waveform_block');
     this.deleteSeries = db.prepare<{ devices: string; people: string }>(`DELETE FROM series WHERE id IN (${OWNED})`);
+    const EVENTS = 'FROM device_event WHERE device_id IN (SELECT value FROM json_each(:devices))';
+    this.countEvents = db.prepare<{ devices: string }, number>(`SELECT count(*) ${EVENTS}`).pluck();
+    this.deleteEvents = db.prepare<{ devices: string }>(`DELETE ${EVENTS}`);
   }
 
   /** The ids of the owners' series. */
@@ -50,10 +57,16 @@ export class SeriesRemoval {
 
   holdings(owners: SeriesOwners): SeriesHoldings {
     const p = params(owners);
-    return { series: this.owned.all(p).length, readings: this.countRecorded.get(p) ?? 0, rollups: this.countRollups.get(p) ?? 0, waveformBlocks: this.countBlocks.get(p) ?? 0 };
+    return {
+      series: this.owned.all(p).length,
+      readings: this.countRecorded.get(p) ?? 0,
+      rollups: this.countRollups.get(p) ?? 0,
+      waveformBlocks: this.countBlocks.get(p) ?? 0,
+      deviceEvents: this.countEvents.get({ devices: p.devices }) ?? 0,
+    };
   }
 
-  /** Deletes the owners' series with their raw readings, rollups and waveform blocks, in one transaction (or the caller's). */
+  /** Deletes the owners' series with their raw readings, rollups and waveform blocks, and the devices' events, in one transaction (or the caller's). */
   remove(owners: SeriesOwners): SeriesHoldings {
     const p = params(owners);
     return this.db.transaction(() => {
@@ -62,7 +75,8 @@ export class SeriesRemoval {
       const rollups = this.deleteRollups.run(p).changes;
       const waveformBlocks = this.deleteBlocks.run(p).changes;
       this.deleteSeries.run(p);
-      return { series, readings, rollups, waveformBlocks };
+      const deviceEvents = this.deleteEvents.run({ devices: p.devices }).changes;
+      return { series, readings, rollups, waveformBlocks, deviceEvents };
     })();
   }
 }

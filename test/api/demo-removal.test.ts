@@ -32,14 +32,15 @@ const DEMO_ROWS = {
   series: `device_id IN ${inList(DEMO_DEVICE_IDS)} OR person_id IN ${inList(DEMO_PEOPLE)}`,
   person: `id IN ${inList(DEMO_PEOPLE)}`,
   device: `id IN ${inList(DEMO_DEVICE_IDS)}`,
+  device_event: `device_id IN ${inList(DEMO_DEVICE_IDS)}`,
   alert: `person_id IN ${inList(DEMO_PEOPLE)} OR json_extract(body, '$.deviceId') IN ${inList(DEMO_DEVICE_IDS)}`,
   insight: `person_id IN ${inList(DEMO_PEOPLE)}`,
   sleep_session: `person_id IN ${inList(DEMO_PEOPLE)}`,
   account_grant: `person_id IN ${inList(DEMO_PEOPLE)}`,
 };
 
-type DemoRowCounts = Record<'series' | 'sample' | 'rollup' | 'waveform_block' | 'person' | 'device' | 'alert' | 'alert_event' | 'insight' | 'sleep_session' | 'account_grant', number>;
-const NONE: DemoRowCounts = { series: 0, sample: 0, rollup: 0, waveform_block: 0, person: 0, device: 0, alert: 0, alert_event: 0, insight: 0, sleep_session: 0, account_grant: 0 };
+type DemoRowCounts = Record<'series' | 'sample' | 'rollup' | 'waveform_block' | 'person' | 'device' | 'device_event' | 'alert' | 'alert_event' | 'insight' | 'sleep_session' | 'account_grant', number>;
+const NONE: DemoRowCounts = { series: 0, sample: 0, rollup: 0, waveform_block: 0, person: 0, device: 0, device_event: 0, alert: 0, alert_event: 0, insight: 0, sleep_session: 0, account_grant: 0 };
 
 /** How many rows of the simulated household each table holds, samples, rollups and waveforms by their series. */
 function demoRowCounts(db: Db): DemoRowCounts {
@@ -54,6 +55,7 @@ function demoRowCounts(db: Db): DemoRowCounts {
     waveform_block: count('waveform_block', series),
     person: count('person', DEMO_ROWS.person),
     device: count('device', DEMO_ROWS.device),
+    device_event: count('device_event', DEMO_ROWS.device_event),
     alert: count('alert', DEMO_ROWS.alert),
     alert_event: count('alert_event', `alert_id IN (SELECT id FROM alert WHERE ${DEMO_ROWS.alert})`),
     insight: count('insight', DEMO_ROWS.insight),
@@ -73,6 +75,7 @@ function realRows(db: Db): Record<string, unknown[]> {
     waveform_block: all(`SELECT series_id, t0, sample_count FROM waveform_block WHERE series_id IN (${series}) ORDER BY series_id, t0`),
     person: all(`SELECT * FROM person WHERE NOT (${DEMO_ROWS.person}) ORDER BY id`),
     device: all(`SELECT id, name, driver, first_seen FROM device WHERE NOT (${DEMO_ROWS.device}) ORDER BY id`),
+    device_event: all(`SELECT * FROM device_event WHERE NOT (${DEMO_ROWS.device_event}) ORDER BY id`),
     alert: all(`SELECT id, person_id, rule FROM alert WHERE NOT (${DEMO_ROWS.alert}) ORDER BY id`),
     alert_event: all(`SELECT * FROM alert_event WHERE alert_id IN (SELECT id FROM alert WHERE NOT (${DEMO_ROWS.alert})) ORDER BY id`),
     insight: all(`SELECT * FROM insight WHERE NOT (${DEMO_ROWS.insight}) ORDER BY id`),
@@ -138,7 +141,7 @@ t.test('removing the demo household deletes exactly its rows in one go, and a re
   const db = (): Db => demo.hub.store.db;
 
   const before = demoRowCounts(db());
-  for (const table of ['series', 'sample', 'rollup', 'person', 'device', 'alert', 'alert_event', 'insight', 'sleep_session', 'account_grant'] as const) t.ok(before[table] > 0, `the demo household has ${table} rows (${before[table]})`);
+  for (const table of ['series', 'sample', 'rollup', 'person', 'device', 'device_event', 'alert', 'alert_event', 'insight', 'sleep_session', 'account_grant'] as const) t.ok(before[table] > 0, `the demo household has ${table} rows (${before[table]})`);
   const status = await owner.get('/api/v1/hub');
   conforms(t, HubStatus, status, 'GET /hub');
   t.equal((status.body as HubStatus).demo.running, true, 'the simulated household runs');

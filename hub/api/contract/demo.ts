@@ -43,6 +43,8 @@ export const DemoRemoval = Type.Object(
     devicesUnassigned: Type.Integer({ minimum: 0 }),
     series: Type.Integer({ minimum: 0 }),
     rollups: Type.Integer({ minimum: 0 }),
+    /** Lines of the devices' history of connections and availability. */
+    deviceEvents: Type.Integer({ minimum: 0 }),
     grants: Type.Integer({ minimum: 0 }),
     ...Holdings,
   },
