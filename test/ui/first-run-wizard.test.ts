@@ -88,7 +88,7 @@ async function walk(t: Test, browser: DashboardBrowser, base: string): Promise<v
   await browser.check(t, 'wizard-devices');
   await page.getByRole('button', { name: 'Finish' }).click();
 
-  await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Devices', level: 1, exact: true }).waitFor();
   t.equal(await inPage<string>(page, 'location.hash'), '#/devices', `${screen}: Finish lands on the pairing page`);
   await page.getByRole('button', { name: 'Look for new devices' }).waitFor();
   t.equal(await page.locator('.demo-badge').count(), 0, `${screen}: no DEMO badge any more`);
@@ -102,7 +102,7 @@ async function walk(t: Test, browser: DashboardBrowser, base: string): Promise<v
   t.match(await json(page, `${base}/api/v1/setup`), { state: 'done' }, `${screen}: the setup is finished`);
 
   await page.reload();
-  await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Devices', level: 1, exact: true }).waitFor();
   t.equal(await page.locator('.setup').count(), 0, `${screen}: after a reload the dashboard stays, without the setup`);
 }
 

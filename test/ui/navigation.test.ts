@@ -91,6 +91,6 @@ t.test('pages other than the overview are fetched when first opened, and say so 
   await browser.check(t, 'page-did-not-load');
   await page.unroute(/\/chunk-[A-Z0-9]{8}\.js$/);
   await page.getByRole('button', { name: 'Reload the dashboard' }).click();
-  await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Devices', level: 1, exact: true }).waitFor();
   t.pass('after the reload the page opens');
 });

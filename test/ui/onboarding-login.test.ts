@@ -30,7 +30,7 @@ t.test('first run creates the owner account and its setup can be skipped, then s
   await page.getByRole('button', { name: 'Keep it for now' }).click();
   await page.getByText('Step 5 of 5', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Finish' }).click();
-  await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Devices', level: 1, exact: true }).waitFor();
   await page.goto('/');
 
   await page.getByRole('heading', { name: 'Household', level: 1 }).waitFor();
@@ -58,6 +58,6 @@ t.test('first run creates the owner account and its setup can be skipped, then s
 
   await page.goto('/#/devices');
   await page.reload();
-  await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Devices', level: 1, exact: true }).waitFor();
   t.pass('a deep link is served by the hub and opens its page');
 });

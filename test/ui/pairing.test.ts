@@ -12,7 +12,7 @@ t.test('pairing an emulated Bluetooth device from the devices page', async (t) =
   await onboardOwner(page);
 
   await page.goto('/#/devices');
-  await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Devices', level: 1, exact: true }).waitFor();
   await page.getByRole('button', { name: 'Look for new devices' }).click();
   await page.getByText(/Looking for devices for \d+ s more/).waitFor();
   t.ok(await page.getByRole('button', { name: 'Stop looking' }).isVisible(), 'the window can be closed early');
