@@ -3,9 +3,9 @@ import { formatTime } from '../../format/freshness.js';
 import { hoursAndMinutes, nightLabel } from './sleep-format.js';
 
 const HOUR = 3_600_000;
-/** Each row runs from 18:00 to 12:00 the next day, in the browser's time. */
-const ROW_START_HOUR = 18;
-const ROW_HOURS = 18;
+/** Each row runs from noon to noon, in the browser's time: an early night or a late lie-in still fits. */
+const ROW_START_HOUR = 12;
+const ROW_HOURS = 24;
 
 interface NightTimelineProps {
   readonly nights: readonly SleepSession[];
@@ -39,10 +39,13 @@ export function NightTimeline({ nights, chosen, onChoose }: NightTimelineProps) 
         );
       })}
       <li class="night-axis" aria-hidden="true">
-        <span>18:00</span>
-        <span>00:00</span>
-        <span>06:00</span>
-        <span>12:00</span>
+        <span class="night-axis-ticks">
+          <span>12:00</span>
+          <span>18:00</span>
+          <span>00:00</span>
+          <span>06:00</span>
+          <span>12:00</span>
+        </span>
       </li>
     </ol>
   );
