@@ -224,6 +224,11 @@ export class StoreQuery {
     return this.lookups.latestDeviceValue(deviceId, metric);
   }
 
+  /** The newest reading of a device's metric per person it was assigned to ('' for no one). */
+  latestDeviceValuesByPerson(deviceId: string, metric: string): (TimedValue & { readonly personId: string })[] {
+    return this.lookups.latestDeviceValuesByPerson(deviceId, metric);
+  }
+
   /** A person's UTC day of one metric from the day rollups; undefined for a day without readings. */
   personDayTotals(personId: string, metric: string, dayStartMs: number): RollupTotals | undefined {
     return this.rollupTotals.personDay(personId, metric, dayStartMs);

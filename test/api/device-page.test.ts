@@ -130,3 +130,36 @@ t.test('connection events are kept in the database file across a restart', async
   t.same(kept, { events: [{ ts: ts + MINUTE, kind: 'disconnected' }, { ts, kind: 'connected' }], next: null }, 'both events, read from the file');
   t.same(((await client.get('/api/v1/devices/strap-alex')).body as DeviceDetail).connection, { ts: ts + MINUTE, kind: 'disconnected' });
 });
+
+t.test("a shared or reassigned device's page shows only the readings of people the asker may read", async (t) => {
+  const api = await startApiHub();
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const { ingest } = api.hub.context;
+  const now = Date.now();
+  // Gran's oximeter, then lent to alex through a user slot: gran's reading is the newest.
+  ingest.submit({ deviceId: 'oximeter-gran', readings: [{ metric: 'spo2', value: 97, ts: now - 20 * MINUTE }] });
+  // Sam's strap, later given to alex: sam's heart rate came before it changed hands.
+  ingest.submit({ deviceId: 'strap-sam', readings: [{ metric: 'heart_rate', value: 72, ts: now - 10 * MINUTE }] });
+  await api.hub.store.writer.flushed();
+  t.equal((await owner.request('PATCH', '/api/v1/devices/strap-sam', { personId: 'alex' })).status, 200);
+  t.equal((await owner.request('PATCH', '/api/v1/devices/oximeter-gran', { userSlots: { '1': 'alex' } })).status, 200);
+  ingest.submit({ deviceId: 'oximeter-gran', readings: [{ metric: 'spo2', value: 91, ts: now - 2 * MINUTE }] });
+  await api.hub.store.writer.flushed();
+
+  const viewer = await addUser(owner, { username: 'alex-viewer', role: 'viewer', grants: ['alex'] });
+  const alex = await addUser(owner, { username: 'alex', role: 'member', personId: 'alex' });
+  for (const [who, client] of [['a viewer of alex', viewer], ['alex', alex]] as const) {
+    const oximeter = await client.get('/api/v1/devices/oximeter-gran');
+    t.equal(oximeter.status, 200, `${who} sees the oximeter alex has a slot on`);
+    const shared = oximeter.body as DeviceDetail;
+    t.equal(shared.lastReading, null, `${who} is not shown gran's oxygen`);
+    t.equal(shared.owner, null, `nor told whose it is`);
+    const strap = (await client.get('/api/v1/devices/strap-sam')).body as DeviceDetail;
+    t.equal(strap.lastReading, null, `${who} is not shown sam's heart rate from before the strap was alex's`);
+    t.same(strap.owner, { id: 'alex', name: 'Alex' });
+  }
+  const full = (await owner.get('/api/v1/devices/oximeter-gran')).body as DeviceDetail;
+  t.same(full.lastReading, { metric: 'spo2', value: 91, unit: '%', ts: now - 2 * MINUTE }, 'the owner sees the newest reading');
+  t.same(full.owner, { id: 'gran', name: 'Gran' });
+});

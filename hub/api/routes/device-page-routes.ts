@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { canManageDevice, canSeeDevice } from '../../accounts/access.js';
+import { canManageDevice, canReadPerson, canReadReading, canSeeDevice } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import { isDerivedDeviceId } from '../../../core/device-id.js';
 import { METRIC_IDS, metricDefinition, type MetricId } from '../../../core/metrics.js';
@@ -32,12 +32,18 @@ function measuredBy(deps: ApiDeps, deviceId: string): MetricId[] {
   return METRIC_IDS.filter((m) => kept.has(m));
 }
 
-function lastReading(deps: ApiDeps, deviceId: string, measures: readonly MetricId[]): DeviceReading | null {
+/**
+ * The device's newest measurement the asker may read: a shared device (a cuff with user slots) or
+ * one that changed hands keeps each person's readings theirs, so only the people the asker reaches count.
+ */
+function lastReading(deps: ApiDeps, principal: Principal, deviceId: string, measures: readonly MetricId[]): DeviceReading | null {
   const newestOf = (metrics: readonly MetricId[]): DeviceReading | null => {
     let newest: DeviceReading | null = null;
     for (const metric of metrics) {
-      const found = deps.store.query.latestDeviceValue(deviceId, metric);
-      if (found !== undefined && (newest === null || found.ts > newest.ts)) newest = { metric, value: found.value, unit: metricDefinition(metric).unit, ts: found.ts };
+      for (const found of deps.store.query.latestDeviceValuesByPerson(deviceId, metric)) {
+        if (!canReadReading(principal, found.personId === '' ? {} : { personId: found.personId })) continue;
+        if (newest === null || found.ts > newest.ts) newest = { metric, value: found.value, unit: metricDefinition(metric).unit, ts: found.ts };
+      }
     }
     return newest;
   };
@@ -58,14 +64,15 @@ export function registerDevicePageRoutes(server: FastifyInstance, deps: ApiDeps)
     const principal = principalOf(request);
     const device = visibleDevice(deps, principal, request.params.id);
     const measures = measuredBy(deps, device.id);
-    const owner = device.personId === undefined ? undefined : household.person(device.personId);
+    // Whose it is, only to someone who may read that person: a slot on a shared scale names no owner.
+    const owner = device.personId === undefined || !canReadPerson(principal, device.personId) ? undefined : household.person(device.personId);
     const newestEvent = store.query.deviceEvents([device.id], { before: Number.MAX_SAFE_INTEGER, limit: 1 }).items[0];
     const signal = deps.signals.current()?.signal(device.id);
     return {
       ...household.deviceSummary(device),
       owner: owner === undefined ? null : { id: owner.id, name: owner.name },
       measures,
-      lastReading: lastReading(deps, device.id, measures),
+      lastReading: lastReading(deps, principal, device.id, measures),
       batteryHistory: measures.includes('battery') ? batteryHistory(deps, device.id) : null,
       signal: signal === undefined ? null : { rssi: signal.rssi, ts: signal.ts },
       connection: newestEvent === undefined ? null : { ts: newestEvent.ts, kind: newestEvent.kind },
