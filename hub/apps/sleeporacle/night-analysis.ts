@@ -16,6 +16,8 @@ const DAY = 24 * 60 * MINUTE;
 const MAX_NIGHT_SAMPLES = 16 * 3600;
 const RESTING_WINDOW_MINUTES = 10;
 const REGULARITY_DAYS = 14;
+/** Within what one store query reads at minute resolution (SOURCE_ROW_BUDGET minutes). */
+const CHUNK_MS = 7 * DAY;
 
 export interface NightAnalysisRequest {
   readonly personId: string;
@@ -37,7 +39,7 @@ export function analyseNights(query: StoreQuery, request: NightAnalysisRequest):
   const regularity = sleepRegularity(everyone, {
     from: Math.floor(regularityFrom / MINUTE) * MINUTE,
     to: Math.floor(request.to / MINUTE) * MINUTE,
-    covered: coveredSpans(personMinutes(query, request.personId, regularityFrom, request.to)),
+    covered: coveredSpans(minutesInChunks(query, request.personId, regularityFrom, request.to)),
   });
 
   return sessions.map((session): NightSummary => {
@@ -57,6 +59,16 @@ export function analyseNights(query: StoreQuery, request: NightAnalysisRequest):
       }),
     };
   });
+}
+
+/**
+ * Two weeks of minutes are more than one store query answers at minute resolution (it would
+ * hand back hours, and hours cover only a minute each): read them a week at a time.
+ */
+function minutesInChunks(query: StoreQuery, personId: string, from: number, to: number): SleepMinute[] {
+  const minutes: SleepMinute[] = [];
+  for (let start = from; start < to; start += CHUNK_MS) minutes.push(...personMinutes(query, personId, start, Math.min(to, start + CHUNK_MS)));
+  return minutes;
 }
 
 /**
