@@ -87,7 +87,9 @@ export function overnightOxygen(samples: readonly SpO2Sample[], options: Overnig
   const events3 = desaturations(valid, 3, maxGapMs);
   const events4 = desaturations(valid, 4, maxGapMs);
   const perHour = (events: readonly DesaturationEvent[]): number | undefined => (validMs >= MIN_VALID_FOR_INDEX_MS ? events.length / (validMs / 3_600_000) : undefined);
-  const lowest = valid.length > 0 ? Math.min(...valid.map((s) => s.value)) : undefined;
+  // A loop, not Math.min(...): a long night at 1 Hz is more arguments than a call should take.
+  let lowest: number | undefined;
+  for (const sample of valid) if (lowest === undefined || sample.value < lowest) lowest = sample.value;
   return {
     validMinutes: validMs / 60_000,
     excludedMinutes: Math.max(0, windowMs - validMs) / 60_000,

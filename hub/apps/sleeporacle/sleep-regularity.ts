@@ -27,19 +27,24 @@ export interface SleepRegularityOptions {
 }
 
 export function sleepRegularity(sessions: readonly Pick<SleepSession, 'start' | 'end'>[], options: SleepRegularityOptions): SleepRegularity {
-  const minutes = Math.floor((options.to - options.from) / MINUTE);
-  const state = (i: number): boolean | undefined => {
-    const t = options.from + i * MINUTE;
-    if (!options.covered.some((span) => t >= span.start && t < span.end)) return undefined;
-    return sessions.some((session) => t >= session.start && t < session.end);
+  const minutes = Math.max(0, Math.floor((options.to - options.from) / MINUTE));
+  // Minute i starts at from + i·MINUTE; a span [start, end) holds the minutes from index
+  // ceil((start − from) / MINUTE) up to, not including, ceil((end − from) / MINUTE).
+  const UNKNOWN = -1;
+  const states = new Int8Array(minutes).fill(UNKNOWN);
+  const mark = (span: { readonly start: number; readonly end: number }, value: number, onlyKnown: boolean): void => {
+    const first = Math.max(0, Math.ceil((span.start - options.from) / MINUTE));
+    const last = Math.min(minutes, Math.ceil((span.end - options.from) / MINUTE));
+    for (let i = first; i < last; i++) if (!onlyKnown || states[i] !== UNKNOWN) states[i] = value;
   };
-  const states = Array.from({ length: minutes }, (_, i) => state(i));
+  for (const span of options.covered) mark(span, 0, false);
+  for (const session of sessions) mark(session, 1, true);
   let pairs = 0;
   let same = 0;
   for (let i = 0; i + DAY_MINUTES < minutes; i++) {
     const a = states[i];
     const b = states[i + DAY_MINUTES];
-    if (a === undefined || b === undefined) continue;
+    if (a === UNKNOWN || b === UNKNOWN) continue;
     pairs++;
     if (a === b) same++;
   }
