@@ -14,6 +14,7 @@
  */
 import { cleanNightRr, type KeptBeat, type RrBeat } from './night-rr-cleaning.js';
 import { detrend, resampleRr, rrSpectrum } from './rr-spectrum.js';
+import { sampleSd } from '../../inference/stats.js';
 
 /** Order of the model's input vector; the manifest lists the same names in the same order. */
 export const APNEA_FEATURE_NAMES = [
@@ -119,12 +120,6 @@ function lowerBound(beats: readonly KeptBeat[], t: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function sampleSd(values: readonly number[]): number {
-  if (values.length < 2) return Number.NaN;
-  const m = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1));
 }
 
 function medianOfFinite(values: readonly number[]): number {

@@ -3,6 +3,7 @@
  * sessions, the oximeter's samples inside each session for its oxygen, the nights before it for
  * the resting heart rate baseline and the regularity, all put together into NightSummary rows.
  */
+import { median } from '../../inference/stats.js';
 import type { SeriesPoint, StoreQuery } from '../../store/index.js';
 import type { NightOxygen, NightSummary } from './night-summary.js';
 import { overnightOxygen } from './overnight-oxygen.js';
@@ -33,7 +34,8 @@ export function analyseNights(query: StoreQuery, request: NightAnalysisRequest):
   const minutes = personMinutes(query, request.personId, request.from, request.to);
   const sessions = sleepSessions(minutes, { timeZone: request.timeZone, ...(request.imported === undefined ? {} : { imported: request.imported }) });
   const baselineNights = request.earlier.filter((night) => night.kind === 'night' && night.restingHeartRate !== null && !night.partial);
-  const baseline = median(baselineNights.slice(-REGULARITY_DAYS).map((night) => night.restingHeartRate as number));
+  const restingNights = baselineNights.slice(-REGULARITY_DAYS).map((night) => night.restingHeartRate as number);
+  const baseline = restingNights.length > 0 ? median(restingNights) : undefined;
   const regularityFrom = request.to - REGULARITY_DAYS * DAY;
   const everyone = [...request.earlier.filter((night) => night.start >= regularityFrom), ...sessions];
   const regularity = sleepRegularity(everyone, {
@@ -149,11 +151,4 @@ function coveredSpans(minutes: readonly SleepMinute[]): { start: number; end: nu
     else spans.push({ start: minute.t, end: minute.t + MINUTE });
   }
   return spans;
-}
-
-function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
