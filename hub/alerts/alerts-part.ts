@@ -72,7 +72,7 @@ export class AlertsPart implements HubPart {
     migrate(store.db, ALERTS_SCHEMA_PART, alertMigrations);
     const rules = new RuleBook(settings);
     // The household's own zone (its settings) when it chose one, else the config's, else the box's.
-    const zone = (): string => services.timeZone.current() || settings.quietHours.timeZone;
+    const zone = (): string => services.timeZone.orElse(settings.quietHours.timeZone);
     const time = new LocalTime(zone);
     const alertStore = new AlertStore(store.db);
     // The file's channels, under the household's own edits from the dashboard; every channel asks at each delivery.

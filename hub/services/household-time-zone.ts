@@ -11,6 +11,11 @@ export class HouseholdTimeZone {
     return this.zone;
   }
 
+  /** The household's zone, else `fallback` (a part's own config; '' there means the box's zone). */
+  orElse(fallback: string): string {
+    return this.zone === '' ? fallback : this.zone;
+  }
+
   set(zone: string): void {
     this.zone = zone;
   }
