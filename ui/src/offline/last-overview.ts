@@ -17,6 +17,12 @@ const USER_KEY = 'hearth:last-user';
  * simply keeps nothing.
  */
 export class LastOverview {
+  /**
+   * An answer that arrived before the page knew who is signed in (the household is asked for
+   * together with the session): it is written once they are, or dropped when nobody is.
+   */
+  private unclaimed: readonly PersonOverview[] | undefined;
+
   constructor(
     private readonly storage: () => Storage | undefined,
     private readonly clock: () => number = Date.now,
@@ -25,11 +31,17 @@ export class LastOverview {
   /** From now on, answers are kept for this account. */
   signedIn(userId: string): void {
     this.write(USER_KEY, userId);
+    const people = this.unclaimed;
+    this.unclaimed = undefined;
+    if (people !== undefined) this.save(people);
   }
 
   save(people: readonly PersonOverview[]): void {
     const userId = this.read(USER_KEY);
-    if (userId === undefined) return;
+    if (userId === undefined) {
+      this.unclaimed = people;
+      return;
+    }
     const saved: SavedOverview = { savedAt: this.clock(), people };
     this.write(OVERVIEW_KEY + userId, JSON.stringify(saved));
   }
@@ -49,6 +61,7 @@ export class LastOverview {
 
   /** Signed out: the account's values leave this browser. */
   forget(): void {
+    this.unclaimed = undefined;
     const userId = this.read(USER_KEY);
     try {
       if (userId !== undefined) this.storage()?.removeItem(OVERVIEW_KEY + userId);
