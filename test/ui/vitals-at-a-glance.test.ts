@@ -21,6 +21,7 @@ interface Sent {
  * range and raises an alert; Sam's 38.6 °C raises the household's fever alert; Bea has none.
  */
 let hub: DashboardHub;
+let send: (deviceId: string, readings: readonly Sent[]) => Promise<void>;
 const now = Date.now();
 t.before(async () => {
   hub = await startDashboardHub({
@@ -44,7 +45,7 @@ t.before(async () => {
   });
   const owner = await onboardOwnerOverApi(hub.baseURL);
   const token = await ingestToken(hub.baseURL, owner.cookie, owner.csrfToken);
-  const send = (deviceId: string, readings: readonly Sent[]): Promise<void> => ingest(hub.baseURL, token, deviceId, readings);
+  send = (deviceId, readings) => ingest(hub.baseURL, token, deviceId, readings);
   // Six hours of Alex's heart rate and oxygen, a reading every five minutes.
   const history = Array.from({ length: 72 }, (_, i) => now - 6 * HOUR + i * 5 * MINUTE);
   await send('monitor-alex', [
@@ -164,6 +165,24 @@ t.test('vitals at a glance, on a laptop and on a phone', async (t) => {
       const spo2Axis = [Number(await spo2.getAttribute('data-axis-min')), Number(await spo2.getAttribute('data-axis-max'))];
       t.ok((spo2Axis[0] ?? 0) > 90 && (spo2Axis[0] ?? 0) < 96 && (spo2Axis[1] ?? 0) > 98 && (spo2Axis[1] ?? 0) <= 100, `${screen}: the SpO2 axis fits 96–98 % and stops at 100 (${spo2Axis.join('–')}), not from 0`);
       await browser.check(t, 'vitals-person');
+    });
+
+    await t.test(`${screen}: a metric's first reading, while the person's page is open, brings its vital and its chart`, async (t) => {
+      await page.goto('/#/people/bea');
+      await page.locator('figure.chart[data-metric="heart_rate"]').waitFor();
+      // A new scale for Bea on the laptop, a thermometer on the phone: each screen sees a metric new to her.
+      const [metric, value, shown] = screen === 'desktop' ? ['body_weight', 61.4, '61.4'] : ['body_temperature', 36.6, '36.6'];
+      t.equal(await page.locator(`figure.chart[data-metric="${metric}"]`).count(), 0, `${screen}: no ${metric} chart before its first reading`);
+      const before = await page.locator('figure.chart').count();
+      await send('monitor-bea', [{ metric, value, ts: Date.now() }]);
+      const vital = page.locator(`.vital[data-metric="${metric}"]`);
+      await vital.waitFor();
+      t.equal(await text(vital.locator('.value')), shown, `${screen}: the new vital, without a reload`);
+      const chart = page.locator(`figure.chart[data-metric="${metric}"]`);
+      await waitFor(`the ${metric} chart`, async () => ((await chart.getAttribute('data-points')) !== null && (await chart.getAttribute('aria-busy')) === null ? chart.getAttribute('data-points') : undefined));
+      t.equal(await chart.getAttribute('data-points'), '1', `${screen}: charted with its one reading`);
+      t.equal(await page.locator('figure.chart').count(), before + 1, `${screen}: beside the charts already there`);
+      t.equal(await page.locator('figure.chart[data-metric="heart_rate"]').count(), 1);
     });
 
     await t.test(`${screen}: Insights says the models’ values in words, with what they were computed from and when`, async (t) => {

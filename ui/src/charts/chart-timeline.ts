@@ -40,6 +40,11 @@ export class ChartTimeline {
     return this.shown;
   }
 
+  /** Whether a zoom moved the range away from the one the page's buttons set. */
+  get zoomed(): boolean {
+    return this.history.length > 0;
+  }
+
   /** A range of the page's buttons: zoom history starts again from it. */
   show(range: TimeRange): void {
     this.history.length = 0;

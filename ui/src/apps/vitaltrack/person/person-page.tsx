@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../../../api/client.js';
 import type { PersonOverview } from '../../../api/types.js';
 import { ChartTimeline } from '../../../charts/chart-timeline.js';
@@ -26,7 +26,7 @@ async function loadPerson(personId: string): Promise<PersonOverview | undefined>
 
 /**
  * One person: latest vitals with their normal ranges, charts of each metric they have (zoomed
- * together), export, live waveforms.
+ * together, and joined by a metric's chart when its first reading arrives), export, live waveforms.
  */
 export function PersonPage({ params }: PageProps) {
   const personId = params['personId'] ?? '';
@@ -48,8 +48,21 @@ export function PersonPage({ params }: PageProps) {
     history.replaceState(null, '', `#/people/${encodeURIComponent(personId)}?range=${key}`);
   };
 
-  // The metrics the person had when the page opened: each gets a vital and a chart, blood pressure's two one of each.
-  const groups = person !== undefined ? vitalGroups(Object.keys(person.latest)) : [];
+  // The metrics the person had when the page opened, and any whose first reading arrives while it is open (a
+  // device just paired): each gets a vital and a chart, blood pressure's two one of each.
+  const groups = person !== undefined ? vitalGroups(new Set([...Object.keys(person.latest), ...values.keys()])) : [];
+  // A chart that joins the page brings the range up to now for all of them (unless someone zoomed), so the
+  // reading that brought it is in sight.
+  const charted = groups.map((g) => g.id).join(' ');
+  const firstCharted = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (person === undefined) return;
+    if (firstCharted.current === undefined) firstCharted.current = charted;
+    else if (charted !== firstCharted.current && !timeline.zoomed) {
+      firstCharted.current = charted;
+      timeline.show(rangeFor(rangeKey));
+    }
+  }, [charted, person, timeline]);
   const personName = person?.name ?? personId;
   const context: VitalContext = { personName, ranges: person?.ranges ?? {}, explain: (checks) => <RangeExplanation checks={checks} personName={personName} /> };
   const status =
