@@ -37,6 +37,11 @@ export interface MetricDefinition {
    */
   readonly displayDecimals: number;
   readonly derived?: boolean;
+  /**
+   * One value a night, written at the night's end once it is analysed (an hour or more after
+   * waking): the alert rules take it however late it arrives, unlike a device's re-sent memory.
+   */
+  readonly nightly?: boolean;
 }
 
 const catalogue = [
@@ -94,12 +99,18 @@ const catalogue = [
   { id: 'sleep_state', label: 'Sleep state', unit: '', ucum: '1', cadence: 'continuous', kind: 'scalar', decimals: 0, displayDecimals: 0, derived: true,
     plausible: { reject: { min: 0, max: 4 } } },
   // A night's oxygen and breathing, written by SleepOracle when a night's sleep ends.
-  { id: 'odi_3', label: 'Oxygen desaturation index (3 %)', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 1, derived: true,
+  { id: 'odi_3', label: 'Oxygen desaturation index (3 %)', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 1, derived: true, nightly: true,
     plausible: { reject: { min: 0, max: 200 } } },
-  { id: 'odi_4', label: 'Oxygen desaturation index (4 %)', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 1, derived: true,
+  { id: 'odi_4', label: 'Oxygen desaturation index (4 %)', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 1, derived: true, nightly: true,
     plausible: { reject: { min: 0, max: 200 } } },
-  { id: 't90', label: 'Time below 90 % oxygen', unit: 'min', ucum: 'min', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 1, derived: true,
+  { id: 't90', label: 'Time below 90 % oxygen', unit: 'min', ucum: 'min', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 1, derived: true, nightly: true,
     plausible: { reject: { min: 0, max: 1440 } } },
+  { id: 't88', label: 'Time below 88 % oxygen', unit: 'min', ucum: 'min', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 1, derived: true, nightly: true,
+    plausible: { reject: { min: 0, max: 1440 } } },
+  { id: 'ahi_estimate', label: 'Apnea–hypopnea estimate', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 0, derived: true, nightly: true,
+    plausible: { reject: { min: 0, max: 200 } } },
+  { id: 'severe_apnea_nights', label: 'Nights with a severe apnea estimate in the last 7', unit: 'nights', ucum: '{nights}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, derived: true, nightly: true,
+    plausible: { reject: { min: 0, max: 7 } } },
   { id: 'apnea_probability', label: 'Apnea probability', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 3, displayDecimals: 2, derived: true,
     plausible: { reject: { min: 0, max: 1 } } },
   { id: 'stress_score', label: 'Stress score', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 0, derived: true,

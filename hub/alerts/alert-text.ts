@@ -59,7 +59,44 @@ function theDevice(context: TextContext): string {
   return context.deviceName === undefined ? 'a device' : `the ${context.deviceName}`;
 }
 
+/**
+ * SleepOracle writes one reading a night, at its end: an alert on one says what the night was, not
+ * that a value "went above" a line at a moment.
+ */
+function nightText(rule: ResolvedRule & { kind: 'threshold' }, context: TextContext, trigger: { value: number; ts: number }): AlertText | undefined {
+  const about = context.personName === undefined ? '' : ` — ${context.personName}`;
+  const name = context.personName ?? 'The person';
+  const line = rule.above ?? 0;
+  const night = `the night that ended on ${context.time.dayAndClock(trigger.ts)}`;
+  if (rule.metric === 't88' && rule.above !== undefined) {
+    const minutes = Math.round(trigger.value);
+    return {
+      title: `Low oxygen overnight${about}`,
+      spoken: `${whose(context)} oxygen level was below 88 percent for ${minutes} minutes last night.`,
+      explanation:
+        `${name}'s oxygen was below 88 % for ${minutes} minutes in all during ${night}, counting only the time the oximeter read cleanly. ` +
+        `The rule "${rule.id}" raises an alert when a night has more than ${line} such minutes, and it clears after a night with no more than that. ` +
+        'Long stretches of low oxygen in sleep can come from a breathing disorder, or a lung or heart problem: show a doctor the night on the Sleep page. ' +
+        'This is a reading from a home device, not a diagnosis: if it seems wrong, check that the oximeter sat well on the finger.',
+    };
+  }
+  if (rule.metric === 'severe_apnea_nights' && rule.above !== undefined) {
+    const nights = Math.round(trigger.value);
+    return {
+      title: `Breathing disturbed in sleep on ${nights} nights this week${about}`,
+      spoken: `${whose(context)} breathing looked severely disturbed in sleep on ${nights} of the last seven nights.`,
+      explanation:
+        `The breathing screening of the chest strap's heartbeat intervals estimated 30 or more apnea–hypopnea events an hour on ${nights} of the 7 nights up to ${night}. ` +
+        `The rule "${rule.id}" raises an alert when more than ${line} of the last 7 nights are estimated severe, and it clears once no more than ${line} are. ` +
+        'This is a screening aid, not a diagnosis: sleep apnea is confirmed by a sleep study. Show a doctor the nights on the Sleep page.',
+    };
+  }
+  return undefined;
+}
+
 export function thresholdText(rule: ResolvedRule & { kind: 'threshold' }, context: TextContext, trigger: { value: number; worst: number; since: number; ts: number }): AlertText {
+  const ofNight = nightText(rule, context, trigger);
+  if (ofNight !== undefined) return ofNight;
   const said = spokenMetric(rule.metric);
   const low = rule.below !== undefined;
   const line = (low ? rule.below : rule.above) ?? 0;

@@ -60,6 +60,9 @@ export const DEFAULT_ALERT_RULES: Readonly<Record<string, AlertRuleSettings>> = 
   weight_gain: { kind: 'rate', enabled: true, severity: 'warning', metric: 'body_weight', direction: 'rise', change: 2, withinHours: 72 },
   af_sustained: { kind: 'threshold', enabled: true, severity: 'warning', metric: 'af_probability', above: 0.5, forSeconds: 30 * 60, hysteresis: 0.1 },
   illness_warning: { kind: 'threshold', enabled: true, severity: 'warning', metric: 'illness_score', above: 0.0681, forSeconds: 6 * 3600, hysteresis: 0.02 },
+  // SleepOracle's nights: over five minutes below 88 % in a night, a severe apnea estimate on three of the last seven.
+  night_oxygen_low: { kind: 'threshold', enabled: true, severity: 'warning', metric: 't88', above: 5, forSeconds: 0, hysteresis: 0 },
+  severe_apnea_nights: { kind: 'threshold', enabled: true, severity: 'warning', metric: 'severe_apnea_nights', above: 2, forSeconds: 0, hysteresis: 0 },
   device_silent: { kind: 'no_data', enabled: true, severity: 'info', afterHours: 24 },
   battery_low: { kind: 'battery', enabled: true, severity: 'info', below: 15, hysteresis: 10 },
   device_unavailable: { kind: 'unavailable', enabled: true, severity: 'info', afterMinutes: 30 },

@@ -1,3 +1,4 @@
+import { isMetricId, METRICS } from '../../core/metrics.js';
 import type { DeviceAvailabilityEvent } from '../bus/hub-events.js';
 import type { Reading } from '../../core/reading.js';
 import type { AlertText } from './alert-record.js';
@@ -36,6 +37,10 @@ export interface HouseholdLookup {
 
 /** Earlier readings of a person's metric, to seed a rate rule after a restart. */
 export type ReadingHistory = (personId: string | undefined, deviceId: string, metric: string, from: number, to: number) => readonly { ts: number; value: number }[];
+
+function isNightly(metric: string): boolean {
+  return isMetricId(metric) && METRICS.get(metric)?.nightly === true;
+}
 
 /** Readings older than this (re-sent device memory) feed rate rules but do not start a duration. */
 const STALE_MS = 15 * 60_000;
@@ -92,7 +97,7 @@ export class RuleEvaluator {
   onReading(reading: Reading): RuleOutcome[] {
     const outcomes: RuleOutcome[] = [];
     this.lastHeard.set(reading.deviceId, Math.max(reading.ts, this.lastHeard.get(reading.deviceId) ?? 0));
-    const stale = reading.ts < this.now() - STALE_MS;
+    const stale = reading.ts < this.now() - STALE_MS && !isNightly(reading.metric);
     for (const rule of this.rules.forPerson(reading.personId)) {
       const outcome = this.evaluate(rule, reading, stale);
       if (outcome !== undefined) outcomes.push(outcome);

@@ -120,6 +120,7 @@ export class InferencePart implements HubPart {
       forget: (scope) => af?.forget(scope.personIds),
     };
     services.removal.join(removal);
+    services.models.provide(models);
     this.running = { models, af, illness, removal };
     this.logger.info({ models: [...models.keys()], af: af !== undefined, illness: illness !== undefined }, 'inference started');
   }
@@ -131,6 +132,7 @@ export class InferencePart implements HubPart {
     this.view = undefined;
     if (running === undefined) return;
     this.context.services.removal.leave(running.removal);
+    this.context.services.models.withdraw(running.models);
     this.context.bus.removeOwner(INFERENCE_PART);
     await running.af?.idle();
     await releaseModels(running.models);

@@ -4,6 +4,7 @@ import type { DeviceSignals } from './device-signals.js';
 import { HouseholdTimeZone } from './household-time-zone.js';
 import { RemovalParticipants } from './household-removal.js';
 import type { InsightsView } from './insights-service.js';
+import type { ModelRegistry } from '../inference/model-registry.js';
 import { MetricHooks } from './metric-hooks.js';
 import { ServiceSlot } from './service-slot.js';
 import type { SimulationControl } from './simulation-control.js';
@@ -23,6 +24,8 @@ export interface HubServices {
   readonly alertTopic: ServiceSlot<AlertTopic>;
   /** The insights the models raised, while the inference part runs. */
   readonly insights: ServiceSlot<InsightsView>;
+  /** The shipped models the inference part loaded, while it runs: an app scores with them without loading its own copy. */
+  readonly models: ServiceSlot<ModelRegistry>;
   /** The household's analysed sleep, while SleepOracle runs. */
   readonly sleep: ServiceSlot<SleepView>;
   /** Where parts report their own figures for /metrics. */
@@ -45,6 +48,7 @@ export function createHubServices(): HubServices {
     alertChannels: new ServiceSlot<AlertChannelsService>('alert channels'),
     alertTopic: new ServiceSlot<AlertTopic>('alert topic'),
     insights: new ServiceSlot<InsightsView>('insights'),
+    models: new ServiceSlot<ModelRegistry>('models'),
     sleep: new ServiceSlot<SleepView>('sleep'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),

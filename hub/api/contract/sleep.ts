@@ -17,10 +17,30 @@ const SleepOxygen = Type.Object(
     odi3: Nullable(Type.Number()),
     odi4: Nullable(Type.Number()),
     t90Minutes: Type.Number(),
+    /** Minutes below 88 %, added up; absent for nights analysed before it was counted. */
+    t88Minutes: Type.Optional(Type.Number()),
     lowest: Nullable(Type.Number()),
     mean: Nullable(Type.Number()),
     /** Falls of 3 % or more, to mark on the chart. */
     events: ReadonlyList(Desaturation),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * A night's breathing screened from a chest strap's RR by the apnea-rr model: a screening aid, not
+ * a diagnosis. The estimate is null with under an hour of clean RR.
+ */
+const SleepBreathing = Type.Object(
+  {
+    start: Time,
+    end: Time,
+    validMinutes: Type.Number(),
+    apneaMinutes: Type.Number(),
+    estimatedAhi: Nullable(Type.Number()),
+    category: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('mild'), Type.Literal('moderate'), Type.Literal('severe')])),
+    /** The model's version. */
+    model: Type.String(),
   },
   { additionalProperties: false },
 );
@@ -54,6 +74,8 @@ export const SleepSessionAnswer = Type.Object(
     restingHeartRate: Nullable(Type.Number()),
     oxygen: Nullable(SleepOxygen),
     score: Type.Object({ score: Type.Number(), parts: ReadonlyList(ScorePart) }, { additionalProperties: false }),
+    /** Nights only: null until the night is finished and screened, or when no strap was worn. */
+    breathing: Type.Optional(Nullable(SleepBreathing)),
   },
   { additionalProperties: false },
 );

@@ -47,6 +47,11 @@ export class ApneaScreening {
     return model === undefined ? undefined : new ApneaScreening(model, ahiMapping(model));
   }
 
+  /** The shipped model's version, kept with what it scored. */
+  get version(): string {
+    return this.model.manifest.version;
+  }
+
   get threshold(): number {
     return this.model.manifest.decisionThreshold;
   }

@@ -123,6 +123,7 @@ function nightOxygen(query: StoreQuery, personId: string, session: SleepSession)
     odi3: result.odi3 ?? null,
     odi4: result.odi4 ?? null,
     t90Minutes: result.t90Minutes,
+    t88Minutes: result.t88Minutes,
     lowest: result.lowest ?? null,
     mean: result.mean ?? null,
     events: result.events3,

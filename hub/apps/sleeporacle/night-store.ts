@@ -1,5 +1,6 @@
 /** SleepOracle's own table: each person's analysed sleep, a row a session, its figures as JSON. */
 import type { Db, MigrationStep } from '../../store/index.js';
+import { nightApneaMigration } from './night-apnea-store.js';
 import type { NightSummary } from './night-summary.js';
 
 export const SLEEPORACLE_SCHEMA_PART = 'sleeporacle';
@@ -18,6 +19,7 @@ export const sleeporacleMigrations: readonly MigrationStep[] = [
       ) STRICT;
       CREATE INDEX sleep_session_by_night ON sleep_session (person_id, night);
     `),
+  nightApneaMigration,
 ];
 
 export class NightStore {

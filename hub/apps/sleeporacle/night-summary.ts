@@ -1,3 +1,4 @@
+import type { NightApnea } from './night-apnea-store.js';
 import type { DesaturationEvent } from './overnight-oxygen.js';
 import type { SleepScore } from './sleep-score.js';
 import type { SleepSession } from './sleep-sessions.js';
@@ -9,6 +10,8 @@ export interface NightOxygen {
   readonly odi3: number | null;
   readonly odi4: number | null;
   readonly t90Minutes: number;
+  /** Minutes below 88 % (older rows may lack it). */
+  readonly t88Minutes?: number;
   readonly lowest: number | null;
   readonly mean: number | null;
   readonly events: readonly DesaturationEvent[];
@@ -21,4 +24,9 @@ export interface NightSummary extends SleepSession {
   readonly restingHeartRate: number | null;
   readonly oxygen: NightOxygen | null;
   readonly score: SleepScore;
+  /**
+   * A night's breathing screened from a chest strap's RR: null while it has none (no strap, not
+   * finished, or no model); absent for naps. Added when the sessions are read, never stored in them.
+   */
+  readonly breathing?: NightApnea | null;
 }

@@ -46,6 +46,11 @@ export interface OvernightOxygen {
   readonly t90Minutes: number;
   /** Share of valid time below 90 %, 0–1. */
   readonly t90Share: number;
+  /**
+   * Minutes below 88 %, added up over the night: five of them is where nocturnal hypoxaemia is
+   * usually said to matter (the criterion for night oxygen), and what SleepOracle alerts on.
+   */
+  readonly t88Minutes: number;
   readonly lowest: number | undefined;
   readonly mean: number | undefined;
 }
@@ -73,6 +78,7 @@ export function overnightOxygen(samples: readonly SpO2Sample[], options: Overnig
 
   let validMs = 0;
   let below90Ms = 0;
+  let below88Ms = 0;
   let weightedSum = 0;
   for (let i = 0; i + 1 < valid.length; i++) {
     const here = valid[i] as SpO2Sample;
@@ -82,6 +88,7 @@ export function overnightOxygen(samples: readonly SpO2Sample[], options: Overnig
     validMs += span;
     weightedSum += here.value * span;
     if (here.value < 90) below90Ms += span;
+    if (here.value < 88) below88Ms += span;
   }
   const windowMs = Math.max(0, options.to - options.from);
   const events3 = desaturations(valid, 3, maxGapMs);
@@ -100,6 +107,7 @@ export function overnightOxygen(samples: readonly SpO2Sample[], options: Overnig
     events4,
     t90Minutes: below90Ms / 60_000,
     t90Share: validMs > 0 ? below90Ms / validMs : 0,
+    t88Minutes: below88Ms / 60_000,
     lowest,
     mean: validMs > 0 ? weightedSum / validMs : undefined,
   };

@@ -1,15 +1,20 @@
 /**
  * The `sleeporacle` part: every hour it analyses each person's last day and a half of heart rate,
  * steps and oxygen into sleep sessions (sleep-sessions.ts, overnight-oxygen.ts), keeps them in its
- * own table, writes each finished night's ODI and T90 back as derived readings (so they are
- * charted, exported and seen by the alert rules), and offers the sessions to the API.
+ * own table, writes each finished night's ODI, T90 and T88 back as derived readings (so they are
+ * charted, exported and seen by the alert rules), screens each finished night's chest-strap RR for
+ * breathing disorders with the apnea-rr model the inference part loaded (night-breathing.ts),
+ * and offers the sessions, with their screening, to the API.
  */
 import type { Logger } from 'pino';
 import type { HubContext, HubPart, HubPartFactory } from '../../daemon/hub-part.js';
 import { DerivedReadings, type DerivedReading } from '../../ingest/derived-readings.js';
 import type { RemovalParticipant } from '../../services/household-removal.js';
 import { migrate } from '../../store/index.js';
+import { APNEA_PROBABILITY_METRIC, ApneaScreening } from './apnea-screening.js';
 import { analyseNights } from './night-analysis.js';
+import { NightApneaStore, type NightApnea } from './night-apnea-store.js';
+import { screenNightBreathing } from './night-breathing.js';
 import { NightStore, SLEEPORACLE_SCHEMA_PART, sleeporacleMigrations } from './night-store.js';
 import type { NightSummary } from './night-summary.js';
 
@@ -23,18 +28,27 @@ const LEAD_IN_MS = 12 * HOUR;
 const BASELINE_MS = 28 * 24 * HOUR;
 /** A session is finished once the data has gone on this long past its end. */
 const FINISHED_AFTER_MS = HOUR;
+const DAY = 24 * HOUR;
+/** Finished nights not screened yet (the hub was off, the strap's RR came in later) are looked for this far back. */
+const SCREENED_BACK_MS = 7 * DAY;
+/** The severe-night count an alert rule watches runs over this many days. */
+const SEVERE_WINDOW_MS = 7 * DAY;
 
 export class SleepOraclePart implements HubPart {
   readonly name = SLEEPORACLE_PART;
   private readonly logger: Logger;
   private nights: NightStore | undefined;
+  private apnea: NightApneaStore | undefined;
   private derived: DerivedReadings | undefined;
-  private readonly view = { sessions: (personId: string, from: number, to: number) => this.store().between(personId, from, to) };
+  /** The breathing screening under way, if any: one at a time, and awaited before the part stops. */
+  private screening: Promise<void> | undefined;
+  private readonly view = { sessions: (personId: string, from: number, to: number) => this.sessionsWithBreathing(personId, from, to) };
   /** People removed from the household take their nights along. */
   private readonly removal: RemovalParticipant = {
     name: 'sleepSessions',
-    count: (scope) => this.store().countOf(scope.personIds),
-    remove: (scope) => this.store().removePeople(scope.personIds),
+    count: (scope) => this.store().countOf(scope.personIds) + this.apneaStore().countOf(scope.personIds),
+    settle: async () => this.screening,
+    remove: (scope) => this.store().removePeople(scope.personIds) + this.apneaStore().removePeople(scope.personIds),
   };
 
   constructor(private readonly context: HubContext) {
@@ -45,8 +59,9 @@ export class SleepOraclePart implements HubPart {
     const { store, ingest, registry, services } = this.context;
     migrate(store.db, SLEEPORACLE_SCHEMA_PART, sleeporacleMigrations);
     this.nights = new NightStore(store.db);
+    this.apnea = new NightApneaStore(store.db);
     this.derived = new DerivedReadings(ingest, registry);
-    this.context.addJob({ name: SLEEP_JOB, schedule: '7 * * * *', run: () => this.analyse() });
+    this.context.addJob({ name: SLEEP_JOB, schedule: '7 * * * *', run: () => this.analyseAndScreen() });
     services.sleep.provide(this.view);
     services.removal.join(this.removal);
     this.logger.info({ timeZone: this.timeZone() }, 'sleep analysis started');
@@ -55,14 +70,80 @@ export class SleepOraclePart implements HubPart {
 
   /** Nights that ended while the hub was off are worked out now, not at the next hour. */
   ready(): void {
-    this.analyse();
+    this.analyseAndScreen().catch((error: unknown) => this.logger.warn({ err: error }, 'the sleep analysis at start failed; the hourly one will try again'));
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.context.services.sleep.withdraw(this.view);
     this.context.services.removal.leave(this.removal);
+    // A night being scored finishes with the model and the store still there.
+    await this.screening;
     this.nights = undefined;
-    return Promise.resolve();
+    this.apnea = undefined;
+  }
+
+  async analyseAndScreen(): Promise<void> {
+    this.analyse();
+    await this.screenBreathing();
+  }
+
+  /**
+   * Screens the finished nights of the last week that have RR and no screening yet, with the
+   * apnea-rr model, when the inference part has it loaded. One screening runs at a time: asked
+   * again meanwhile, it waits for the one under way.
+   */
+  screenBreathing(): Promise<void> {
+    this.screening ??= this.screenAll().finally(() => (this.screening = undefined));
+    return this.screening;
+  }
+
+  private async screenAll(): Promise<void> {
+    const registry = this.context.services.models.current();
+    const screening = registry === undefined ? undefined : ApneaScreening.fromRegistry(registry);
+    if (screening === undefined) return;
+    const now = this.context.clock.now();
+    for (const person of this.context.registry.listPeople()) {
+      try {
+        await this.screenPerson(screening, person.id, now);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'a person’s breathing could not be screened; the others go on');
+      }
+      // The part stopped meanwhile: what is left waits for the next start.
+      if (this.nights === undefined) return;
+    }
+  }
+
+  private async screenPerson(screening: ApneaScreening, personId: string, now: number): Promise<void> {
+    const from = now - SCREENED_BACK_MS;
+    const screened = new Set(this.apneaStore().between(personId, from - DAY, now).map((a) => a.start));
+    const due = this.store()
+      .between(personId, from, now)
+      .filter((s) => s.kind === 'night' && !s.partial && now - s.end >= FINISHED_AFTER_MS && !screened.has(s.start));
+    for (const night of due) {
+      const breathing = await screenNightBreathing(this.context.store.query, screening, personId, night);
+      if (breathing === undefined || this.apnea === undefined) continue;
+      this.apnea.save(personId, breathing.apnea);
+      this.derived?.write(personId, [...breathing.minutes.map((m): DerivedReading => ({ metric: APNEA_PROBABILITY_METRIC, value: m.probability, ts: m.ts })), ...this.nightReadings(personId, breathing.apnea)]);
+      this.logger.info({ validMinutes: breathing.apnea.validMinutes, category: breathing.apnea.category }, 'a night’s breathing screened');
+    }
+  }
+
+  /** The night's estimate, and how many of the last seven nights were estimated severe, at its end. */
+  private nightReadings(personId: string, apnea: NightApnea): DerivedReading[] {
+    if (apnea.estimatedAhi === null) return [];
+    const week = this.apneaStore().between(personId, apnea.end - SEVERE_WINDOW_MS, apnea.end + 1);
+    const severe = week.filter((a) => a.end > apnea.end - SEVERE_WINDOW_MS && a.end <= apnea.end && a.category === 'severe').length;
+    return [
+      { metric: 'ahi_estimate', value: apnea.estimatedAhi, ts: apnea.end },
+      { metric: 'severe_apnea_nights', value: severe, ts: apnea.end },
+    ];
+  }
+
+  /** The sessions, each night with its breathing screening when it had one. */
+  private sessionsWithBreathing(personId: string, from: number, to: number): NightSummary[] {
+    const sessions = this.store().between(personId, from, to);
+    const screened = new Map(this.apneaStore().between(personId, from, to).map((a) => [a.start, a]));
+    return sessions.map((s) => (s.kind === 'night' ? { ...s, breathing: screened.get(s.start) ?? null } : s));
   }
 
   /** Analyses everyone's recent sleep now; the hourly job calls it, and tests. */
@@ -98,6 +179,11 @@ export class SleepOraclePart implements HubPart {
     if (this.nights === undefined) throw new Error('the sleeporacle part is not started');
     return this.nights;
   }
+
+  private apneaStore(): NightApneaStore {
+    if (this.apnea === undefined) throw new Error('the sleeporacle part is not started');
+    return this.apnea;
+  }
 }
 
 /** A finished night's oxygen as readings at its end: what the alert rules and charts see. */
@@ -105,6 +191,7 @@ function oxygenReadings(night: NightSummary): DerivedReading[] {
   const oxygen = night.oxygen;
   if (oxygen === null) return [];
   const readings: DerivedReading[] = [{ metric: 't90', value: oxygen.t90Minutes, ts: night.end }];
+  if (oxygen.t88Minutes !== undefined) readings.push({ metric: 't88', value: oxygen.t88Minutes, ts: night.end });
   if (oxygen.odi3 !== null) readings.push({ metric: 'odi_3', value: oxygen.odi3, ts: night.end });
   if (oxygen.odi4 !== null) readings.push({ metric: 'odi_4', value: oxygen.odi4, ts: night.end });
   return readings;

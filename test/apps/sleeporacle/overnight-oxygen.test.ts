@@ -66,6 +66,15 @@ t.test('half an hour at 88 % is 30 minutes of T90, a quarter of two hours', asyn
   t.equal(result.t90Share.toFixed(3), (30 / (7199 / 60)).toFixed(3));
   t.equal(result.lowest, 88);
   t.equal(result.events3.length, 1, 'the fall itself is one event');
+  t.equal(result.t88Minutes, 0, 'at 88 % exactly, not below it');
+});
+
+t.test('three stretches of two minutes at 86 % add up to six minutes below 88 %, over the line of five', async (t) => {
+  const low = (s: number): boolean => [1800, 3600, 5400].some((start) => s >= start && s < start + 120);
+  const result = overnightOxygen(night(2 * 3600, (s) => (low(s) ? 86 : 95)), { from: NIGHT, to: NIGHT + 2 * HOUR });
+  t.equal(result.t88Minutes, 6);
+  t.equal(result.t90Minutes, 6);
+  t.equal(result.lowest, 86);
 });
 
 t.test('a finger out of the clip for 20 minutes is left out of the recording and of the index', async (t) => {

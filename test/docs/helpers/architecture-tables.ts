@@ -21,7 +21,7 @@ function rejectRange(range: PlausibleRange['reject']): string {
 }
 
 function kindOf(def: MetricDefinition): string {
-  return def.derived === true ? `${def.kind}, derived` : def.kind;
+  return [def.kind, ...(def.derived === true ? ['derived'] : []), ...(def.nightly === true ? ['nightly'] : [])].join(', ');
 }
 
 function metricRow(def: MetricDefinition): string {
