@@ -51,12 +51,14 @@ export interface SeededNight {
   readonly awake: number;
   /** A fall of 4 % for 20 s every this many minutes of the night. */
   readonly dipEveryMinutes: number;
+  /** The strap's beats through the night, seconds from falling asleep, when it gave RR. */
+  readonly beats?: readonly { readonly t: number; readonly rrMs: number }[];
 }
 
 /**
  * Writes a night into a data directory's store: a strap's heart rate each minute from 16 h before
  * sleep (an ordinary day, 64–94 bpm) through the night (50–56 bpm), and an oximeter's SpO2 each
- * second through the night at 95 % with a 4 % dip every few minutes.
+ * second through the night at 95 % with a 4 % dip every few minutes; and the strap's RR when given.
  */
 export async function seedNight(dataDir: string, night: SeededNight): Promise<void> {
   const store = new Store({ path: join(dataDir, DATABASE_FILE) });
@@ -72,6 +74,10 @@ export async function seedNight(dataDir: string, night: SeededNight): Promise<vo
     for (let ts = night.asleep; ts < night.awake; ts += 1000) {
       const into = (ts - night.asleep) % cycle;
       write(night.oximeterId, 'spo2', '%', into >= cycle / 2 && into < cycle / 2 + 20_000 ? 91 : 95, ts);
+    }
+    for (const beat of night.beats ?? []) {
+      const ts = night.asleep + Math.round(beat.t * 1000);
+      if (ts < night.awake && beat.rrMs >= 250 && beat.rrMs <= 3000) write(night.strapId, 'rr_interval', 'ms', beat.rrMs, ts);
     }
     if (!store.writer.flush()) throw new Error(`the seeded night could not be written: ${store.writer.stats().lastError ?? 'unknown error'}`);
   } finally {

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import t from 'tap';
 import { makeDeviceId } from '../../core/device-id.js';
+import { listApneaEcgRecords, readApneaEcgRecord } from '../../hub/apps/sleeporacle/apnea-ecg-folder.js';
+import { sharedDataDir } from '../inference/paths.js';
 import { waitFor } from '../helpers/hub-process.js';
 import { seedNight } from '../helpers/seed-history.js';
 import { onEachScreen } from './helpers/browser.js';
@@ -7,12 +10,17 @@ import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js
 import { onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
 
 const HOUR = 3_600_000;
-// Alex slept eight hours and woke three hours ago, with a 4 % dip every 10 minutes.
+// Alex slept eight hours and woke three hours ago, with a 4 % dip every 10 minutes; his strap's beats
+// are those of a01 of Apnea-ECG, a night with a recorded AHI of 69.6.
 const awake = Date.now() - 3 * HOUR;
 const asleep = awake - 8 * HOUR;
 
 let hub: DashboardHub;
 t.before(async () => {
+  const folder = join(sharedDataDir, 'apnea-ecg');
+  const a01 = (await listApneaEcgRecords(folder)).find((r) => r.record === 'a01');
+  if (a01 === undefined) throw new Error('a01 is missing from the shared data');
+  const { beats } = await readApneaEcgRecord(folder, a01);
   hub = await startDashboardHub({
     config: { sleeporacle: { timeZone: 'UTC' } },
     prepare: (dataDir) =>
@@ -23,9 +31,20 @@ t.before(async () => {
         asleep,
         awake,
         dipEveryMinutes: 10,
+        beats,
       }),
   });
-  await onboardOwnerOverApi(hub.baseURL);
+  const owner = await onboardOwnerOverApi(hub.baseURL);
+  // The night is screened when the hub starts, once the model is loaded: the pages are opened after.
+  await waitFor(
+    'the night’s breathing screening',
+    async () => {
+      const answer = await fetch(`${hub.baseURL}/api/v1/sleep?personId=alex&from=${asleep - HOUR}&to=${Date.now()}`, { headers: { cookie: owner.cookie } });
+      const body = (await answer.json()) as { sessions?: { breathing?: unknown }[] };
+      return body.sessions?.some((s) => s.breathing !== null && s.breathing !== undefined) === true ? true : undefined;
+    },
+    60_000,
+  );
 });
 t.teardown(() => hub.stop());
 
@@ -58,6 +77,10 @@ t.test('SleepOracle: last night in detail, its oxygen and score in words, the fo
     t.ok((await night.locator('.score-parts li').count()) >= 2, `${screen}: the score shows its parts`);
     const row = page.locator('.night-timeline button.night-row[aria-pressed="true"]');
     t.match((await row.textContent()) ?? '', /asleep .* to .*, score \d+, \d+ h \d+ min/, `${screen}: the timeline says what it draws`);
+    const breathing = night.locator('.night-breathing');
+    t.equal(await breathing.getAttribute('data-category'), 'severe', `${screen}: the strap's night screened as severe`);
+    t.match((await breathing.textContent()) ?? '', /About \d+ breathing pauses or shallow breaths an hour: severe \(30 or more an hour\)\..*A screening aid, not a diagnosis/, `${screen}: the estimate in words, and what it is not`);
+    await page.locator('figure.chart[data-metric="apnea_probability"][data-points]').waitFor();
     await page.locator('figure.chart[data-metric="spo2"][data-points]').waitFor();
     await browser.check(t, 'sleep-night');
   });

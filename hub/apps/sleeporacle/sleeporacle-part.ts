@@ -116,9 +116,11 @@ export class SleepOraclePart implements HubPart {
   private async screenPerson(screening: ApneaScreening, personId: string, now: number): Promise<void> {
     const from = now - SCREENED_BACK_MS;
     const screened = new Set(this.apneaStore().between(personId, from - DAY, now).map((a) => a.start));
+    // A night whose recording began or ended inside it is screened too, over the RR there is: the
+    // estimate is per hour of clean RR, and under an hour of it the night gets none.
     const due = this.store()
       .between(personId, from, now)
-      .filter((s) => s.kind === 'night' && !s.partial && now - s.end >= FINISHED_AFTER_MS && !screened.has(s.start));
+      .filter((s) => s.kind === 'night' && now - s.end >= FINISHED_AFTER_MS && !screened.has(s.start));
     for (const night of due) {
       const breathing = await screenNightBreathing(this.context.store.query, screening, personId, night);
       if (breathing === undefined || this.apnea === undefined) continue;

@@ -91,9 +91,11 @@ function NightDetail({ personId, night }: { readonly personId: string; readonly 
         {weak.length > 0 && ` What held the score back: ${weak.map((part) => part.detail).join(', ')}.`}
       </p>
       <NightOxygen night={night} />
+      <NightBreathing night={night} />
       <div class="charts">
         <SeriesChart personId={personId} group={metricGroup('spo2')} timeline={timeline} />
         <SeriesChart personId={personId} group={metricGroup('heart_rate')} timeline={timeline} />
+        {night.breathing !== null && night.breathing !== undefined && <SeriesChart personId={personId} group={metricGroup('apnea_probability')} timeline={timeline} />}
       </div>
     </article>
   );
@@ -128,6 +130,38 @@ function NightOxygen({ night }: { readonly night: SleepSession }) {
         From {hoursAndMinutes(oxygen.validMinutes)} of valid recording
         {oxygen.excludedMinutes >= 1 ? `; ${hoursAndMinutes(oxygen.excludedMinutes)} left out where the finger was out of the clip or the probe moved` : ''}. A
         screening aid, not a diagnosis: talk to a doctor about dips that come often.
+      </p>
+    </section>
+  );
+}
+
+const CATEGORY_WORDS = {
+  normal: 'within the normal range (under 5 an hour)',
+  mild: 'mild (5 to 15 an hour)',
+  moderate: 'moderate (15 to 30 an hour)',
+  severe: 'severe (30 or more an hour)',
+} as const;
+
+/** The night's breathing, screened from the chest strap's heartbeat intervals. */
+function NightBreathing({ night }: { readonly night: SleepSession }) {
+  const breathing = night.breathing;
+  if (breathing === undefined || breathing === null) {
+    return <p class="muted">No chest strap was worn this night (or it has not been screened yet), so there is no breathing screening.</p>;
+  }
+  return (
+    <section aria-labelledby="night-breathing" class="night-breathing" data-category={breathing.category ?? 'none'}>
+      <h3 id="night-breathing">Breathing in sleep</h3>
+      {breathing.estimatedAhi === null || breathing.category === null ? (
+        <p>Under an hour of clean heartbeat intervals ({hoursAndMinutes(breathing.validMinutes)}): too little for an estimate.</p>
+      ) : (
+        <p>
+          About <strong data-figure="ahi">{Math.round(breathing.estimatedAhi)}</strong> breathing pauses or shallow breaths an hour: {CATEGORY_WORDS[breathing.category]}.{' '}
+          {breathing.apneaMinutes === 1 ? 'One minute' : `${breathing.apneaMinutes} minutes`} of {hoursAndMinutes(breathing.validMinutes)} looked like apnea.
+        </p>
+      )}
+      <p class="muted small-print">
+        Estimated from the rhythm of the chest strap’s heartbeats (the apnea-rr model, version {breathing.model}). A screening aid, not a diagnosis: sleep apnea is
+        confirmed by a sleep study; show a doctor nights that come out moderate or severe.
       </p>
     </section>
   );
