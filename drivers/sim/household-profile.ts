@@ -14,10 +14,15 @@ export interface SimulatedPerson {
   readonly weightKg: number;
   readonly heightM: number;
   readonly spo2: number;
-  /** Short oxygen dips at night (mild sleep apnoea), per night hour. */
+  /** Breathing events at night, per hour of sleep: each a 40 s oxygen dip and a swing of the heart. */
   readonly nightDesaturationsPerHour: number;
   /** Their slot on the shared scale and cuff. */
   readonly userSlot: number;
+  /**
+   * Whether their oximeter stays on through the day (a monitoring oximeter) or comes out for a
+   * two-minute check each waking hour; at night both wear it.
+   */
+  readonly oximeterAllDay: boolean;
 }
 
 export const SIMULATED_PEOPLE: readonly SimulatedPerson[] = [
@@ -33,8 +38,11 @@ export const SIMULATED_PEOPLE: readonly SimulatedPerson[] = [
     weightKg: 84.2,
     heightM: 1.8,
     spo2: 96.5,
-    nightDesaturationsPerHour: 3,
+    // Mild sleep apnea (5 to 15 events an hour).
+    nightDesaturationsPerHour: 9,
     userSlot: 1,
+    // So that, whatever the hour, the household's live oxygen and pleth are there to see.
+    oximeterAllDay: true,
   },
   {
     id: 'sam',
@@ -50,6 +58,7 @@ export const SIMULATED_PEOPLE: readonly SimulatedPerson[] = [
     spo2: 97.5,
     nightDesaturationsPerHour: 0.3,
     userSlot: 2,
+    oximeterAllDay: false,
   },
 ];
 

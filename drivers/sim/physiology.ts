@@ -42,7 +42,8 @@ export class HeartModel {
     this.activity = Math.min(1, Math.max(0, this.activity));
     const circadian = 4 * Math.sin(((hourOfDay(ts) - 10) / 24) * 2 * Math.PI);
     const exercise = isExercising(ts) ? 55 : 0;
-    const base = this.person.restingHr + (asleep ? -6 : 4) + circadian + 45 * this.activity + exercise;
+    const breathing = breathingEventAt(this.person, ts) ? breathingEventSwing(ts % 60_000) : 0;
+    const base = this.person.restingHr + (asleep ? -6 : 4) + circadian + 45 * this.activity + exercise + breathing;
     return Math.max(38, base + 1.2 * this.rng.gaussian());
   }
 
@@ -64,15 +65,41 @@ export class HeartModel {
   }
 }
 
+/**
+ * Whether the minute of `ts` holds one of the person's breathing events at night (an apnea or
+ * hypopnea). Events come in runs, one a minute, as obstructive apneas do: each hour of sleep has
+ * one run, as many minutes long as the person has events an hour, starting at a minute fixed by
+ * the hour, so the oximeter's dip and the strap's heart agree on it.
+ */
+export function breathingEventAt(person: SimulatedPerson, ts: number): boolean {
+  if (!isAsleep(person, ts)) return false;
+  const perHour = person.nightDesaturationsPerHour;
+  const hour = Math.floor(ts / HOUR);
+  // Under one an hour: the hour has its run (of one minute) only so often.
+  const length = Math.max(1, Math.round(perHour));
+  if (perHour < 1 && !randomFor('breathing-run', person.id, hour).chance(perHour)) return false;
+  const first = Math.floor(randomFor('breathing-run-start', person.id, hour).next() * (60 - length));
+  const minute = Math.floor((ts % HOUR) / 60_000);
+  return minute >= first && minute < first + length;
+}
+
+/**
+ * The heart's swing through a breathing event: it slows while breathing stops (the first 40 s of
+ * the minute) and races when it starts again, as the cyclic variation of heart rate in sleep apnea.
+ */
+function breathingEventSwing(intoMinuteMs: number): number {
+  if (intoMinuteMs < 40_000) return -8 * (intoMinuteMs / 40_000);
+  if (intoMinuteMs < 55_000) return 16 * Math.sin((Math.PI * (intoMinuteMs - 40_000)) / 15_000);
+  return 0;
+}
+
 /** Oxygen saturation and perfusion at `ts`, with night dips for people prone to them. */
 export function oxygen(person: SimulatedPerson, ts: number, rng: SeededRandom): { spo2: number; perfusionIndex: number } {
   let spo2 = person.spo2 + 0.7 * rng.gaussian();
   if (isAsleep(person, ts)) {
     spo2 -= 1;
-    // Dips last about 40 s; which minutes have one is fixed by the minute, so they are coherent.
-    const minute = Math.floor(ts / 60_000);
-    const dip = randomFor('desaturation', person.id, minute).chance(person.nightDesaturationsPerHour / 60);
-    if (dip && ts % 60_000 < 40_000) spo2 -= 6;
+    // Dips last about 40 s.
+    if (breathingEventAt(person, ts) && ts % 60_000 < 40_000) spo2 -= 6;
   }
   return { spo2: Math.min(100, Math.max(80, spo2)), perfusionIndex: Math.max(0.4, 3 + 0.8 * rng.gaussian()) };
 }

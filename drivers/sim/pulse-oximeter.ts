@@ -12,8 +12,9 @@ const MAX_CATCH_UP = 10 * MINUTE;
 /**
  * A BerryMed fingertip oximeter over Bluetooth: the BCI byte stream, 100 five-byte packets a
  * second, each with the pleth sample of its moment and the current SpO2 and pulse rate
- * (docs/protocols.md §3.3). Worn through the night, and for a two-minute check at five past
- * every waking hour. Sometimes the finger slips out, and the packets say so.
+ * (docs/protocols.md §3.3). Worn through the night, and through the day by a person who monitors
+ * their oxygen, else for a two-minute check at five past every waking hour. Sometimes the finger
+ * slips out, and the packets say so.
  */
 export class SimulatedPulseOximeter implements SimulatedDevice {
   readonly id: string;
@@ -55,7 +56,7 @@ export class SimulatedPulseOximeter implements SimulatedDevice {
   }
 
   private worn(at: number): boolean {
-    if (isAsleep(this.person, at)) return true;
+    if (this.person.oximeterAllDay || isAsleep(this.person, at)) return true;
     const intoHour = at % HOUR;
     return intoHour >= 5 * MINUTE && intoHour < 7 * MINUTE;
   }

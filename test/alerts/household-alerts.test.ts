@@ -3,9 +3,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import t from 'tap';
-import { randomFor } from '../../core/seeded-random.js';
 import { SIMULATED_PEOPLE } from '../../drivers/sim/household-profile.js';
-import { isAsleep } from '../../drivers/sim/physiology.js';
+import { breathingEventAt } from '../../drivers/sim/physiology.js';
 import { ManualClock } from '../../core/clock.js';
 import { ApiClient, onboardOwner, OWNER } from '../api/api-harness.js';
 import { LiveClient, wsUrl } from '../api/live-client.js';
@@ -19,7 +18,7 @@ if (alex === undefined) throw new Error('the simulated household has no Alex');
 function firstDipAfter(from: number): number {
   for (let minute = Math.ceil(from / MINUTE); ; minute++) {
     const at = minute * MINUTE;
-    if (alex !== undefined && isAsleep(alex, at) && randomFor('desaturation', alex.id, minute).chance(alex.nightDesaturationsPerHour / 60)) return at;
+    if (alex !== undefined && breathingEventAt(alex, at)) return at;
   }
 }
 
