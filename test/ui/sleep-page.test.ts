@@ -82,6 +82,16 @@ t.test('SleepOracle: last night in detail, its oxygen and score in words, the fo
     t.match((await breathing.textContent()) ?? '', /About \d+ breathing pauses or shallow breaths an hour: severe \(30 or more an hour\)\..*A screening aid, not a diagnosis/, `${screen}: the estimate in words, and what it is not`);
     await page.locator('figure.chart[data-metric="apnea_probability"][data-points]').waitFor();
     await page.locator('figure.chart[data-metric="spo2"][data-points]').waitFor();
+    // Week by week: eight weeks, the newest holding last night, older ones empty; the estimate charted over them.
+    const weeks = page.locator('.weeks-table > tbody > tr');
+    await weeks.first().waitFor();
+    t.equal(await weeks.count(), 8, `${screen}: eight weeks`);
+    t.equal(await weeks.first().getAttribute('data-nights'), '1', `${screen}: this week has last night`);
+    t.match((await weeks.first().textContent()) ?? '', /\d h \d+ min/, `${screen}: with its time asleep`);
+    t.equal(await page.locator('.weeks-table > tbody > tr[data-nights="0"]').count(), 7);
+    const estimates = page.locator('.sleep-weeks figure.chart[data-metric="ahi_estimate"]');
+    await waitFor('the weeks’ breathing chart', async () => ((await estimates.getAttribute('data-points')) !== null && (await estimates.getAttribute('aria-busy')) === null ? true : undefined));
+    t.equal(await estimates.getAttribute('data-points'), '1', `${screen}: one estimate, last night's`);
     await browser.check(t, 'sleep-night');
   });
 });

@@ -11,16 +11,19 @@ import { metricGroup } from '../../format/vital-groups.js';
 import { loadPeople, personName } from '../../state/household.js';
 import { href, type PageProps } from '../dashboard-app.js';
 import { NightTimeline } from './night-timeline.js';
+import { nightChanges, sleepWeeks } from './sleep-trends.js';
 import { hoursAndMinutes, nightLabel } from './sleep-format.js';
 import { SLEEP_PATH } from './sleep-paths.js';
 
 const DAY = 86_400_000;
 const NIGHTS_SHOWN = 14;
+/** Weeks of trends: within the 62 days the hub answers at once. */
+const WEEKS_SHOWN = 8;
 
-async function loadSleep(personId: string): Promise<{ name: string; sessions: readonly SleepSession[] }> {
+async function loadSleep(personId: string): Promise<{ name: string; sessions: readonly SleepSession[]; to: number }> {
   const to = Date.now();
-  const [people, answer] = await Promise.all([loadPeople(), api.get<SleepAnswer>('/sleep', { personId, from: to - (NIGHTS_SHOWN + 1) * DAY, to })]);
-  return { name: personName(people, personId), sessions: answer.sessions };
+  const [people, answer] = await Promise.all([loadPeople(), api.get<SleepAnswer>('/sleep', { personId, from: to - (WEEKS_SHOWN * 7 + 1) * DAY, to })]);
+  return { name: personName(people, personId), sessions: answer.sessions, to };
 }
 
 /** One person's nights: the last one in detail (score and its parts, oxygen, charts), the fortnight as a timeline. */
@@ -50,18 +53,19 @@ export function SleepPage({ params }: PageProps) {
       </p>
       <h1>{value?.name ?? personId}: sleep</h1>
       <StatusLine text={status} />
-      {night !== undefined && <NightDetail personId={personId} night={night} />}
+      {night !== undefined && <NightDetail personId={personId} night={night} changes={nightChanges(night, nights)} />}
       {nights.length > 0 && (
         <section aria-labelledby="sleep-fortnight">
           <h2 id="sleep-fortnight">The last {NIGHTS_SHOWN} nights</h2>
           <NightTimeline nights={nights.slice(-NIGHTS_SHOWN)} chosen={night?.start} onChoose={setChosen} />
         </section>
       )}
+      {value !== undefined && nights.length > 0 && <SleepTrends personId={personId} nights={nights} now={value.to} />}
     </section>
   );
 }
 
-function NightDetail({ personId, night }: { readonly personId: string; readonly night: SleepSession }) {
+function NightDetail({ personId, night, changes }: { readonly personId: string; readonly night: SleepSession; readonly changes: readonly string[] }) {
   // The night's charts zoom together; on a phone a zoom keeps the night's end in sight.
   const timeline = useMemo(() => new ChartTimeline({ from: night.start, to: night.end }, { latest: () => night.end }), [night]);
   const weak = night.score.parts.filter((part) => part.score < 70);
@@ -90,6 +94,7 @@ function NightDetail({ personId, night }: { readonly personId: string; readonly 
         {night.awakenings === 0 ? 'no awakenings' : night.awakenings === 1 ? 'one awakening' : `${night.awakenings} awakenings`}.
         {weak.length > 0 && ` What held the score back: ${weak.map((part) => part.detail).join(', ')}.`}
       </p>
+      {changes.length > 0 && <p class="night-changes">Against your usual nights: {changes.join('; ')}.</p>}
       <NightOxygen night={night} />
       <NightBreathing night={night} />
       <div class="charts">
@@ -133,6 +138,59 @@ function NightOxygen({ night }: { readonly night: SleepSession }) {
       </p>
     </section>
   );
+}
+
+/** Week by week: how long, how well, and how the breathing went, with the estimate charted over the weeks. */
+function SleepTrends({ personId, nights, now }: { readonly personId: string; readonly nights: readonly SleepSession[]; readonly now: number }) {
+  const weeks = sleepWeeks(nights, now, WEEKS_SHOWN);
+  const longest = Math.max(1, ...weeks.map((w) => w.asleepMinutes ?? 0));
+  const screened = nights.some((n) => n.breathing?.estimatedAhi !== null && n.breathing?.estimatedAhi !== undefined);
+  const timeline = useMemo(() => new ChartTimeline({ from: now - WEEKS_SHOWN * 7 * DAY, to: now }, { latest: () => now }), [now]);
+  const figure = (value: number | undefined, say: (v: number) => string): string => (value === undefined ? '—' : say(value));
+  return (
+    <section aria-labelledby="sleep-weeks" class="sleep-weeks">
+      <h2 id="sleep-weeks">The last {WEEKS_SHOWN} weeks</h2>
+      <div class="table-scroll" role="region" aria-labelledby="sleep-weeks" tabIndex={0}>
+        <table class="weeks-table">
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              <th scope="col">Nights</th>
+              <th scope="col">Asleep, on average</th>
+              <th scope="col">Score</th>
+              <th scope="col">Awakenings</th>
+              <th scope="col">Breathing events an hour</th>
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week.to} data-nights={week.nights}>
+                <th scope="row">{weekLabel(week.from, week.to)}</th>
+                <td>{week.nights}</td>
+                <td>
+                  {week.asleepMinutes !== undefined && <span class="week-bar" aria-hidden="true" style={{ width: `${Math.round((week.asleepMinutes / longest) * 100)}%` }} />}
+                  {figure(week.asleepMinutes, hoursAndMinutes)}
+                </td>
+                <td>{figure(week.score, (v) => String(Math.round(v)))}</td>
+                <td>{figure(week.awakenings, (v) => v.toFixed(1))}</td>
+                <td>{figure(week.ahi, (v) => String(Math.round(v)))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {screened && (
+        <div class="charts">
+          <SeriesChart personId={personId} group={metricGroup('ahi_estimate')} timeline={timeline} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function weekLabel(from: number, to: number): string {
+  const day = (ts: number): string => new Date(ts).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return `${day(from + 1)} – ${day(to - 1)}`;
 }
 
 const CATEGORY_WORDS = {
