@@ -14,8 +14,8 @@ interface SleepWeek {
 }
 
 interface SleepTrends {
-  nightChanges(night: SleepSessionAnswer, nights: readonly SleepSessionAnswer[]): string[];
-  sleepWeeks(nights: readonly SleepSessionAnswer[], now: number, weeks: number): SleepWeek[];
+  readonly nightChanges: (night: SleepSessionAnswer, nights: readonly SleepSessionAnswer[]) => string[];
+  readonly sleepWeeks: (nights: readonly SleepSessionAnswer[], now: number, weeks: number) => SleepWeek[];
 }
 
 const HOUR = 3_600_000;
