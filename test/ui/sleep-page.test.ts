@@ -82,6 +82,10 @@ t.test('SleepOracle: last night in detail, its oxygen and score in words, the fo
     t.match((await breathing.textContent()) ?? '', /About \d+ breathing pauses or shallow breaths an hour: severe \(30 or more an hour\)\..*A screening aid, not a diagnosis/, `${screen}: the estimate in words, and what it is not`);
     await page.locator('figure.chart[data-metric="apnea_probability"][data-points]').waitFor();
     await page.locator('figure.chart[data-metric="spo2"][data-points]').waitFor();
+    const oxygenChart = page.locator('article.night figure.chart[data-metric="spo2"]');
+    t.equal(await oxygenChart.getAttribute('data-marks'), '48', `${screen}: the night's 48 dips shaded on the oxygen chart`);
+    t.match((await oxygenChart.locator('.chart-caption').textContent()) ?? '', /shaded: 48 dips of 3 % or more$/, `${screen}: and said under it`);
+    t.equal(await page.locator('article.night figure.chart[data-metric="hrv_rmssd"]').count(), 1, `${screen}: the night's heart rate variability beside it`);
     // Week by week: eight weeks, the newest holding last night, older ones empty; the estimate charted over them.
     const weeks = page.locator('.weeks-table > tbody > tr');
     await weeks.first().waitFor();

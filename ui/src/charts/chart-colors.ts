@@ -7,6 +7,8 @@ export interface ChartColors {
   readonly band2: string;
   readonly text: string;
   readonly grid: string;
+  /** Shading for marked spans (a night's oxygen dips). */
+  readonly mark: string;
 }
 
 export function chartColors(element: Element = document.documentElement): ChartColors {
@@ -19,5 +21,6 @@ export function chartColors(element: Element = document.documentElement): ChartC
     band2: read('--chart-band-2', 'rgba(47, 102, 144, 0.15)'),
     text: read('--text-muted', '#555'),
     grid: read('--grid', 'rgba(0, 0, 0, 0.08)'),
+    mark: read('--chart-mark', 'rgba(176, 22, 27, 0.22)'),
   };
 }

@@ -3,6 +3,7 @@ import { metricUnit } from '../format/metric-format.js';
 import type { VitalGroup } from '../format/vital-groups.js';
 import { householdSettings } from '../state/settings.js';
 import type { ChartTimeline } from './chart-timeline.js';
+import type { TimeRange } from './time-range.js';
 import { SeriesChartModel } from './series-chart-model.js';
 import { SeriesPlot, type PlotLine } from './series-plot.js';
 
@@ -12,6 +13,8 @@ interface SeriesChartProps {
   readonly group: VitalGroup;
   /** The range shared by all the person's charts: a zoom here moves them all. */
   readonly timeline: ChartTimeline;
+  /** Spans to shade behind the lines, and what they are, said under the chart ("3 dips of 3 % or more"). */
+  readonly marks?: { readonly spans: readonly TimeRange[]; readonly label: string };
 }
 
 /** The lines a group draws: the metric's average alone, or "Systolic" and "Diastolic". */
@@ -25,8 +28,9 @@ function linesOf(group: VitalGroup): PlotLine[] {
  * from a keyboard; every chart of the person follows. The plot is made when the chart mounts and
  * destroyed when it unmounts.
  */
-export function SeriesChart({ personId, group, timeline }: SeriesChartProps) {
+export function SeriesChart({ personId, group, timeline, marks }: SeriesChartProps) {
   const host = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<SeriesPlot | undefined>(undefined);
   const key = group.metrics.join(' ');
   // One model while the group draws the same metrics, however often the page hands a new group object.
   const model = useMemo(() => new SeriesChartModel(personId, group.label, linesOf(group)), [personId, key]);
@@ -35,11 +39,14 @@ export function SeriesChart({ personId, group, timeline }: SeriesChartProps) {
     if (host.current === null) return;
     const plot = new SeriesPlot(host.current, model.lines, `person:${personId}`, (dragged) => timeline.zoomTo(dragged));
     model.attach(plot);
+    plotRef.current = plot;
     return () => {
+      plotRef.current = undefined;
       model.detach();
       plot.destroy();
     };
   }, [model, personId, timeline]);
+  useEffect(() => plotRef.current?.mark(marks?.spans ?? []), [model, marks]);
 
   // A new range (any chart's zoom, the page's buttons), units or clock format: the chart loads again.
   const range = timeline.range.value;
@@ -61,6 +68,7 @@ export function SeriesChart({ personId, group, timeline }: SeriesChartProps) {
       data-gaps={shown?.gaps}
       data-axis-min={shown?.axis[0]}
       data-axis-max={shown?.axis[1]}
+      data-marks={marks?.spans.length}
     >
       <div class="chart-head">
         <h2>
@@ -77,7 +85,10 @@ export function SeriesChart({ personId, group, timeline }: SeriesChartProps) {
         </div>
       </div>
       <div class="plot" role="img" aria-label={shown?.plotLabel} ref={host} />
-      <figcaption class="chart-caption">{shown?.caption}</figcaption>
+      <figcaption class="chart-caption">
+        {shown?.caption}
+        {marks !== undefined && marks.spans.length > 0 && ` · shaded: ${marks.label}`}
+      </figcaption>
       <p class="chart-summary" role="status">
         {model.message.value !== '' ? model.message.value : shown?.summary}
       </p>

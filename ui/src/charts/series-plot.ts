@@ -30,6 +30,8 @@ export class SeriesPlot {
   private columns: MergedColumns;
   private range: TimeRange | undefined;
   private valueRange: [number, number] | undefined;
+  /** Spans shaded behind the lines. */
+  private marks: readonly TimeRange[] = [];
   private readonly resize = new ResizeObserver(() => this.fit());
   private readonly stopTheme: () => void;
 
@@ -60,6 +62,12 @@ export class SeriesPlot {
     this.range = range;
     this.valueRange = valueRange;
     this.draw();
+  }
+
+  /** Shades these spans behind the lines (at least a couple of pixels wide, so a short one shows). */
+  mark(spans: readonly TimeRange[]): void {
+    this.marks = spans;
+    this.plot?.redraw(false, false);
   }
 
   destroy(): void {
@@ -124,6 +132,20 @@ export class SeriesPlot {
       cursor: { drag: { x: true, y: false, setScale: false }, sync: { key: this.syncKey, setSeries: false, filters: { pub: MOVES_ONLY } } },
       legend: { live: true },
       hooks: {
+        drawClear: [
+          (u) => {
+            if (this.marks.length === 0) return;
+            u.ctx.save();
+            u.ctx.fillStyle = colors.mark;
+            const least = 2 * (window.devicePixelRatio || 1);
+            for (const span of this.marks) {
+              const left = u.valToPos(span.from / 1000, 'x', true);
+              const right = u.valToPos(span.to / 1000, 'x', true);
+              u.ctx.fillRect(left, u.bbox.top, Math.max(least, right - left), u.bbox.height);
+            }
+            u.ctx.restore();
+          },
+        ],
         setSelect: [
           (u) => {
             if (u.select.width < 4) return;

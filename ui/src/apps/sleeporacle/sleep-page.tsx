@@ -69,6 +69,11 @@ function NightDetail({ personId, night, changes }: { readonly personId: string; 
   // The night's charts zoom together; on a phone a zoom keeps the night's end in sight.
   const timeline = useMemo(() => new ChartTimeline({ from: night.start, to: night.end }, { latest: () => night.end }), [night]);
   const weak = night.score.parts.filter((part) => part.score < 70);
+  // The oximeter's dips of 3 % or more, shaded on the oxygen chart.
+  const dips = useMemo(() => {
+    const events = night.oxygen?.events ?? [];
+    return { spans: events.map((e) => ({ from: e.start, to: e.end })), label: events.length === 1 ? 'one dip of 3 % or more' : `${events.length} dips of 3 % or more` };
+  }, [night]);
   return (
     <article class="night" data-night={night.night}>
       <h2>
@@ -98,8 +103,9 @@ function NightDetail({ personId, night, changes }: { readonly personId: string; 
       <NightOxygen night={night} />
       <NightBreathing night={night} />
       <div class="charts">
-        <SeriesChart personId={personId} group={metricGroup('spo2')} timeline={timeline} />
+        <SeriesChart personId={personId} group={metricGroup('spo2')} timeline={timeline} marks={dips} />
         <SeriesChart personId={personId} group={metricGroup('heart_rate')} timeline={timeline} />
+        <SeriesChart personId={personId} group={metricGroup('hrv_rmssd')} timeline={timeline} />
         {night.breathing !== null && night.breathing !== undefined && <SeriesChart personId={personId} group={metricGroup('apnea_probability')} timeline={timeline} />}
       </div>
     </article>
