@@ -126,7 +126,8 @@ export class SleepOraclePart implements HubPart {
       if (breathing === undefined || this.apnea === undefined) continue;
       this.apnea.save(personId, breathing.apnea);
       this.derived?.write(personId, [...breathing.minutes.map((m): DerivedReading => ({ metric: APNEA_PROBABILITY_METRIC, value: m.probability, ts: m.ts })), ...this.nightReadings(personId, breathing.apnea)]);
-      this.logger.info({ validMinutes: breathing.apnea.validMinutes, category: breathing.apnea.category }, 'a night’s breathing screened');
+      // What the night showed is health data: the log says only that a night was screened.
+      this.logger.debug('a night’s breathing screened');
     }
   }
 
