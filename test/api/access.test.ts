@@ -124,6 +124,32 @@ t.test('tokens reach no further than their scopes and people', async (t) => {
   t.equal((await integration.get('/api/v1/users')).status, 403, 'no admin scope');
 });
 
+t.test('a token without the read scope gets nothing of anyone’s health data', async (t) => {
+  const { api, owner } = await household(t);
+  const reads = [
+    '/api/v1/people',
+    '/api/v1/people/alex',
+    `/api/v1/series?personId=alex&metric=heart_rate&${RANGE}`,
+    `/api/v1/sleep?personId=alex&${RANGE}`,
+    `/api/v1/export?personId=alex&${RANGE}&format=csv`,
+    '/api/v1/people/alex/logbook',
+    '/api/v1/devices/strap-alex',
+    '/api/v1/devices/strap-alex/events',
+  ];
+  for (const scopes of [['write'], ['ingest'], ['admin']]) {
+    const made = (await owner.post('/api/v1/tokens', { name: `only ${scopes.join(' ')}`, scopes })).body as { token: string };
+    const client = new ApiClient(api.base);
+    client.token = made.token;
+    for (const path of reads) {
+      const response = await client.get(path);
+      // Refused, or a list of no one: the read scope is what opens any person to a token.
+      const nothing = response.status === 403 || response.status === 404 || (response.status === 200 && Array.isArray(response.body) && response.body.length === 0);
+      t.ok(nothing, `a ${scopes.join('+')} token gets nothing from ${path.split('?')[0] ?? ''} (${response.status}: ${response.text.slice(0, 120)})`);
+      t.notMatch(response.text, /Alex|61|strap/, 'and nothing of alex is in the answer');
+    }
+  }
+});
+
 t.test('GraphQL applies the same rules', async (t) => {
   const { owner, sam } = await household(t);
   const people = await graphql(sam, '{ people { id latest { metric value } } }');
