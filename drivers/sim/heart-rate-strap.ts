@@ -17,7 +17,8 @@ const MS_PER_ECG_SAMPLE = 1000 / POLAR_ECG_RATE_HZ;
 /**
  * A Polar H10 chest strap: one Heart Rate Measurement a second with heart rate and the RR
  * intervals of the beats in it, and the ECG the hub starts on connecting, as PMD data frames of
- * 73 samples at 130 Hz. Taken off for the morning shower; loses skin contact now and then.
+ * 73 samples at 130 Hz. Worn all day and night (a demo that goes quiet at some hour of the day
+ * would show an empty household to whoever opens it then); loses skin contact now and then.
  */
 export class SimulatedHeartRateStrap implements SimulatedDevice {
   readonly id: string;
@@ -31,10 +32,7 @@ export class SimulatedHeartRateStrap implements SimulatedDevice {
   private nextEcgSample: number | undefined;
   private ecgFrame: number[] = [];
 
-  constructor(
-    private readonly person: SimulatedPerson,
-    seed: number,
-  ) {
+  constructor(person: SimulatedPerson, seed: number) {
     this.id = simulatedDeviceIds.strap(person.id);
     this.name = `${person.name}'s chest strap`;
     this.rng = new SeededRandom(seed ^ person.userSlot);
@@ -49,7 +47,6 @@ export class SimulatedHeartRateStrap implements SimulatedDevice {
       if (at % (10 * MINUTE) === 0) {
         packets.push({ deviceId: this.id, formatId: '2a19', bytes: encodeBatteryLevel(this.batteryAt(at)), at });
       }
-      if (this.inShower(at)) continue;
       const hr = this.heart.heartRate(at);
       const contact = !this.rng.chance(0.003);
       this.energyKJ = Math.min(0xffff, this.energyKJ + hr / 600);
@@ -86,12 +83,6 @@ export class SimulatedHeartRateStrap implements SimulatedDevice {
     }
     this.nextEcgSample = Math.max(next, last + 1);
     return frames;
-  }
-
-  private inShower(at: number): boolean {
-    const h = hourOfDay(at);
-    const start = this.person.wakeHour + 0.5;
-    return h >= start && h < start + 0.25;
   }
 
   /** Charged every night at 03:00, about 4 % a day. */
