@@ -105,8 +105,12 @@ export async function run(): Promise<ApneaInferenceFigures[]> {
         .map((m) => m.features);
       const stored = await storeWithNight(night);
       const span = { start: NIGHT_START, end: NIGHT_START + NIGHT_MINUTES * 60_000 };
-      const fromStoreMs = await medianCpuMs(() => screenNightBreathing(stored.store.query, apnea, 'alex', span));
-      await stored.close();
+      let fromStoreMs: number;
+      try {
+        fromStoreMs = await medianCpuMs(() => screenNightBreathing(stored.store.query, apnea, 'alex', span));
+      } finally {
+        await stored.close();
+      }
       figures.push({
         record: info.record,
         beats: night.length,

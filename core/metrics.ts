@@ -109,7 +109,7 @@ const catalogue = [
     plausible: { reject: { min: 0, max: 1440 } } },
   { id: 'ahi_estimate', label: 'Apnea–hypopnea estimate', unit: 'events/h', ucum: '/h', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 0, derived: true, nightly: true,
     plausible: { reject: { min: 0, max: 200 } } },
-  { id: 'severe_apnea_nights', label: 'Nights with a severe apnea estimate in the last 7', unit: 'nights', ucum: '{nights}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, derived: true, nightly: true,
+  { id: 'severe_apnea_nights', label: 'Nights with a severe apnea estimate in 7 days', unit: 'nights', ucum: '{nights}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, derived: true, nightly: true,
     plausible: { reject: { min: 0, max: 7 } } },
   { id: 'apnea_probability', label: 'Apnea probability', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 3, displayDecimals: 2, derived: true,
     plausible: { reject: { min: 0, max: 1 } } },

@@ -84,10 +84,11 @@ function nightText(rule: ResolvedRule & { kind: 'threshold' }, context: TextCont
     const nights = Math.round(trigger.value);
     return {
       title: `Breathing disturbed in sleep on ${nights} nights this week${about}`,
-      spoken: `${whose(context)} breathing looked severely disturbed in sleep on ${nights} of the last seven nights.`,
+      // Said aloud in the room: what to look at, not the finding itself.
+      spoken: `${whose(context)} sleep screening has a result to look at on the Sleep page.`,
       explanation:
-        `The breathing screening of the chest strap's heartbeat intervals estimated 30 or more apnea–hypopnea events an hour on ${nights} of the 7 nights up to ${night}. ` +
-        `The rule "${rule.id}" raises an alert when more than ${line} of the last 7 nights are estimated severe, and it clears once no more than ${line} are. ` +
+        `The breathing screening of the chest strap's heartbeat intervals estimated 30 or more apnea–hypopnea events an hour on ${nights} nights in the 7 days up to ${night}. ` +
+        `The rule "${rule.id}" raises an alert when more than ${line} nights of 7 days are estimated severe, and it clears once a night screened later counts no more than ${line}. ` +
         'This is a screening aid, not a diagnosis: sleep apnea is confirmed by a sleep study. Show a doctor the nights on the Sleep page.',
     };
   }

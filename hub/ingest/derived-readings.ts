@@ -1,6 +1,6 @@
 /**
  * Writes what the hub computes (the models' af_probability, hrv_rmssd, resting_heart_rate,
- * illness_score; SleepOracle's odi_3, odi_4, t90) back through the ingest gate like any reading,
+ * illness_score; SleepOracle's night figures and apnea_probability) back through the ingest gate like any reading,
  * so that it is stored, charted, exported and seen by the alert rules. Each person gets their own
  * derived-data device, `hub:inference:<personId>`: one shared device would make two people's
  * readings at the same time look like duplicates.

@@ -62,6 +62,26 @@ t.test('the household kept for offline use', async (t) => {
     t.equal(storage.length, 1, 'only who is signed in is kept');
   });
 
+  t.test('an answer for the account that signed out, arriving late, is not kept for the next one', async (t) => {
+    const storage = memoryStorage();
+    const kept = new LastOverview(() => storage);
+    kept.signedIn('member-a');
+    kept.forget();
+    kept.save(household);
+    kept.signedIn('member-b');
+    t.equal(kept.saved(), undefined, 'member b’s browser keeps nothing of what member a could see');
+  });
+
+  t.test('kept with the time it arrived, not the time of signing in', async (t) => {
+    const storage = memoryStorage();
+    let now = 1_000;
+    const kept = new LastOverview(() => storage, () => now);
+    kept.save(household);
+    now = 9_000;
+    kept.signedIn('owner-1');
+    t.equal(kept.saved()?.savedAt, 1_000);
+  });
+
   t.test('kept per account, and gone with the account’s sign-out', async (t) => {
     const storage = memoryStorage();
     const kept = new LastOverview(() => storage, () => 7_000);

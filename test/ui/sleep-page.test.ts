@@ -80,7 +80,10 @@ t.test('SleepOracle: last night in detail, its oxygen and score in words, the fo
     const breathing = night.locator('.night-breathing');
     t.equal(await breathing.getAttribute('data-category'), 'severe', `${screen}: the strap's night screened as severe`);
     t.match((await breathing.textContent()) ?? '', /About \d+ breathing pauses or shallow breaths an hour: severe \(30 or more an hour\)\..*A screening aid, not a diagnosis/, `${screen}: the estimate in words, and what it is not`);
-    await page.locator('figure.chart[data-metric="apnea_probability"][data-points]').waitFor();
+    const apneaChart = page.locator('figure.chart[data-metric="apnea_probability"]');
+    await waitFor('the apnea probability chart', async () => ((await apneaChart.getAttribute('data-points')) !== null && (await apneaChart.getAttribute('aria-busy')) === null ? true : undefined));
+    // Each minute of the night's eight hours on a laptop; on a phone's narrower chart, about one point per pixel.
+    t.ok(Number(await apneaChart.getAttribute('data-points')) > (screen === 'phone' ? 200 : 400), `${screen}: the night's minutes charted (${await apneaChart.getAttribute('data-points')} points)`);
     await page.locator('figure.chart[data-metric="spo2"][data-points]').waitFor();
     const oxygenChart = page.locator('article.night figure.chart[data-metric="spo2"]');
     t.equal(await oxygenChart.getAttribute('data-marks'), '48', `${screen}: the night's 48 dips shaded on the oxygen chart`);

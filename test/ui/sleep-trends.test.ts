@@ -69,7 +69,16 @@ t.test('what a night changed, against the person’s usual nights', async (t) =>
 
   const early = night(0, { asleep: 200, awakenings: 6 });
   t.same(nightChanges(early, [night(1), night(2), early]), [], 'under three nights before it there is no usual yet');
-  t.same(nightChanges(usual[4] ?? bad, usual), [], 'only the nights before it count, not the ones after');
+  // The oldest of a run, with short restless nights after it: against nothing before it, nothing to say.
+  const first = night(9, { asleep: 450, awakenings: 1 });
+  const after = [8, 7, 6, 5].map((d) => night(d, { asleep: 250, awakenings: 6 }));
+  t.same(nightChanges(first, [first, ...after]), [], 'only the nights before it count, not the ones after');
+  const later = night(4, { asleep: 450, awakenings: 1 });
+  t.same(
+    nightChanges(later, [first, ...after, later]),
+    ['3 h 20 min more sleep than your usual 4 h 10 min'],
+    'a night is measured against the usual of the nights before it',
+  );
 });
 
 t.test('sleep week by week, the newest first, a week without nights kept empty', async (t) => {

@@ -17,7 +17,10 @@ export interface NightBreathing {
   readonly minutes: readonly { readonly ts: number; readonly probability: number }[];
 }
 
-/** Undefined when the night has no RR at all (no strap worn), so it is looked at again if some arrives. */
+/**
+ * Undefined when the night has no RR at all (no strap worn), or more beats than any night has (the
+ * store would answer in minutes), so it is looked at again if its RR changes.
+ */
 export async function screenNightBreathing(
   query: StoreQuery,
   screening: ApneaScreening,

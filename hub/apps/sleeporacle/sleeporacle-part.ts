@@ -42,13 +42,21 @@ export class SleepOraclePart implements HubPart {
   private derived: DerivedReadings | undefined;
   /** The breathing screening under way, if any: one at a time, and awaited before the part stops. */
   private screening: Promise<void> | undefined;
+  /** Set as the part stops: a screening under way ends after the night it is on. */
+  private stopping = false;
   private readonly view = { sessions: (personId: string, from: number, to: number) => this.sessionsWithBreathing(personId, from, to) };
-  /** People removed from the household take their nights along. */
+  /** People removed from the household take their nights, and their nights' screenings, along. */
   private readonly removal: RemovalParticipant = {
     name: 'sleepSessions',
-    count: (scope) => this.store().countOf(scope.personIds) + this.apneaStore().countOf(scope.personIds),
+    count: (scope) => this.store().countOf(scope.personIds),
+    remove: (scope) => this.store().removePeople(scope.personIds),
+  };
+  private readonly screeningRemoval: RemovalParticipant = {
+    name: 'sleepScreenings',
+    count: (scope) => this.apneaStore().countOf(scope.personIds),
+    // A night being scored lands first; one started after this checks that its person is still there.
     settle: async () => this.screening,
-    remove: (scope) => this.store().removePeople(scope.personIds) + this.apneaStore().removePeople(scope.personIds),
+    remove: (scope) => this.apneaStore().removePeople(scope.personIds),
   };
 
   constructor(private readonly context: HubContext) {
@@ -64,6 +72,8 @@ export class SleepOraclePart implements HubPart {
     this.context.addJob({ name: SLEEP_JOB, schedule: '7 * * * *', run: () => this.analyseAndScreen() });
     services.sleep.provide(this.view);
     services.removal.join(this.removal);
+    services.removal.join(this.screeningRemoval);
+    this.stopping = false;
     this.logger.info({ timeZone: this.timeZone() }, 'sleep analysis started');
     return Promise.resolve();
   }
@@ -76,7 +86,10 @@ export class SleepOraclePart implements HubPart {
   async stop(): Promise<void> {
     this.context.services.sleep.withdraw(this.view);
     this.context.services.removal.leave(this.removal);
-    // A night being scored finishes with the model and the store still there.
+    this.context.services.removal.leave(this.screeningRemoval);
+    // A night being scored finishes with the model and the store still there; the rest wait for the next start.
+    // (The inference part, which releases the model, stops after this part: the hub stops parts in reverse order.)
+    this.stopping = true;
     await this.screening;
     this.nights = undefined;
     this.apnea = undefined;
@@ -108,22 +121,24 @@ export class SleepOraclePart implements HubPart {
       } catch (error) {
         this.logger.warn({ err: error }, 'a person’s breathing could not be screened; the others go on');
       }
-      // The part stopped meanwhile: what is left waits for the next start.
-      if (this.nights === undefined) return;
+      if (this.stopping) return;
     }
   }
 
   private async screenPerson(screening: ApneaScreening, personId: string, now: number): Promise<void> {
     const from = now - SCREENED_BACK_MS;
-    const screened = new Set(this.apneaStore().between(personId, from - DAY, now).map((a) => a.start));
+    // The end each night was screened up to: a night that grew since (the strap's memory synced later) is screened again.
+    const screened = new Map(this.apneaStore().between(personId, from - DAY, now).map((a) => [a.start, a.end]));
     // A night whose recording began or ended inside it is screened too, over the RR there is: the
     // estimate is per hour of clean RR, and under an hour of it the night gets none.
     const due = this.store()
       .between(personId, from, now)
-      .filter((s) => s.kind === 'night' && now - s.end >= FINISHED_AFTER_MS && !screened.has(s.start));
+      .filter((s) => s.kind === 'night' && now - s.end >= FINISHED_AFTER_MS && (screened.get(s.start) ?? -Infinity) < s.end);
     for (const night of due) {
+      if (this.stopping) return;
       const breathing = await screenNightBreathing(this.context.store.query, screening, personId, night);
-      if (breathing === undefined || this.apnea === undefined) continue;
+      // Removed from the household while the night was scored: nothing of theirs is written back.
+      if (breathing === undefined || this.apnea === undefined || !this.context.registry.listPeople().some((p) => p.id === personId)) continue;
       this.apnea.save(personId, breathing.apnea);
       this.derived?.write(personId, [...breathing.minutes.map((m): DerivedReading => ({ metric: APNEA_PROBABILITY_METRIC, value: m.probability, ts: m.ts })), ...this.nightReadings(personId, breathing.apnea)]);
       // What the night showed is health data: the log says only that a night was screened.
@@ -131,10 +146,11 @@ export class SleepOraclePart implements HubPart {
     }
   }
 
-  /** The night's estimate, and how many of the last seven nights were estimated severe, at its end. */
+  /** The night's estimate, and how many nights that ended in the seven days up to its end were estimated severe, at its end. */
   private nightReadings(personId: string, apnea: NightApnea): DerivedReading[] {
     if (apnea.estimatedAhi === null) return [];
-    const week = this.apneaStore().between(personId, apnea.end - SEVERE_WINDOW_MS, apnea.end + 1);
+    // Nights are kept by their start: one that ended inside the window began up to a day before it.
+    const week = this.apneaStore().between(personId, apnea.end - SEVERE_WINDOW_MS - DAY, apnea.end + 1);
     const severe = week.filter((a) => a.end > apnea.end - SEVERE_WINDOW_MS && a.end <= apnea.end && a.category === 'severe').length;
     return [
       { metric: 'ahi_estimate', value: apnea.estimatedAhi, ts: apnea.end },

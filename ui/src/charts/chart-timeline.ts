@@ -27,6 +27,8 @@ function onPhone(): boolean {
 export class ChartTimeline {
   private readonly shown = signal<TimeRange>({ from: 0, to: 0 });
   private readonly history: TimeRange[] = [];
+  /** A zoom moved the range since the page's buttons last set it (history may be empty after zooming out past it). */
+  private moved = false;
   private readonly anchored: () => boolean;
   private readonly latest: () => number;
 
@@ -42,16 +44,18 @@ export class ChartTimeline {
 
   /** Whether a zoom moved the range away from the one the page's buttons set. */
   get zoomed(): boolean {
-    return this.history.length > 0;
+    return this.moved;
   }
 
   /** A range of the page's buttons: zoom history starts again from it. */
   show(range: TimeRange): void {
     this.history.length = 0;
+    this.moved = false;
     this.shown.value = rounded(range);
   }
 
   zoomTo(range: TimeRange): void {
+    this.moved = true;
     this.history.push(this.shown.peek());
     this.shown.value = this.fitted(range);
   }
@@ -64,6 +68,7 @@ export class ChartTimeline {
   }
 
   zoomOut(): void {
+    this.moved = true;
     const previous = this.history.pop();
     if (previous !== undefined) {
       this.shown.value = this.anchored() ? this.endingAtLatest(previous.to - previous.from) : previous;

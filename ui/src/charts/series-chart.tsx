@@ -46,7 +46,8 @@ export function SeriesChart({ personId, group, timeline, marks }: SeriesChartPro
       plot.destroy();
     };
   }, [model, personId, timeline]);
-  useEffect(() => plotRef.current?.mark(marks?.spans ?? []), [model, marks]);
+  // After the plot's own effect, whenever that made a new plot, as well as when the marks change.
+  useEffect(() => plotRef.current?.mark(marks?.spans ?? []), [model, personId, timeline, marks]);
 
   // A new range (any chart's zoom, the page's buttons), units or clock format: the chart loads again.
   const range = timeline.range.value;

@@ -19,9 +19,11 @@ const USER_KEY = 'hearth:last-user';
 export class LastOverview {
   /**
    * An answer that arrived before the page knew who is signed in (the household is asked for
-   * together with the session): it is written once they are, or dropped when nobody is.
+   * together with the session), and when: it is written once they are, or dropped when nobody is.
    */
-  private unclaimed: readonly PersonOverview[] | undefined;
+  private unclaimed: { readonly people: readonly PersonOverview[]; readonly at: number } | undefined;
+  /** Someone signed in or out since the page opened: an answer without an account is no longer an early one, and is dropped. */
+  private settled = false;
 
   constructor(
     private readonly storage: () => Storage | undefined,
@@ -31,18 +33,21 @@ export class LastOverview {
   /** From now on, answers are kept for this account. */
   signedIn(userId: string): void {
     this.write(USER_KEY, userId);
-    const people = this.unclaimed;
+    const early = this.settled ? undefined : this.unclaimed;
+    this.settled = true;
     this.unclaimed = undefined;
-    if (people !== undefined) this.save(people);
+    if (early !== undefined) this.keep(userId, early.people, early.at);
   }
 
   save(people: readonly PersonOverview[]): void {
     const userId = this.read(USER_KEY);
-    if (userId === undefined) {
-      this.unclaimed = people;
-      return;
-    }
-    const saved: SavedOverview = { savedAt: this.clock(), people };
+    if (userId !== undefined) this.keep(userId, people, this.clock());
+    // Before anyone signed in on this page it is the session's own answer; after a sign-out, a late one of the last account.
+    else if (!this.settled) this.unclaimed = { people, at: this.clock() };
+  }
+
+  private keep(userId: string, people: readonly PersonOverview[], at: number): void {
+    const saved: SavedOverview = { savedAt: at, people };
     this.write(OVERVIEW_KEY + userId, JSON.stringify(saved));
   }
 
@@ -62,6 +67,7 @@ export class LastOverview {
   /** Signed out: the account's values leave this browser. */
   forget(): void {
     this.unclaimed = undefined;
+    this.settled = true;
     const userId = this.read(USER_KEY);
     try {
       if (userId !== undefined) this.storage()?.removeItem(OVERVIEW_KEY + userId);

@@ -210,7 +210,7 @@ const CATEGORY_WORDS = {
 function NightBreathing({ night }: { readonly night: SleepSession }) {
   const breathing = night.breathing;
   if (breathing === undefined || breathing === null) {
-    return <p class="muted">No chest strap was worn this night (or it has not been screened yet), so there is no breathing screening.</p>;
+    return <p class="muted">No breathing screening for this night: it needs a chest strap worn through it, and is made within the hour after waking.</p>;
   }
   return (
     <section aria-labelledby="night-breathing" class="night-breathing" data-category={breathing.category ?? 'none'}>

@@ -22,9 +22,9 @@ function median(values: readonly number[]): number | undefined {
 
 /**
  * What stood out in `night` against the median of the nights before it (up to fourteen), in
- * words: time asleep, awakenings, the breathing estimate, and the resting heart rate the score
- * already compared with the person's baseline. Empty when nothing stood out, or with under three
- * nights before it.
+ * words: the resting heart rate the score already compared with the person's baseline, and with
+ * three nights or more before it, time asleep, awakenings and the breathing estimate. Empty when
+ * nothing stood out.
  */
 export function nightChanges(night: SleepSession, nights: readonly SleepSession[]): string[] {
   const before = nights.filter((n) => n.kind === 'night' && n.start < night.start).slice(-USUAL_NIGHTS);
@@ -50,7 +50,7 @@ export function nightChanges(night: SleepSession, nights: readonly SleepSession[
 
 /** One week of nights, the newest week first. */
 export interface SleepWeek {
-  /** The week's first and last day as times (ms): [now − 7(k+1) days, now − 7k days). */
+  /** The week as times (ms): the nights that ended after `from` and at or before `to`. */
   readonly from: number;
   readonly to: number;
   readonly nights: number;
