@@ -27,6 +27,7 @@ import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
 import { registerSleepRoutes } from './routes/sleep-routes.js';
+import { registerGoalRoutes } from './routes/goals-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerSetupRoutes } from './routes/setup-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
@@ -83,6 +84,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           alertChannels: context.services.alertChannels,
           insights: context.services.insights,
           sleep: context.services.sleep,
+          goals: context.services.goals,
           household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
           timeZone: context.services.timeZone,
@@ -112,6 +114,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerPeopleRoutes(app, deps);
         registerSeriesRoutes(app, deps);
         registerSleepRoutes(app, deps);
+        registerGoalRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerDevicePageRoutes(app, deps);
         registerLogbookRoute(app, deps);

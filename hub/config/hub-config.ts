@@ -5,6 +5,7 @@ import { httpConfigSchema } from '../api/http-config.js';
 import { backupConfigSchema } from '../backup/backup-config.js';
 import { householdConfigSchema } from '../household/household-config.js';
 import { inferenceConfigSchema } from '../inference/inference-config.js';
+import { healthquestConfigSchema } from '../apps/healthquest/healthquest-config.js';
 import { sleeporacleConfigSchema } from '../apps/sleeporacle/sleeporacle-config.js';
 import { ingestConfigSchema } from '../ingest/ingest-config.js';
 import { loggingConfigSchema } from '../log/logging-config.js';
@@ -46,6 +47,7 @@ export const hubConfigSchema = Section({
   relay: relayConfigSchema,
   inference: inferenceConfigSchema,
   sleeporacle: sleeporacleConfigSchema,
+  healthquest: healthquestConfigSchema,
 });
 
 /** The hub's configuration after defaults, migrations and environment overrides. */

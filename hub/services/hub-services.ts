@@ -1,6 +1,7 @@
 import type { AlertChannelsService, AlertTopic } from './alert-channels-service.js';
 import type { AlertsView } from './alerts-service.js';
 import type { DeviceSignals } from './device-signals.js';
+import type { GoalsView } from './goals-service.js';
 import { HouseholdTimeZone } from './household-time-zone.js';
 import { RemovalParticipants } from './household-removal.js';
 import type { InsightsView } from './insights-service.js';
@@ -28,6 +29,8 @@ export interface HubServices {
   readonly models: ServiceSlot<ModelRegistry>;
   /** The household's analysed sleep, while SleepOracle runs. */
   readonly sleep: ServiceSlot<SleepView>;
+  /** Each person's goals and streaks, while HealthQuest runs. */
+  readonly goals: ServiceSlot<GoalsView>;
   /** Where parts report their own figures for /metrics. */
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
@@ -50,6 +53,7 @@ export function createHubServices(): HubServices {
     insights: new ServiceSlot<InsightsView>('insights'),
     models: new ServiceSlot<ModelRegistry>('models'),
     sleep: new ServiceSlot<SleepView>('sleep'),
+    goals: new ServiceSlot<GoalsView>('goals'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
     simulation: new ServiceSlot<SimulationControl>('simulation'),

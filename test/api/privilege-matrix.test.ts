@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap';
 import { Accounts } from '../../hub/accounts/accounts.js';
 import { alertsPartFactory } from '../../hub/alerts/alerts-part.js';
+import { healthquestPart } from '../../hub/apps/healthquest/healthquest-part.js';
 import type { Role, TokenScope } from '../../hub/accounts/roles.js';
 import { SETUP_STEPS } from '../../hub/accounts/setup-progress.js';
 import type { User } from '../../hub/accounts/user-store.js';
@@ -61,6 +62,8 @@ interface Snapshot {
   /** The alert channels as they apply, and how many tests the speaker has said. */
   readonly channels: string;
   readonly people: ReadonlySet<string>;
+  /** Each goal: whose, and everything about it (target, days declared missed). */
+  readonly goals: ReadonlyMap<string, { personId: string; text: string }>;
 }
 
 /** Test sentences the hub's speaker was given (a test send is the owner's to make, like a change of channels). */
@@ -89,6 +92,14 @@ function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
     setup: JSON.stringify(accounts.setup.read()),
     channels: channelSettings(api),
     people: new Set(api.hub.context.registry.listPeople().map((p) => p.id)),
+    goals: new Map(
+      api.hub.store.db
+        .prepare<[], { id: string; person_id: string; target: number; declared: string | null }>(
+          "SELECT g.id, g.person_id, g.target, (SELECT group_concat(date) FROM healthquest_day d WHERE d.goal_id = g.id AND d.declared_missed = 1) AS declared FROM healthquest_goal g",
+        )
+        .all()
+        .map((g) => [g.id, { personId: g.person_id, text: `${g.target} ${g.declared ?? ''}` }]),
+    ),
   };
 }
 
@@ -120,6 +131,14 @@ function escalations(actor: Held, before: Snapshot, after: Snapshot, readingsFor
     if (touched.length === 0 && !actor.unassigned) note(`changed device ${id}`, 'the unassigned devices');
     for (const person of touched) if (!reachesPerson(actor, person)) note(`changed device ${id}`, `person ${person}`);
     if (actor.role === 'member') for (const person of touched) if (actor.people?.has(person) !== true) note(`changed device ${id}`, `a member changed ${person}'s device`);
+  }
+  // Goals: set by the owner for anyone it reaches, by a member for themselves, with the write scope.
+  const goalTouched = [...new Set([...before.goals.keys(), ...after.goals.keys()])].filter((id) => before.goals.get(id)?.text !== after.goals.get(id)?.text);
+  for (const id of goalTouched) {
+    const person = (after.goals.get(id) ?? before.goals.get(id))?.personId;
+    if (!actor.scopes.has('write')) note(`changed goal ${id}`, 'no write scope');
+    if (actor.role === 'caregiver' || actor.role === 'viewer') note(`changed goal ${id}`, `${actor.role}s only read`);
+    if (!reachesPerson(actor, person)) note(`changed goal ${id}`, `person ${person ?? 'nobody'}`);
   }
   const householdAdmin = actor.role === 'owner' && actor.scopes.has('admin') && actor.people === null;
   if (before.settings !== after.settings && !householdAdmin) found.push('changed the household settings');
@@ -156,7 +175,7 @@ const unique = (prefix: string): string => `${prefix}${++serial}`;
  */
 async function matrixHousehold(t: Test): Promise<{ api: ApiHub; owner: ApiClient; accounts: Accounts; actors: Actor[]; everyone: string[]; byName: (username: string) => User }> {
   const speaker = { speak: async (text: string) => (spokenTests.push(text), { file: 'test.wav', played: true }) };
-  const api = await startApiHub({ consumers: [alertsPartFactory({ speaker })] });
+  const api = await startApiHub({ consumers: [alertsPartFactory({ speaker }), healthquestPart] });
   t.teardown(() => api.stop());
   const owner = await onboardOwner(api.base);
   const ownerPerson = ((await owner.get('/api/v1/me')).body as { user: { personId: string } }).user.personId;
@@ -225,6 +244,11 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
     return id;
   };
   const send = (method: string, path: string, body?: unknown) => (client: ApiClient) => client.request(method, path, body);
+  const goals = () => {
+    const view = api.hub.context.services.goals.current();
+    if (view === undefined) throw new Error('the healthquest part is not running');
+    return view;
+  };
   const graphql = (query: string) => (client: ApiClient) => client.request('POST', '/graphql', { query });
   const readings = { readings: [{ metric: 'heart_rate', value: 64, ts: Date.now() - 60_000 }] };
 
@@ -313,6 +337,25 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
         const target = freshDevice();
         return (c) => c.request('DELETE', `/api/v1/devices/${target}`);
       }, },
+    { route: 'POST /api/v1/goals', label: 'set a steps goal for alex', prepare: () => send('POST', '/api/v1/goals', { personId: 'alex', template: 'steps', target: 6000 }) },
+    { route: 'POST /api/v1/goals', label: 'set a goal for gran', prepare: () => send('POST', '/api/v1/goals', { personId: 'gran', template: 'bp_twice' }) },
+    { route: 'PATCH /api/v1/goals/:id', label: "lower gran's steps target", prepare: () => {
+        const goal = goals().add('gran', 'steps', 9000);
+        return (c) => c.request('PATCH', `/api/v1/goals/${goal.id}`, { target: 500 });
+      }, },
+    { route: 'PATCH /api/v1/goals/:id', label: "change alex's steps target", prepare: () => {
+        const goal = goals().add('alex', 'steps', 9000);
+        return (c) => c.request('PATCH', `/api/v1/goals/${goal.id}`, { target: 7000 });
+      }, },
+    { route: 'DELETE /api/v1/goals/:id', label: "remove sam's goal", prepare: () => {
+        const goal = goals().add('sam', 'steps', 9000);
+        return (c) => c.request('DELETE', `/api/v1/goals/${goal.id}`);
+      }, },
+    { route: 'PUT /api/v1/goals/:id/days/:date', label: "say a day of alex's without data was missed", prepare: () => {
+        const goal = goals().add('alex', 'steps', 9000);
+        const day = goals().quest('alex').goals.find((g) => g.id === goal.id)?.days.find((d) => d.status === 'no_data')?.date ?? '2026-01-01';
+        return (c) => c.request('PUT', `/api/v1/goals/${goal.id}/days/${day}`, { missed: true });
+      }, },
     { route: 'POST /api/v1/devices/pairing', label: 'open pairing', prepare: () => send('POST', '/api/v1/devices/pairing', { seconds: 30 }) },
     { route: 'DELETE /api/v1/devices/pairing', label: 'close pairing', prepare: () => send('DELETE', '/api/v1/devices/pairing') },
     { route: 'POST /api/v1/alerts/:id/ack', label: 'acknowledge an alert', prepare: () => send('POST', '/api/v1/alerts/a-1/ack') },
@@ -345,6 +388,7 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
     for (const id of now.users.keys()) if (!baseline.users.has(id)) accounts.users.remove(id);
     for (const id of now.tokens.keys()) if (!baseline.tokens.has(id)) accounts.tokens.revoke(id);
     for (const id of now.devices.keys()) if (!baseline.devices.has(id)) api.hub.context.registry.forgetDevice(id);
+    for (const id of now.goals.keys()) if (!baseline.goals.has(id)) goals().remove(id);
     if (now.channels !== baseline.channels) api.hub.context.services.alertChannels.current()?.update({ speech: null, webhooks: null, escalation: null });
   };
   let acceptedFor: (string | undefined)[] = [];
@@ -371,7 +415,7 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
   t.ok(allowed > actors.length, 'and the matrix is no wall of refusals: rightful changes went through');
 });
 
-t.test('read matrix: a device page, its history and a logbook answer exactly the credentials that hold their person', async (t) => {
+t.test('read matrix: a device page, its history, a logbook and goals answer exactly the credentials that hold their person', async (t) => {
   const { api, actors, everyone } = await matrixHousehold(t);
   api.hub.bus.emit('device.connection', { deviceId: 'strap-alex', connected: true, ts: Date.now() - 60_000 });
   const devices: readonly [string, string | undefined][] = [['strap-alex', 'alex'], ['strap-sam', 'sam'], ['oximeter-gran', 'gran'], ['loose-thermo', undefined]];
@@ -389,7 +433,10 @@ t.test('read matrix: a device page, its history and a logbook answer exactly the
       await expect(`/api/v1/devices/${id}`, reads && reachesPerson(actor.held, person));
       await expect(`/api/v1/devices/${id}/events?limit=5`, reads && reachesPerson(actor.held, person));
     }
-    for (const person of everyone) await expect(`/api/v1/people/${person}/logbook?limit=5`, reads && reachesPerson(actor.held, person));
+    for (const person of everyone) {
+      await expect(`/api/v1/people/${person}/logbook?limit=5`, reads && reachesPerson(actor.held, person));
+      await expect(`/api/v1/goals?personId=${person}`, reads && reachesPerson(actor.held, person));
+    }
   }
   t.comment(`${actors.length} credentials, ${allowed} reads allowed`);
   t.same(failures, [], 'every read is answered as the credential holds');

@@ -1,0 +1,79 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { canAssignTo, canReadPerson, canWrite } from '../../accounts/access.js';
+import type { Principal } from '../../accounts/principal.js';
+import { GOAL_TEMPLATES } from '../../apps/healthquest/goal-templates.js';
+import { ApiError } from '../../http/api-error.js';
+import { principalOf } from '../../http/request-auth.js';
+import type { GoalsView } from '../../services/goals-service.js';
+import type { ApiDeps } from '../api-deps.js';
+import { IdParams } from '../contract/primitives.js';
+import { CreatedGoal, DayDeclaration, DayParams, GoalChange, GoalsQuery, NewGoal, QuestAnswer } from '../contract/goals.js';
+import { personNotFound } from './people-routes.js';
+
+/** Goals are set by the owner for anyone, and by a member for themselves; everyone who reads a person sees theirs. */
+function maySetGoalsFor(principal: Principal, personId: string): boolean {
+  return canWrite(principal) && canReadPerson(principal, personId) && canAssignTo(principal, personId);
+}
+
+function goalsOf(deps: ApiDeps): GoalsView {
+  const view = deps.goals.current();
+  if (view === undefined) throw new ApiError(503, 'goals_unavailable', 'goals are turned off on this hub (healthquest.enabled)');
+  return view;
+}
+
+function checkedTarget(template: keyof typeof GOAL_TEMPLATES, target: number | undefined): number {
+  const t = GOAL_TEMPLATES[template];
+  const value = target ?? t.defaultTarget;
+  if (!Number.isFinite(value) || value < t.minTarget || value > t.maxTarget) {
+    throw new ApiError(400, 'invalid_target', `the target of "${t.label}" must be from ${t.minTarget} to ${t.maxTarget}`);
+  }
+  return value;
+}
+
+export function registerGoalRoutes(server: FastifyInstance, deps: ApiDeps): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/v1/goals', { schema: { querystring: GoalsQuery, response: { 200: QuestAnswer } } }, async (request) => {
+    const { personId } = request.query;
+    if (!canReadPerson(principalOf(request), personId) || deps.household.person(personId) === undefined) throw personNotFound();
+    return goalsOf(deps).quest(personId);
+  });
+
+  app.post('/api/v1/goals', { schema: { body: NewGoal, response: { 201: CreatedGoal } } }, async (request, reply) => {
+    const principal = principalOf(request);
+    const { personId, template, target } = request.body;
+    if (!canReadPerson(principal, personId) || deps.household.person(personId) === undefined) throw personNotFound();
+    if (!maySetGoalsFor(principal, personId)) throw new ApiError(403, 'forbidden', 'goals are set by the owner, or by members for themselves');
+    const goal = goalsOf(deps).add(personId, template, checkedTarget(template, target));
+    return reply.code(201).send(goal);
+  });
+
+  /** A goal the asker may change, else the same 404 as one that does not exist. */
+  const changeable = (principal: Principal, id: string) => {
+    const goal = goalsOf(deps).goal(id);
+    if (goal === undefined || !canReadPerson(principal, goal.personId)) throw new ApiError(404, 'goal_not_found', 'no such goal, or you may not see it');
+    if (!maySetGoalsFor(principal, goal.personId)) throw new ApiError(403, 'forbidden', 'goals are changed by the owner, or by members for themselves');
+    return goal;
+  };
+
+  app.patch('/api/v1/goals/:id', { schema: { params: IdParams, body: GoalChange } }, async (request) => {
+    const goal = changeable(principalOf(request), request.params.id);
+    goalsOf(deps).setTarget(goal.id, checkedTarget(goal.template, request.body.target));
+    return { ...goal, target: request.body.target };
+  });
+
+  app.delete('/api/v1/goals/:id', { schema: { params: IdParams } }, async (request, reply) => {
+    const goal = changeable(principalOf(request), request.params.id);
+    goalsOf(deps).remove(goal.id);
+    return reply.code(204).send();
+  });
+
+  app.put('/api/v1/goals/:id/days/:date', { schema: { params: DayParams, body: DayDeclaration } }, async (request) => {
+    const goal = changeable(principalOf(request), request.params.id);
+    if (!goalsOf(deps).declareMissed(goal.id, request.params.date, request.body.missed)) {
+      throw new ApiError(409, 'day_has_data', 'only a day without data can be said to be missed; that day was judged on its readings');
+    }
+    return { date: request.params.date, declaredMissed: request.body.missed };
+  });
+}

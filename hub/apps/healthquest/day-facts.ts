@@ -1,0 +1,39 @@
+/**
+ * What the store and SleepOracle hold of a person's local day, gathered for the goals: the steps
+ * counted, the night that began that evening and how long the strap was on through it, and when
+ * blood pressure was measured.
+ */
+import type { SleepView } from '../../services/sleep-service.js';
+import type { StoreQuery } from '../../store/index.js';
+import type { DayFacts } from './goal-templates.js';
+import { localDayBounds, localMinuteOfDay } from './local-day.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** A day in minute buckets, with room for a 25-hour one. */
+const DAY_POINTS = 25 * 60;
+/** Blood-pressure readings worth looking at in one day. */
+const MAX_BP_READINGS = 500;
+
+export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, personId: string, date: string, timeZone: string): DayFacts {
+  const { start, end } = localDayBounds(date, timeZone);
+  const steps = query.querySeries({ metric: 'steps', personId, from: start, to: end, maxPoints: DAY_POINTS });
+  const stepCount = steps.points.length === 0 ? undefined : steps.points.reduce((sum, p) => sum + p.value * p.count, 0);
+  const night = sleep?.sessions(personId, start - 12 * HOUR, end).find((s) => s.kind === 'night' && s.night === date);
+  const bp = query.querySeries({ metric: 'bp_systolic', personId, from: start, to: end, maxPoints: MAX_BP_READINGS });
+  return {
+    steps: stepCount === undefined ? undefined : Math.round(stepCount),
+    night:
+      night === undefined
+        ? undefined
+        : { asleepMinutes: night.asleepMinutes, startMinuteOfDay: localMinuteOfDay(night.start, timeZone), strapMinutes: strapMinutes(query, personId, night.start, night.end) },
+    bloodPressureMinutes: bp.points.map((p) => localMinuteOfDay(p.ts, timeZone)),
+  };
+}
+
+/** Minutes of the night with a chest strap's beats (RR intervals come only from a strap worn). */
+function strapMinutes(query: StoreQuery, personId: string, from: number, to: number): number {
+  const minutes = Math.ceil((to - from) / MINUTE) + 1;
+  const rr = query.querySeries({ metric: 'rr_interval', personId, from, to, maxPoints: minutes });
+  return new Set(rr.points.map((p) => Math.floor(p.ts / MINUTE))).size;
+}

@@ -1,0 +1,186 @@
+/**
+ * The `healthquest` part: each person's goals, judged by the hub from what it stored for each
+ * local day in the household's time zone (day-facts.ts, goal-templates.ts) every hour and soon
+ * after a step count or a blood pressure arrives; streaks, points, levels and badges from the
+ * judged days (streaks.ts); all of it offered to the API through `services.goals`.
+ */
+import type { Logger } from 'pino';
+import type { Reading } from '../../../core/reading.js';
+import type { HubContext, HubPart, HubPartFactory } from '../../daemon/hub-part.js';
+import type { RemovalParticipant } from '../../services/household-removal.js';
+import type { GoalsView, QuestSummary } from '../../services/goals-service.js';
+import { migrate } from '../../store/index.js';
+import { dayFacts } from './day-facts.js';
+import { GoalStore, HEALTHQUEST_SCHEMA_PART, healthquestMigrations, type Goal } from './goal-store.js';
+import { evaluateDay, GOAL_TEMPLATES, type GoalTemplateId } from './goal-templates.js';
+import { localDate, previousDate } from './local-day.js';
+import { badgesOf, BADGES, levelOf, POINTS_PER_DAY_MET, streakOf } from './streaks.js';
+
+export const HEALTHQUEST_PART = 'healthquest';
+const JUDGE_JOB = 'goal-days';
+/** Yesterday's night ends this morning, and a late reading may land: the last days are judged again each hour. */
+const DAYS_JUDGED_AGAIN = 3;
+/** A new goal is judged this far back, so its calendar and streak start with the history there is. */
+const DAYS_BACKFILLED = 28;
+/** The calendar the API shows. */
+const CALENDAR_DAYS = 84;
+/** A burst of readings is judged once, this long after its first. */
+const SETTLE_MS = 30_000;
+/** The readings that can move a day's goal while it is going on. */
+const LIVE_METRICS: ReadonlySet<string> = new Set(['steps', 'bp_systolic']);
+
+export interface HealthQuestOptions {
+  /** How long after a reading its person's goals are judged (tests shorten it). */
+  readonly settleMs?: number;
+}
+
+export class HealthQuestPart implements HubPart {
+  readonly name = HEALTHQUEST_PART;
+  private readonly logger: Logger;
+  private goals: GoalStore | undefined;
+  /** People with a judgement pending after a reading, and its timer. */
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly view: GoalsView = {
+    quest: (personId) => this.quest(personId),
+    goal: (id) => this.store().get(id),
+    add: (personId, template, target) => this.add(personId, template, target),
+    setTarget: (id, target) => {
+      this.store().setTarget(id, target);
+      const goal = this.store().get(id);
+      if (goal !== undefined) this.judgeGoal(goal, DAYS_JUDGED_AGAIN);
+    },
+    remove: (id) => this.store().remove(id),
+    declareMissed: (id, date, missed) => this.store().declareMissed(id, date, missed),
+  };
+  private readonly removal: RemovalParticipant = {
+    name: 'goals',
+    count: (scope) => this.store().countOf(scope.personIds),
+    remove: (scope) => this.store().removePeople(scope.personIds),
+  };
+
+  private readonly settleMs: number;
+
+  constructor(
+    private readonly context: HubContext,
+    options: HealthQuestOptions = {},
+  ) {
+    this.logger = context.logging.part(HEALTHQUEST_PART);
+    this.settleMs = options.settleMs ?? SETTLE_MS;
+  }
+
+  start(): Promise<void> {
+    const { store, services, bus } = this.context;
+    migrate(store.db, HEALTHQUEST_SCHEMA_PART, healthquestMigrations);
+    this.goals = new GoalStore(store.db);
+    this.context.addJob({ name: JUDGE_JOB, schedule: '12 * * * *', run: () => this.judgeAll() });
+    bus.on('reading.accepted', HEALTHQUEST_PART, (reading) => this.onReading(reading));
+    services.goals.provide(this.view);
+    services.removal.join(this.removal);
+    return Promise.resolve();
+  }
+
+  /** Days that passed while the hub was off are judged now. */
+  ready(): void {
+    this.judgeAll();
+  }
+
+  stop(): Promise<void> {
+    const { services, bus } = this.context;
+    services.goals.withdraw(this.view);
+    services.removal.leave(this.removal);
+    bus.removeOwner(HEALTHQUEST_PART);
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    this.goals = undefined;
+    return Promise.resolve();
+  }
+
+  /** Every goal's last days, judged again; the hourly job calls it, and tests. */
+  judgeAll(): void {
+    if (this.goals === undefined) return;
+    for (const goal of this.goals.all()) this.judgeGoal(goal, DAYS_JUDGED_AGAIN);
+  }
+
+  private onReading(reading: Reading): void {
+    const personId = reading.personId;
+    if (personId === undefined || !LIVE_METRICS.has(reading.metric) || this.pending.has(personId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(personId);
+      // Judged on what is stored: the readings that woke it are committed first.
+      this.context.store.writer
+        .flushed()
+        .then(() => {
+          if (this.goals === undefined) return;
+          for (const goal of this.goals.of(personId)) this.judgeGoal(goal, 1);
+        })
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'goals could not be judged after new readings; the next hour tries again'));
+    }, this.settleMs);
+    timer.unref();
+    this.pending.set(personId, timer);
+  }
+
+  private add(personId: string, template: GoalTemplateId, target: number): Goal {
+    const goal = this.store().add(personId, template, target, this.context.clock.now());
+    this.judgeGoal(goal, DAYS_BACKFILLED);
+    return goal;
+  }
+
+  /** Judges the goal's last `days` local days, today included. */
+  private judgeGoal(goal: Goal, days: number): void {
+    const zone = this.timeZone();
+    const template = GOAL_TEMPLATES[goal.template];
+    let date = localDate(this.context.clock.now(), zone);
+    try {
+      for (let i = 0; i < days; i++) {
+        const facts = dayFacts(this.context.store.query, this.context.services.sleep.current(), goal.personId, date, zone);
+        this.store().saveDay(goal.id, date, evaluateDay(template, goal.target, facts));
+        date = previousDate(date);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, template: goal.template }, 'a goal could not be judged; the next hour tries again');
+    }
+  }
+
+  private quest(personId: string): QuestSummary {
+    const zone = this.timeZone();
+    const today = localDate(this.context.clock.now(), zone);
+    let from = today;
+    for (let i = 1; i < CALENDAR_DAYS; i++) from = previousDate(from);
+    let daysMet = 0;
+    let bestStreak = 0;
+    const goals = this.store()
+      .of(personId)
+      .map((goal) => {
+        const all = this.store().days(goal.id, '0000-00-00', today);
+        const streak = streakOf(all, today);
+        daysMet += all.filter((d) => d.status === 'met').length;
+        bestStreak = Math.max(bestStreak, streak.best);
+        return { ...goal, label: GOAL_TEMPLATES[goal.template].label, today: all.find((d) => d.date === today), streak, days: all.filter((d) => d.date >= from) };
+      });
+    const points = daysMet * POINTS_PER_DAY_MET;
+    const level = levelOf(points);
+    return {
+      personId,
+      today,
+      points,
+      level: level.level,
+      levelFloor: level.floor,
+      nextLevelAt: level.next,
+      badges: badgesOf(bestStreak, daysMet).map((id) => ({ id, label: BADGES[id] })),
+      goals,
+    };
+  }
+
+  /** The household's zone (its settings) when it chose one, else the sleep config's, else the box's. */
+  private timeZone(): string {
+    const zone = this.context.services.timeZone.orElse(this.context.config.sleeporacle.timeZone);
+    return zone === '' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zone;
+  }
+
+  private store(): GoalStore {
+    if (this.goals === undefined) throw new Error('the healthquest part is not started');
+    return this.goals;
+  }
+}
+
+export const healthquestPart: HubPartFactory = (context) => (context.config.healthquest.enabled ? new HealthQuestPart(context) : undefined);

@@ -1,0 +1,51 @@
+/**
+ * Local days in a time zone, as a goal is kept: a date's first and last millisecond (23 or 25
+ * hours long on the days the clocks change), the date of a moment, and its minute of the day.
+ */
+
+const DAY_MS = 86_400_000;
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+}
+
+/** How far the zone's wall clock is ahead of UTC at `t`, in ms. */
+function offsetAt(t: number, timeZone: string): number {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(t)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  return wall - Math.floor(t / 1000) * 1000;
+}
+
+/** The UTC time at which the wall clock of the zone reads midnight of `date` (YYYY-MM-DD). */
+function midnight(date: string, timeZone: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  const asUtc = Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
+  // Twice: the offset at the first guess may be the other side of a change.
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  return asUtc - offsetAt(first, timeZone);
+}
+
+export function localDate(t: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
+}
+
+/** [start, end) of a local date, in ms since the epoch. */
+export function localDayBounds(date: string, timeZone: string): { start: number; end: number } {
+  const start = midnight(date, timeZone);
+  return { start, end: midnight(nextDate(date), timeZone) };
+}
+
+/** Minutes since local midnight at `t`. */
+export function localMinuteOfDay(t: number, timeZone: string): number {
+  return Math.floor((t + offsetAt(t, timeZone) - Math.floor((t + offsetAt(t, timeZone)) / DAY_MS) * DAY_MS) / 60_000);
+}
+
+export function nextDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + 1)).toISOString().slice(0, 10);
+}
+
+export function previousDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) - 1)).toISOString().slice(0, 10);
+}

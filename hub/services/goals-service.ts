@@ -1,0 +1,35 @@
+import type { Goal, StoredDay } from '../apps/healthquest/goal-store.js';
+import type { GoalTemplateId } from '../apps/healthquest/goal-templates.js';
+import type { BadgeId, Streak } from '../apps/healthquest/streaks.js';
+
+/** A goal as the API shows it: its target, today, its streak and its recent days. */
+export interface GoalSummary extends Goal {
+  readonly label: string;
+  readonly today: StoredDay | undefined;
+  readonly streak: Streak;
+  /** The last weeks' days, oldest first (the calendar). */
+  readonly days: readonly StoredDay[];
+}
+
+/** A person's quest: their goals, the points and level they earned, their badges. */
+export interface QuestSummary {
+  readonly personId: string;
+  readonly today: string;
+  readonly points: number;
+  readonly level: number;
+  readonly levelFloor: number;
+  readonly nextLevelAt: number | null;
+  readonly badges: readonly { readonly id: BadgeId; readonly label: string }[];
+  readonly goals: readonly GoalSummary[];
+}
+
+/** What HealthQuest offers the API, while it runs. */
+export interface GoalsView {
+  quest(personId: string): QuestSummary;
+  goal(id: string): Goal | undefined;
+  add(personId: string, template: GoalTemplateId, target: number): Goal;
+  setTarget(id: string, target: number): void;
+  remove(id: string): boolean;
+  /** A day without data the person says was missed (or takes it back); false when that day had data. */
+  declareMissed(id: string, date: string, missed: boolean): boolean;
+}
