@@ -69,4 +69,21 @@ export const QuestAnswer = Type.Object(
 );
 export type QuestAnswer = Static<typeof QuestAnswer>;
 
+/** `GET /api/v1/goal-templates`: the goals there are to choose from, with their targets' bounds. */
+export const GoalTemplateAnswer = Type.Object(
+  {
+    id: StringEnum(GOAL_TEMPLATE_IDS),
+    label: Type.String(),
+    /** How the target reads: a step count, minutes, a clock time (minutes after midnight), or no target. */
+    targetKind: StringEnum(['steps', 'minutes', 'clock', 'none'] as const),
+    defaultTarget: Type.Number(),
+    minTarget: Type.Number(),
+    maxTarget: Type.Number(),
+    withoutData: StringEnum(['no_data', 'missed'] as const),
+  },
+  { additionalProperties: false },
+);
+export type GoalTemplateAnswer = Static<typeof GoalTemplateAnswer>;
+export const GoalTemplatesAnswer = ReadonlyList(GoalTemplateAnswer);
+
 export const CreatedGoal = Type.Object({ id: Type.String(), personId: Id, template: StringEnum(GOAL_TEMPLATE_IDS), target: Type.Number(), created: Time }, { additionalProperties: false });

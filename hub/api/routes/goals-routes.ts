@@ -2,13 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canAssignTo, canReadPerson, canWrite } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
-import { GOAL_TEMPLATES } from '../../apps/healthquest/goal-templates.js';
+import { GOAL_TEMPLATE_IDS, GOAL_TEMPLATES } from '../../apps/healthquest/goal-templates.js';
 import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
 import type { GoalsView } from '../../services/goals-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { IdParams } from '../contract/primitives.js';
-import { CreatedGoal, DayDeclaration, DayParams, GoalChange, GoalsQuery, NewGoal, QuestAnswer } from '../contract/goals.js';
+import { CreatedGoal, DayDeclaration, DayParams, GoalChange, GoalsQuery, GoalTemplatesAnswer, NewGoal, QuestAnswer } from '../contract/goals.js';
 import { personNotFound } from './people-routes.js';
 
 /** Goals are set by the owner for anyone, and by a member for themselves; everyone who reads a person sees theirs. */
@@ -33,6 +33,9 @@ function checkedTarget(template: keyof typeof GOAL_TEMPLATES, target: number | u
 
 export function registerGoalRoutes(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
+
+  // The same for everyone signed in: it says nothing of anybody.
+  app.get('/api/v1/goal-templates', { schema: { response: { 200: GoalTemplatesAnswer } } }, async () => GOAL_TEMPLATE_IDS.map((id) => GOAL_TEMPLATES[id]));
 
   app.get('/api/v1/goals', { schema: { querystring: GoalsQuery, response: { 200: QuestAnswer } } }, async (request) => {
     const { personId } = request.query;

@@ -1,0 +1,86 @@
+import t from 'tap';
+import { onEachScreen } from './helpers/browser.js';
+import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
+import { onboardOwnerOverApi, type OwnerSession } from './helpers/sign-in.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const now = Date.now();
+// The household keeps UTC; today's steps land halfway between midnight and now, so always today.
+const todayStart = Math.floor(now / DAY) * DAY;
+const ALEX = { username: 'alex', password: 'alex-walks-to-the-shop', displayName: 'Alex' };
+
+let hub: DashboardHub;
+let owner: OwnerSession;
+
+async function asOwner(method: string, path: string, body?: unknown): Promise<Response> {
+  const answer = await fetch(`${hub.baseURL}${path}`, { method, headers: { 'content-type': 'application/json', cookie: owner.cookie, 'x-csrf-token': owner.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+  return answer;
+}
+
+t.before(async () => {
+  hub = await startDashboardHub({
+    config: {
+      simulation: { enabled: false },
+      sleeporacle: { timeZone: 'UTC' },
+      household: { people: [{ id: 'alex', name: 'Alex' }, { id: 'sam', name: 'Sam' }], devices: [{ id: 'pedometer-alex', name: 'Alex’s pedometer', personId: 'alex' }] },
+    },
+  });
+  owner = await onboardOwnerOverApi(hub.baseURL);
+  await asOwner('POST', '/api/v1/users', { ...ALEX, role: 'member', personId: 'alex' });
+  const { token } = (await (await asOwner('POST', '/api/v1/tokens', { name: 'pedometer', scopes: ['ingest'] })).json()) as { token: string };
+  // Yesterday 9,000 steps; today 8,400 so far.
+  const steps = [
+    ...Array.from({ length: 9 }, (_, i) => ({ metric: 'steps', value: 1000, ts: todayStart - DAY + 9 * HOUR + i * 600_000 })),
+    ...Array.from({ length: 7 }, (_, i) => ({ metric: 'steps', value: 1200, ts: todayStart + Math.floor((now - todayStart) / 2) - i * 1000 })),
+  ];
+  const sent = await fetch(`${hub.baseURL}/api/v1/ingest/pedometer-alex`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ readings: steps }) });
+  if (!sent.ok) throw new Error(`steps refused: ${sent.status} ${await sent.text()}`);
+});
+t.teardown(() => hub.stop());
+
+t.test('HealthQuest: a member sets a steps goal, the hub judges it from the steps it has, and the streak and calendar show it', async (t) => {
+  await onEachScreen(hub.baseURL, async (browser) => {
+    const { page, screen } = browser;
+    const login = await page.request.post('/api/v1/auth/login', { data: { username: ALEX.username, password: ALEX.password } });
+    t.equal(login.status(), 200, 'alex signs in');
+    await page.goto('/');
+    await page.locator('article.tile[data-person="alex"]').waitFor();
+
+    const goalsLink = page.locator('nav[aria-label="Main"] a[href="#/goals"]');
+    if (!(await goalsLink.isVisible())) await page.getByRole('button', { name: 'More' }).click();
+    await goalsLink.click();
+    await page.getByRole('heading', { name: 'Goals', level: 1, exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Alex’s goals' }).click();
+    await page.getByRole('heading', { name: 'Alex: goals', level: 1 }).waitFor();
+
+    const card = page.locator('article.goal[data-goal="steps"]');
+    if (screen === 'desktop') {
+      await page.getByText('No goals yet for Alex.').waitFor();
+      await page.getByLabel('Goal', { exact: true }).selectOption('steps');
+      await page.getByLabel('Steps a day').fill('8000');
+      await page.getByRole('button', { name: 'Add goal' }).click();
+      await page.getByText('Steps a day: added.').waitFor();
+    }
+    await card.waitFor();
+    t.equal(await card.getAttribute('data-today'), 'met', `${screen}: 8,400 steps today meet 8,000`);
+    t.equal(await card.getAttribute('data-streak'), '2', `${screen}: yesterday and today`);
+    t.match((await card.textContent()) ?? '', /Met today: 8,400 steps\..*A 2-day streak\./, `${screen}: in words`);
+    t.equal(await card.locator('rect[data-status="met"]').count(), 2, `${screen}: two days met on the calendar`);
+    t.ok((await card.locator('rect[data-status="no_data"]').count()) > 20, `${screen}: the days before without steps are days without data, not missed ones`);
+    t.equal(await card.locator('rect[data-status="missed"]').count(), 0);
+    t.match((await page.locator('.quest-level').textContent()) ?? '', /^Level 1: 20 points, 80 to level 2\. Badges: A first goal met\.$/, `${screen}: points, level and badges`);
+    t.equal(await page.locator('.quest-avatar').getAttribute('data-level'), '1');
+    await browser.check(t, 'goals-person');
+
+    if (screen === 'phone') {
+      // A new target holds from the days judged on: 10,000 is not met today.
+      await card.getByRole('spinbutton', { name: 'Steps a day' }).fill('10000');
+      await card.getByRole('button', { name: 'Change target' }).click();
+      await page.getByText('Steps a day: the new target holds from today.').waitFor();
+      await page.locator('article.goal[data-goal="steps"][data-today="missed"]').waitFor();
+      t.match((await card.textContent()) ?? '', /Target: 10,000 steps a day/, 'phone: the new target');
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import type { GoalAnswer } from '../../../../hub/api/contract/goals.js';
+import { formatAmount, type TargetKind } from './goal-format.js';
+
+type GoalDayAnswer = GoalAnswer['days'][number];
+
+const CELL = 14;
+const GAP = 3;
+const WEEKS = 12;
+
+const STATUS_WORDS = { met: 'met', missed: 'missed', no_data: 'no data' } as const;
+
+function dayOfWeek(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  // Monday first.
+  return (new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay() + 6) % 7;
+}
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+function dayLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
+/**
+ * A goal's last twelve weeks as a heat map, a column a week from Monday, today last: met, missed,
+ * no data, or not yet a goal. Each day names itself to a pointer and to a screen reader.
+ */
+export function GoalCalendar({ days, today, kind }: { readonly days: readonly GoalDayAnswer[]; readonly today: string; readonly kind: TargetKind }) {
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const lastMonday = addDays(today, -dayOfWeek(today));
+  const firstMonday = addDays(lastMonday, -7 * (WEEKS - 1));
+  const cells = [];
+  for (let week = 0; week < WEEKS; week++) {
+    for (let weekday = 0; weekday < 7; weekday++) {
+      const date = addDays(firstMonday, week * 7 + weekday);
+      if (date > today) continue;
+      const day = byDate.get(date);
+      const status = day === undefined ? 'none' : day.declaredMissed === true ? 'missed' : day.status;
+      const words = day === undefined ? 'not a goal yet' : `${STATUS_WORDS[day.status]}${day.declaredMissed === true ? ' (said to be missed)' : ''}${day.value === null ? '' : `, ${formatAmount(kind, day.value)}`}`;
+      cells.push(
+        <rect key={date} class={`goal-day goal-${status}`} x={week * (CELL + GAP)} y={weekday * (CELL + GAP)} width={CELL} height={CELL} rx={3} data-date={date} data-status={status}>
+          <title>{`${dayLabel(date)}: ${words}`}</title>
+        </rect>,
+      );
+    }
+  }
+  const met = days.filter((d) => d.status === 'met').length;
+  const missed = days.filter((d) => d.status === 'missed' || d.declaredMissed === true).length;
+  return (
+    <figure class="goal-calendar">
+      <svg
+        viewBox={`0 0 ${WEEKS * (CELL + GAP) - GAP} ${7 * (CELL + GAP) - GAP}`}
+        role="img"
+        aria-label={`The last ${WEEKS} weeks: met on ${met} days, missed on ${missed}, the rest without data or before the goal`}
+      >
+        {cells}
+      </svg>
+      <figcaption class="goal-legend">
+        <span class="goal-key goal-met" aria-hidden="true" /> met <span class="goal-key goal-missed" aria-hidden="true" /> missed{' '}
+        <span class="goal-key goal-no_data" aria-hidden="true" /> no data
+      </figcaption>
+    </figure>
+  );
+}

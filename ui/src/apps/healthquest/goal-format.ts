@@ -1,0 +1,46 @@
+/** How HealthQuest says a goal's target and a day's value. */
+import type { GoalTemplateAnswer } from '../../../../hub/api/contract/goals.js';
+
+export type TargetKind = GoalTemplateAnswer['targetKind'];
+
+export function formatAmount(kind: TargetKind, value: number): string {
+  switch (kind) {
+    case 'steps':
+      return `${Math.round(value).toLocaleString()} steps`;
+    case 'minutes': {
+      const whole = Math.round(value);
+      return `${Math.floor(whole / 60)} h ${whole % 60} min`;
+    }
+    case 'clock': {
+      const m = ((Math.round(value) % 1440) + 1440) % 1440;
+      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    }
+    case 'none':
+      return `${Math.round(value)} of 2`;
+  }
+}
+
+/** "8,000 steps a day", "at least 7 h 0 min", "asleep at 22:30, give or take half an hour". */
+export function targetText(kind: TargetKind, target: number): string {
+  switch (kind) {
+    case 'steps':
+      return `${formatAmount(kind, target)} a day`;
+    case 'minutes':
+      return `at least ${formatAmount(kind, target)}`;
+    case 'clock':
+      return `asleep at ${formatAmount(kind, target)}, give or take half an hour`;
+    case 'none':
+      return 'one before noon and one after 17:00';
+  }
+}
+
+/** A clock target as the time input shows it, and back. */
+export function clockValue(minutes: number): string {
+  return formatAmount('clock', minutes);
+}
+
+export function minutesOfClock(value: string): number | undefined {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(value);
+  if (match === null) return undefined;
+  return Number(match[1]) * 60 + Number(match[2]);
+}
