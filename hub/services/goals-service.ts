@@ -27,6 +27,8 @@ export interface QuestSummary {
 export interface GoalsView {
   quest(personId: string): QuestSummary;
   goal(id: string): Goal | undefined;
+  /** The person's goal of this template: each person has at most one of each. */
+  goalOf(personId: string, template: GoalTemplateId): Goal | undefined;
   add(personId: string, template: GoalTemplateId, target: number): Goal;
   setTarget(id: string, target: number): void;
   remove(id: string): boolean;

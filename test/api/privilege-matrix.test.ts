@@ -353,7 +353,8 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
       }, },
     { route: 'PUT /api/v1/goals/:id/days/:date', label: "say a day of alex's without data was missed", prepare: () => {
         const goal = goals().add('alex', 'steps', 9000);
-        const day = goals().quest('alex').goals.find((g) => g.id === goal.id)?.days.find((d) => d.status === 'no_data')?.date ?? '2026-01-01';
+        const day = goals().quest('alex').goals.find((g) => g.id === goal.id)?.days.find((d) => d.status === 'no_data')?.date;
+        if (day === undefined) throw new Error('the new goal has no day without data to declare');
         return (c) => c.request('PUT', `/api/v1/goals/${goal.id}/days/${day}`, { missed: true });
       }, },
     { route: 'POST /api/v1/devices/pairing', label: 'open pairing', prepare: () => send('POST', '/api/v1/devices/pairing', { seconds: 30 }) },

@@ -33,7 +33,7 @@ t.before(async () => {
   // Yesterday 9,000 steps; today 8,400 so far.
   const steps = [
     ...Array.from({ length: 9 }, (_, i) => ({ metric: 'steps', value: 1000, ts: todayStart - DAY + 9 * HOUR + i * 600_000 })),
-    ...Array.from({ length: 7 }, (_, i) => ({ metric: 'steps', value: 1200, ts: todayStart + Math.floor((now - todayStart) / 2) - i * 1000 })),
+    ...Array.from({ length: 7 }, (_, i) => ({ metric: 'steps', value: 1200, ts: todayStart + Math.floor((now - todayStart) / 2) + i })),
   ];
   const sent = await fetch(`${hub.baseURL}/api/v1/ingest/pedometer-alex`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ readings: steps }) });
   if (!sent.ok) throw new Error(`steps refused: ${sent.status} ${await sent.text()}`);
@@ -81,6 +81,8 @@ t.test('HealthQuest: a member sets a steps goal, the hub judges it from the step
       await page.getByText('Steps a day: the new target holds from today.').waitFor();
       await page.locator('article.goal[data-goal="steps"][data-today="missed"]').waitFor();
       t.match((await card.textContent()) ?? '', /Target: 10,000 steps a day/, 'phone: the new target');
+      t.equal(await card.getAttribute('data-streak'), '1', 'phone: yesterday stays met on the target it had; today, not met yet, breaks nothing');
+      t.equal(await card.locator('rect[data-status="met"]').count(), 1);
     }
   });
 });

@@ -28,6 +28,8 @@ const GoalDayAnswer = Type.Object(
   {
     date: LocalDate,
     status: Status,
+    /** The target the day was judged on: a changed target holds from the day it was set. */
+    target: Type.Number(),
     /** In the target's terms (steps, minutes, clock minute, measurements); null without data. */
     value: Nullable(Type.Number()),
     progress: Type.Number({ minimum: 0, maximum: 1 }),

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canAssignTo, canReadPerson, canWrite } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
-import { GOAL_TEMPLATE_IDS, GOAL_TEMPLATES } from '../../apps/healthquest/goal-templates.js';
+import { GOAL_TEMPLATE_IDS, GOAL_TEMPLATES, type GoalTemplate } from '../../apps/healthquest/goal-templates.js';
 import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
 import type { GoalsView } from '../../services/goals-service.js';
@@ -22,11 +22,18 @@ function goalsOf(deps: ApiDeps): GoalsView {
   return view;
 }
 
+/** A bound as the form asks for it: steps, hours, a clock time. */
+function bound(kind: GoalTemplate['targetKind'], value: number): string {
+  if (kind === 'minutes') return `${value / 60} h`;
+  if (kind === 'clock') return `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
+  return String(value);
+}
+
 function checkedTarget(template: keyof typeof GOAL_TEMPLATES, target: number | undefined): number {
   const t = GOAL_TEMPLATES[template];
   const value = target ?? t.defaultTarget;
   if (!Number.isFinite(value) || value < t.minTarget || value > t.maxTarget) {
-    throw new ApiError(400, 'invalid_target', `the target of "${t.label}" must be from ${t.minTarget} to ${t.maxTarget}`);
+    throw new ApiError(400, 'invalid_target', `the target of "${t.label}" must be from ${bound(t.targetKind, t.minTarget)} to ${bound(t.targetKind, t.maxTarget)}`);
   }
   return value;
 }
@@ -48,7 +55,11 @@ export function registerGoalRoutes(server: FastifyInstance, deps: ApiDeps): void
     const { personId, template, target } = request.body;
     if (!canReadPerson(principal, personId) || deps.household.person(personId) === undefined) throw personNotFound();
     if (!maySetGoalsFor(principal, personId)) throw new ApiError(403, 'forbidden', 'goals are set by the owner, or by members for themselves');
-    const goal = goalsOf(deps).add(personId, template, checkedTarget(template, target));
+    const checked = checkedTarget(template, target);
+    if (goalsOf(deps).goalOf(personId, template) !== undefined) {
+      throw new ApiError(409, 'goal_exists', `there is a "${GOAL_TEMPLATES[template].label}" goal already: change its target instead`);
+    }
+    const goal = goalsOf(deps).add(personId, template, checked);
     return reply.code(201).send(goal);
   });
 
@@ -75,7 +86,7 @@ export function registerGoalRoutes(server: FastifyInstance, deps: ApiDeps): void
   app.put('/api/v1/goals/:id/days/:date', { schema: { params: DayParams, body: DayDeclaration } }, async (request) => {
     const goal = changeable(principalOf(request), request.params.id);
     if (!goalsOf(deps).declareMissed(goal.id, request.params.date, request.body.missed)) {
-      throw new ApiError(409, 'day_has_data', 'only a day without data can be said to be missed; that day was judged on its readings');
+      throw new ApiError(409, 'not_a_day_without_data', 'only a day judged without data can be said to be missed: that day was judged on its readings, or not judged at all');
     }
     return { date: request.params.date, declaredMissed: request.body.missed };
   });

@@ -19,7 +19,8 @@ export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, person
   const { start, end } = localDayBounds(date, timeZone);
   const steps = query.querySeries({ metric: 'steps', personId, from: start, to: end, maxPoints: DAY_POINTS });
   const stepCount = steps.points.length === 0 ? undefined : steps.points.reduce((sum, p) => sum + p.value * p.count, 0);
-  const night = sleep?.sessions(personId, start - 12 * HOUR, end).find((s) => s.kind === 'night' && s.night === date);
+  // The night named by the date began between its noon and the next day's; one still going on (or cut short) is no night yet.
+  const night = sleep?.sessions(personId, start, end + 12 * HOUR).find((s) => s.kind === 'night' && s.night === date && !s.partial);
   const bp = query.querySeries({ metric: 'bp_systolic', personId, from: start, to: end, maxPoints: MAX_BP_READINGS });
   return {
     steps: stepCount === undefined ? undefined : Math.round(stepCount),
@@ -33,7 +34,9 @@ export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, person
 
 /** Minutes of the night with a chest strap's beats (RR intervals come only from a strap worn). */
 function strapMinutes(query: StoreQuery, personId: string, from: number, to: number): number {
-  const minutes = Math.ceil((to - from) / MINUTE) + 1;
-  const rr = query.querySeries({ metric: 'rr_interval', personId, from, to, maxPoints: minutes });
+  // Whole minutes, so that the store's minute buckets are one minute each.
+  const start = Math.floor(from / MINUTE) * MINUTE;
+  const minutes = Math.ceil((to - start) / MINUTE) + 2;
+  const rr = query.querySeries({ metric: 'rr_interval', personId, from: start, to, maxPoints: minutes });
   return new Set(rr.points.map((p) => Math.floor(p.ts / MINUTE))).size;
 }

@@ -43,11 +43,13 @@ export class HealthQuestPart implements HubPart {
   private readonly view: GoalsView = {
     quest: (personId) => this.quest(personId),
     goal: (id) => this.store().get(id),
+    goalOf: (personId, template) => this.store().ofTemplate(personId, template),
     add: (personId, template, target) => this.add(personId, template, target),
     setTarget: (id, target) => {
       this.store().setTarget(id, target);
       const goal = this.store().get(id);
-      if (goal !== undefined) this.judgeGoal(goal, DAYS_JUDGED_AGAIN);
+      // From today: the days before keep the target they were judged on.
+      if (goal !== undefined) this.judgeGoal(goal, 1);
     },
     remove: (id) => this.store().remove(id),
     declareMissed: (id, date, missed) => this.store().declareMissed(id, date, missed),
@@ -125,15 +127,20 @@ export class HealthQuestPart implements HubPart {
     return goal;
   }
 
-  /** Judges the goal's last `days` local days, today included. */
+  /**
+   * Judges the goal's last `days` local days, today included: today on the goal's target, an
+   * earlier day judged before on the target it had then, a day never judged on today's.
+   */
   private judgeGoal(goal: Goal, days: number): void {
     const zone = this.timeZone();
     const template = GOAL_TEMPLATES[goal.template];
-    let date = localDate(this.context.clock.now(), zone);
+    const today = localDate(this.context.clock.now(), zone);
+    let date = today;
     try {
       for (let i = 0; i < days; i++) {
         const facts = dayFacts(this.context.store.query, this.context.services.sleep.current(), goal.personId, date, zone);
-        this.store().saveDay(goal.id, date, evaluateDay(template, goal.target, facts));
+        const target = date === today ? goal.target : (this.store().day(goal.id, date)?.target ?? goal.target);
+        this.store().saveDay(goal.id, date, target, evaluateDay(template, target, facts));
         date = previousDate(date);
       }
     } catch (error) {
@@ -146,17 +153,17 @@ export class HealthQuestPart implements HubPart {
     const today = localDate(this.context.clock.now(), zone);
     let from = today;
     for (let i = 1; i < CALENDAR_DAYS; i++) from = previousDate(from);
-    let daysMet = 0;
     let bestStreak = 0;
     const goals = this.store()
       .of(personId)
       .map((goal) => {
+        // A streak runs back to the goal's first day: a goal's days are one a day since it was set, a few hundred a year.
         const all = this.store().days(goal.id, '0000-00-00', today);
         const streak = streakOf(all, today);
-        daysMet += all.filter((d) => d.status === 'met').length;
         bestStreak = Math.max(bestStreak, streak.best);
         return { ...goal, label: GOAL_TEMPLATES[goal.template].label, today: all.find((d) => d.date === today), streak, days: all.filter((d) => d.date >= from) };
       });
+    const daysMet = this.store().daysMet(personId);
     const points = daysMet * POINTS_PER_DAY_MET;
     const level = levelOf(points);
     return {

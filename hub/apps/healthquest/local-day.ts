@@ -16,13 +16,16 @@ function offsetAt(t: number, timeZone: string): number {
   return wall - Math.floor(t / 1000) * 1000;
 }
 
-/** The UTC time at which the wall clock of the zone reads midnight of `date` (YYYY-MM-DD). */
+/** The first instant of `date` (YYYY-MM-DD) in the zone: midnight, or where a zone skips midnight, the moment the clocks jump. */
 function midnight(date: string, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number);
   const asUtc = Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1);
   // Twice: the offset at the first guess may be the other side of a change.
   const first = asUtc - offsetAt(asUtc, timeZone);
-  return asUtc - offsetAt(first, timeZone);
+  let start = asUtc - offsetAt(first, timeZone);
+  // A zone whose clocks jump from 23:59 to 01:00 (Santiago, Havana) has no midnight that day: the day starts at the jump.
+  for (let step = 0; step < 4 && localDate(start, timeZone) < date; step++) start += 30 * 60_000;
+  return start;
 }
 
 export function localDate(t: number, timeZone: string): string {
@@ -35,7 +38,7 @@ export function localDayBounds(date: string, timeZone: string): { start: number;
   return { start, end: midnight(nextDate(date), timeZone) };
 }
 
-/** Minutes since local midnight at `t`. */
+/** The wall clock's minute of the day at `t` (03:30 is 210, even on a day the clocks skipped an hour before it). */
 export function localMinuteOfDay(t: number, timeZone: string): number {
   return Math.floor((t + offsetAt(t, timeZone) - Math.floor((t + offsetAt(t, timeZone)) / DAY_MS) * DAY_MS) / 60_000);
 }

@@ -17,7 +17,7 @@ interface Quest {
   points: number;
   level: number;
   badges: { id: string }[];
-  goals: { id: string; template: string; target: number; today?: { status: string; value: number | null; progress: number }; streak: { current: number; best: number }; days: { date: string; status: string; declaredMissed?: boolean }[] }[];
+  goals: { id: string; template: string; target: number; today?: { status: string; target: number; value: number | null; progress: number }; streak: { current: number; best: number }; days: { date: string; status: string; target: number; declaredMissed?: boolean }[] }[];
 }
 
 /** Steps from a pedometer of Alex's: `count` of them in the hour after `from`. */
@@ -54,7 +54,7 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   const first = await quest();
   const goal = first.goals[0];
   t.equal(first.today, '2026-12-02');
-  t.same(goal?.today, { date: '2026-12-02', status: 'missed', value: 3000, progress: 0.375 }, 'today so far: 3,000 of 8,000');
+  t.same(goal?.today, { date: '2026-12-02', status: 'missed', target: 8000, value: 3000, progress: 0.375 }, 'today so far: 3,000 of 8,000');
   t.same(goal?.streak, { current: 2, best: 2 }, 'two days met, the day without data between them breaking nothing, today still going on');
   t.same(goal?.days.slice(-4).map((d) => d.status), ['met', 'no_data', 'met', 'missed']);
   t.equal(first.points, 20, 'ten points a day met');
@@ -73,7 +73,10 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   t.same((await quest()).goals[0]?.streak, { current: 2, best: 2 });
   const withData = await owner.request('PUT', `/api/v1/goals/${goalId}/days/2026-12-01`, { missed: true });
   t.equal(withData.status, 409, 'a day judged on its readings cannot be said to be missed');
-  t.match(withData.text, /only a day without data/);
+  t.match((withData.body as { message: string }).message, /only a day judged without data/);
+  const twice = await owner.post('/api/v1/goals', { personId: 'alex', template: 'steps', target: 5000 });
+  t.equal(twice.status, 409, 'one goal of a kind a person');
+  t.match((twice.body as { message: string }).message, /there is a "Steps a day" goal already: change its target instead/);
 
   const wrong = await owner.post('/api/v1/goals', { personId: 'alex', template: 'steps', target: 10 });
   t.equal(wrong.status, 400);
@@ -91,12 +94,20 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   t.equal((await carer.post('/api/v1/goals', { personId: 'alex', template: 'steps' })).status, 403, 'but sets none');
   t.equal((await carer.request('DELETE', `/api/v1/goals/${goalId}`)).status, 403);
   t.equal((await alex.request('PATCH', `/api/v1/goals/${goalId}`, { target: 9000 })).status, 200, 'alex changes his own target');
-  t.equal((await quest(alex)).goals[0]?.target, 9000);
+  const changed = (await quest(alex)).goals[0];
+  t.equal(changed?.target, 9000);
+  t.same(changed?.today && { status: changed.today.status, target: changed.today.target }, { status: 'missed', target: 9000 }, 'today is judged on the new target: 8,500 of 9,000');
+  t.same(changed?.days.slice(-3, -1).map((d) => [d.status, d.target]), [['no_data', 8000], ['met', 8000]], 'the days before keep the target they were judged on');
+  part.judgeAll();
+  t.same((await quest(alex)).goals[0]?.days.slice(-3, -1).map((d) => [d.status, d.target]), [['no_data', 8000], ['met', 8000]], 'even when the hourly judging goes over them again');
+  t.same((await quest(alex)).goals[0]?.streak, { current: 1, best: 1 }, 'yesterday met stays met; today, not met yet, breaks nothing');
   const reader = (await owner.post('/api/v1/tokens', { name: 'wall display', scopes: ['read'] })).body as { token: string };
   const display = new ApiClient(api.base);
   display.token = reader.token;
   t.equal((await display.get('/api/v1/goals?personId=alex')).status, 200, 'a read token reads');
   t.equal((await display.post('/api/v1/goals', { personId: 'alex', template: 'steps' })).status, 403, 'and writes nothing');
   t.equal((await alex.request('DELETE', `/api/v1/goals/${goalId}`)).status, 204);
-  t.same((await quest()).goals, [], 'the goal is gone, with its days');
+  t.same((await quest()).goals, [], 'the goal is gone');
+  const days = api.hub.store.db.prepare<[string], number>('SELECT count(*) FROM healthquest_day WHERE goal_id = ?').pluck().get(goalId);
+  t.equal(days, 0, 'with its days');
 });

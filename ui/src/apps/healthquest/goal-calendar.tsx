@@ -26,14 +26,16 @@ function dayLabel(date: string): string {
 }
 
 /**
- * A goal's last twelve weeks as a heat map, a column a week from Monday, today last: met, missed,
- * no data, or not yet a goal. Each day names itself to a pointer and to a screen reader.
+ * A goal's last twelve weeks as a heat map, a column a week from Monday, today last: met, missed
+ * (crossed, not told by colour alone), no data, or not yet a goal. Each day names itself to a
+ * pointer; a screen reader gets the summary and the last two weeks day by day in a list.
  */
 export function GoalCalendar({ days, today, kind }: { readonly days: readonly GoalDayAnswer[]; readonly today: string; readonly kind: TargetKind }) {
   const byDate = new Map(days.map((d) => [d.date, d]));
   const lastMonday = addDays(today, -dayOfWeek(today));
   const firstMonday = addDays(lastMonday, -7 * (WEEKS - 1));
   const cells = [];
+  const recent: string[] = [];
   for (let week = 0; week < WEEKS; week++) {
     for (let weekday = 0; weekday < 7; weekday++) {
       const date = addDays(firstMonday, week * 7 + weekday);
@@ -41,11 +43,17 @@ export function GoalCalendar({ days, today, kind }: { readonly days: readonly Go
       const day = byDate.get(date);
       const status = day === undefined ? 'none' : day.declaredMissed === true ? 'missed' : day.status;
       const words = day === undefined ? 'not a goal yet' : `${STATUS_WORDS[day.status]}${day.declaredMissed === true ? ' (said to be missed)' : ''}${day.value === null ? '' : `, ${formatAmount(kind, day.value)}`}`;
+      const x = week * (CELL + GAP);
+      const y = weekday * (CELL + GAP);
       cells.push(
-        <rect key={date} class={`goal-day goal-${status}`} x={week * (CELL + GAP)} y={weekday * (CELL + GAP)} width={CELL} height={CELL} rx={3} data-date={date} data-status={status}>
-          <title>{`${dayLabel(date)}: ${words}`}</title>
-        </rect>,
+        <g key={date}>
+          <rect class={`goal-day goal-${status}`} x={x} y={y} width={CELL} height={CELL} rx={3} data-date={date} data-status={status}>
+            <title>{`${dayLabel(date)}: ${words}`}</title>
+          </rect>
+          {status === 'missed' && <path class="goal-cross" d={`M${x + 4} ${y + 4} L${x + CELL - 4} ${y + CELL - 4} M${x + CELL - 4} ${y + 4} L${x + 4} ${y + CELL - 4}`} />}
+        </g>,
       );
+      if (date > addDays(today, -14)) recent.push(`${dayLabel(date)}: ${words}`);
     }
   }
   const met = days.filter((d) => d.status === 'met').length;
@@ -60,9 +68,14 @@ export function GoalCalendar({ days, today, kind }: { readonly days: readonly Go
         {cells}
       </svg>
       <figcaption class="goal-legend">
-        <span class="goal-key goal-met" aria-hidden="true" /> met <span class="goal-key goal-missed" aria-hidden="true" /> missed{' '}
-        <span class="goal-key goal-no_data" aria-hidden="true" /> no data
+        <span class="goal-key goal-met" aria-hidden="true" /> met <span class="goal-key goal-missed" aria-hidden="true">×</span> missed{' '}
+        <span class="goal-key goal-no_data" aria-hidden="true" /> no data <span class="goal-key goal-none" aria-hidden="true" /> not a goal yet
       </figcaption>
+      <ol class="visually-hidden" aria-label="The last two weeks">
+        {recent.reverse().map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
     </figure>
   );
 }

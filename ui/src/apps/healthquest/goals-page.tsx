@@ -31,7 +31,7 @@ function targetFrom(kind: TargetKind, value: string | undefined): number | undef
   return value === undefined || value.trim() === '' || !Number.isFinite(number) ? undefined : kind === 'minutes' ? Math.round(number * 60) : number;
 }
 
-function TargetInput({ id, kind, value }: { readonly id: string; readonly kind: TargetKind; readonly value: number }) {
+function TargetInput({ id, kind, value, min, max }: { readonly id: string; readonly kind: TargetKind; readonly value: number; readonly min: number; readonly max: number }) {
   if (kind === 'none') return null;
   if (kind === 'clock') {
     return (
@@ -42,11 +42,11 @@ function TargetInput({ id, kind, value }: { readonly id: string; readonly kind: 
   }
   return kind === 'steps' ? (
     <Field for={id} label="Steps a day">
-      <input id={id} name="target" type="number" inputMode="numeric" min={0} step={500} value={value} required />
+      <input id={id} name="target" type="number" inputMode="numeric" min={min} max={max} step={1} value={value} required />
     </Field>
   ) : (
     <Field for={id} label="Hours">
-      <input id={id} name="target" type="number" inputMode="decimal" min={0} step={0.25} value={value / 60} required />
+      <input id={id} name="target" type="number" inputMode="decimal" min={min / 60} max={max / 60} step={0.25} value={value / 60} required />
     </Field>
   );
 }
@@ -111,16 +111,24 @@ export function GoalsPage({ user, params }: PageProps) {
 
 type Act = (action: () => Promise<unknown>, done: string) => Promise<void>;
 
+function previousDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
+}
+
 function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: GoalAnswer; readonly today: string; readonly templates: readonly GoalTemplateAnswer[]; readonly mayEdit: boolean; readonly act: Act }) {
   const template = templates.find((t) => t.id === goal.template);
   const kind: TargetKind = template?.targetKind ?? 'none';
-  const day = goal.today;
+  // A night's goal is known once the night is over: it shows last night, the others today.
+  const nightly = goal.template === 'sleep_duration' || goal.template === 'bedtime' || goal.template === 'strap_overnight';
+  const day = nightly ? goal.days.find((d) => d.date === previousDay(today)) : goal.today;
+  const when = nightly ? 'last night' : 'today';
   const now =
     day === undefined || day.status === 'no_data'
-      ? 'Nothing measured for it yet today.'
+      ? `Nothing measured for it ${when === 'today' ? 'yet today' : 'last night'}.`
       : day.status === 'met'
-        ? `Met today${day.value === null ? '' : `: ${formatAmount(kind, day.value)}`}.`
-        : `Today so far: ${day.value === null ? 'nothing' : formatAmount(kind, day.value)}.`;
+        ? `Met ${when}${day.value === null ? '' : `: ${formatAmount(kind, day.value)}`}.`
+        : `${when === 'today' ? 'Today so far' : 'Last night'}: ${day.value === null ? 'nothing' : formatAmount(kind, day.value)}.`;
   const save = (form: HTMLFormElement): void => {
     const target = targetFrom(kind, formValues(form)['target']);
     if (target === undefined) return;
@@ -131,7 +139,7 @@ function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: Goa
       <h2>{goal.label}</h2>
       <p class="muted">Target: {targetText(kind, goal.target)}</p>
       <div class="goal-today">
-        <meter min={0} max={1} optimum={1} low={0.5} high={0.99} value={day?.progress ?? 0} aria-label={`${goal.label} today`} />
+        <meter min={0} max={1} optimum={1} low={0.5} high={0.99} value={day?.progress ?? 0} aria-label={`${goal.label} ${when}`} />
         <span>{now}</span>
       </div>
       <p class="goal-streak">
@@ -149,13 +157,20 @@ function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: Goa
                 save(event.currentTarget);
               }}
             >
-              <TargetInput id={`target-${goal.id}`} kind={kind} value={goal.target} />
+              <TargetInput id={`target-${goal.id}`} kind={kind} value={goal.target} min={template?.minTarget ?? 0} max={template?.maxTarget ?? goal.target} />
               <button type="submit" class="small">
                 Change target
               </button>
             </form>
           )}
-          <button type="button" class="small" onClick={() => void act(() => api.delete(`/goals/${encodeURIComponent(goal.id)}`), `${goal.label}: removed, with its days.`)}>
+          <button
+            type="button"
+            class="small"
+            onClick={() => {
+              // Its days and the points they earned go with it.
+              if (confirm(`Remove the goal “${goal.label}”, with its streak and its days?`)) void act(() => api.delete(`/goals/${encodeURIComponent(goal.id)}`), `${goal.label}: removed, with its days.`);
+            }}
+          >
             Remove {goal.label.toLowerCase()}
           </button>
         </div>
@@ -191,7 +206,7 @@ function NewGoalForm({ personId, templates, act }: { readonly personId: string; 
           ))}
         </select>
       </Field>
-      {template !== undefined && <TargetInput key={template.id} id="goal-target" kind={template.targetKind} value={template.defaultTarget} />}
+      {template !== undefined && <TargetInput key={template.id} id="goal-target" kind={template.targetKind} value={template.defaultTarget} min={template.minTarget} max={template.maxTarget} />}
       <button type="submit">Add goal</button>
     </form>
   );
