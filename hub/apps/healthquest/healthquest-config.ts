@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Section, type Settings } from '../../config/config-types.js';
+import { defaultsOf, Section, type Settings } from '../../config/config-types.js';
 
 /** The `healthquest` section of the config: goals judged from the household's own readings. */
 export const healthquestConfigSchema = Section({
@@ -7,3 +7,5 @@ export const healthquestConfigSchema = Section({
 });
 
 export type HealthQuestConfig = Settings<typeof healthquestConfigSchema>;
+
+export const DEFAULT_HEALTHQUEST_CONFIG: HealthQuestConfig = defaultsOf(healthquestConfigSchema);

@@ -28,7 +28,7 @@ function night(start: number, end: number, date: string, partial = false): Night
     restingHeartRate: 55,
     oxygen: null,
     score: { score: 80, parts: [] },
-  } as NightSummary;
+  };
 }
 
 t.test('what a day of a goal is judged on, read from a real store', async (t) => {
