@@ -47,6 +47,9 @@ t.test('every section is in reach on a phone and a laptop, each tab a 44 px targ
       t.ok(box.height >= 44 && box.width >= 44, `${screen}: ${section.label} is at least 44 × 44 px (${Math.round(box.width)} × ${Math.round(box.height)})`);
       await link.click();
       await page.waitForFunction((target) => (globalThis as unknown as { location: { hash: string } }).location.hash === target, section.href);
+      // The shell draws the new section on the address's change, a moment after it.
+      const current = page.locator(`nav[aria-label="Main"] a[aria-current="page"][href="${section.href}"]`);
+      await current.waitFor({ timeout: 10_000 }).catch(() => undefined);
       t.equal(await page.locator(`nav[aria-label="Main"] a[aria-current="page"]`).getAttribute('href'), section.href, `${screen}: ${section.label} opens and is marked current`);
       await page.locator('main h1').first().waitFor();
     }
