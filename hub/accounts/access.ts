@@ -51,6 +51,11 @@ export function canWrite(principal: Principal): boolean {
   return hasScope(principal, 'write') && (principal.user.role === 'owner' || principal.user.role === 'member');
 }
 
+/** A person's goals: set by the owner for anyone it reaches, and by a member for themselves. */
+export function canSetGoalsFor(principal: Principal, personId: string): boolean {
+  return canWrite(principal) && canReadPerson(principal, personId) && canAssignTo(principal, personId);
+}
+
 /** Users, tokens and settings: the owner, logged in or with an admin-scoped token. */
 export function canAdminister(principal: Principal): boolean {
   return principal.user.role === 'owner' && hasScope(principal, 'admin');

@@ -16,6 +16,12 @@ export class HouseholdTimeZone {
     return this.zone === '' ? fallback : this.zone;
   }
 
+  /** The zone to read local times in now: the household's, else `fallback`, else the box's own. */
+  inForce(fallback: string): string {
+    const zone = this.orElse(fallback);
+    return zone === '' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zone;
+  }
+
   set(zone: string): void {
     this.zone = zone;
   }

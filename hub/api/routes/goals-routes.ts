@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { canAssignTo, canReadPerson, canWrite } from '../../accounts/access.js';
+import { canReadPerson, canSetGoalsFor } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import { GOAL_TEMPLATE_IDS, GOAL_TEMPLATES, type GoalTemplate } from '../../apps/healthquest/goal-templates.js';
 import { ApiError } from '../../http/api-error.js';
@@ -10,11 +10,6 @@ import type { ApiDeps } from '../api-deps.js';
 import { IdParams } from '../contract/primitives.js';
 import { CreatedGoal, DayDeclaration, DayParams, GoalChange, GoalsQuery, GoalTemplatesAnswer, NewGoal, QuestAnswer } from '../contract/goals.js';
 import { personNotFound } from './people-routes.js';
-
-/** Goals are set by the owner for anyone, and by a member for themselves; everyone who reads a person sees theirs. */
-function maySetGoalsFor(principal: Principal, personId: string): boolean {
-  return canWrite(principal) && canReadPerson(principal, personId) && canAssignTo(principal, personId);
-}
 
 function goalsOf(deps: ApiDeps): GoalsView {
   const view = deps.goals.current();
@@ -54,7 +49,7 @@ export function registerGoalRoutes(server: FastifyInstance, deps: ApiDeps): void
     const principal = principalOf(request);
     const { personId, template, target } = request.body;
     if (!canReadPerson(principal, personId) || deps.household.person(personId) === undefined) throw personNotFound();
-    if (!maySetGoalsFor(principal, personId)) throw new ApiError(403, 'forbidden', 'goals are set by the owner, or by members for themselves');
+    if (!canSetGoalsFor(principal, personId)) throw new ApiError(403, 'forbidden', 'goals are set by the owner, or by members for themselves');
     const checked = checkedTarget(template, target);
     if (goalsOf(deps).goalOf(personId, template) !== undefined) {
       throw new ApiError(409, 'goal_exists', `there is a "${GOAL_TEMPLATES[template].label}" goal already: change its target instead`);
@@ -67,7 +62,7 @@ export function registerGoalRoutes(server: FastifyInstance, deps: ApiDeps): void
   const changeable = (principal: Principal, id: string) => {
     const goal = goalsOf(deps).goal(id);
     if (goal === undefined || !canReadPerson(principal, goal.personId)) throw new ApiError(404, 'goal_not_found', 'no such goal, or you may not see it');
-    if (!maySetGoalsFor(principal, goal.personId)) throw new ApiError(403, 'forbidden', 'goals are changed by the owner, or by members for themselves');
+    if (!canSetGoalsFor(principal, goal.personId)) throw new ApiError(403, 'forbidden', 'goals are changed by the owner, or by members for themselves');
     return goal;
   };
 

@@ -5,8 +5,17 @@
 
 const DAY_MS = 86_400_000;
 
+/** Made once per zone: a formatter costs far more to make than to use, and each day judged asks several times. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+const dates = new Map<string, Intl.DateTimeFormat>();
+
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  let made = wallClocks.get(timeZone);
+  if (made === undefined) {
+    made = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    wallClocks.set(timeZone, made);
+  }
+  return made;
 }
 
 /** How far the zone's wall clock is ahead of UTC at `t`, in ms. */
@@ -29,7 +38,12 @@ function midnight(date: string, timeZone: string): number {
 }
 
 export function localDate(t: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t));
+  let made = dates.get(timeZone);
+  if (made === undefined) {
+    made = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dates.set(timeZone, made);
+  }
+  return made.format(new Date(t));
 }
 
 /** [start, end) of a local date, in ms since the epoch. */
@@ -40,7 +54,8 @@ export function localDayBounds(date: string, timeZone: string): { start: number;
 
 /** The wall clock's minute of the day at `t` (03:30 is 210, even on a day the clocks skipped an hour before it). */
 export function localMinuteOfDay(t: number, timeZone: string): number {
-  return Math.floor((t + offsetAt(t, timeZone) - Math.floor((t + offsetAt(t, timeZone)) / DAY_MS) * DAY_MS) / 60_000);
+  const wall = t + offsetAt(t, timeZone);
+  return Math.floor((((wall % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
 }
 
 export function nextDate(date: string): string {

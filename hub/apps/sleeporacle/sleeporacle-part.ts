@@ -190,8 +190,7 @@ export class SleepOraclePart implements HubPart {
 
   /** The household's zone (its settings) when it chose one, else the config's, else the box's. */
   private timeZone(): string {
-    const zone = this.context.services.timeZone.orElse(this.context.config.sleeporacle.timeZone);
-    return zone === '' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zone;
+    return this.context.services.timeZone.inForce(this.context.config.sleeporacle.timeZone);
   }
 
   private store(): NightStore {

@@ -1,4 +1,5 @@
 import type { GoalAnswer } from '../../../../hub/api/contract/goals.js';
+import { addDays, dateLabel } from '../../format/local-date.js';
 import { formatAmount, type TargetKind } from './goal-format.js';
 
 type GoalDayAnswer = GoalAnswer['days'][number];
@@ -13,16 +14,6 @@ function dayOfWeek(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
   // Monday first.
   return (new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay() + 6) % 7;
-}
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
-
-function dayLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
 /**
@@ -48,12 +39,12 @@ export function GoalCalendar({ days, today, kind }: { readonly days: readonly Go
       cells.push(
         <g key={date}>
           <rect class={`goal-day goal-${status}`} x={x} y={y} width={CELL} height={CELL} rx={3} data-date={date} data-status={status}>
-            <title>{`${dayLabel(date)}: ${words}`}</title>
+            <title>{`${dateLabel(date)}: ${words}`}</title>
           </rect>
           {status === 'missed' && <path class="goal-cross" d={`M${x + 4} ${y + 4} L${x + CELL - 4} ${y + CELL - 4} M${x + CELL - 4} ${y + 4} L${x + 4} ${y + CELL - 4}`} />}
         </g>,
       );
-      if (date > addDays(today, -14)) recent.push(`${dayLabel(date)}: ${words}`);
+      if (date > addDays(today, -14)) recent.push(`${dateLabel(date)}: ${words}`);
     }
   }
   const met = days.filter((d) => d.status === 'met').length;

@@ -8,6 +8,7 @@ import { errorText } from '../../format/error-text.js';
 import { loadPeople, personName } from '../../state/household.js';
 import { href, type PageProps } from '../dashboard-app.js';
 import { GoalCalendar } from './goal-calendar.js';
+import { addDays } from '../../format/local-date.js';
 import { clockValue, formatAmount, minutesOfClock, targetText, type TargetKind } from './goal-format.js';
 import { GOALS_PATH } from './goal-paths.js';
 import { QuestAvatar } from './quest-avatar.js';
@@ -111,17 +112,12 @@ export function GoalsPage({ user, params }: PageProps) {
 
 type Act = (action: () => Promise<unknown>, done: string) => Promise<void>;
 
-function previousDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
-}
-
 function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: GoalAnswer; readonly today: string; readonly templates: readonly GoalTemplateAnswer[]; readonly mayEdit: boolean; readonly act: Act }) {
   const template = templates.find((t) => t.id === goal.template);
   const kind: TargetKind = template?.targetKind ?? 'none';
   // A night's goal is known once the night is over: it shows last night, the others today.
   const nightly = goal.template === 'sleep_duration' || goal.template === 'bedtime' || goal.template === 'strap_overnight';
-  const day = nightly ? goal.days.find((d) => d.date === previousDay(today)) : goal.today;
+  const day = nightly ? goal.days.find((d) => d.date === addDays(today, -1)) : goal.today;
   const when = nightly ? 'last night' : 'today';
   const now =
     day === undefined || day.status === 'no_data'

@@ -7,7 +7,4 @@ export function hoursAndMinutes(minutes: number): string {
 }
 
 /** "Mon 30 Nov" for the night's local date. */
-export function nightLabel(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1, 12)).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-}
+export { dateLabel as nightLabel } from '../../format/local-date.js';
