@@ -89,6 +89,16 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   t.equal((await sam.get('/api/v1/goals?personId=alex')).status, 404, "another member sees nothing of alex's goals");
   t.equal((await sam.post('/api/v1/goals', { personId: 'alex', template: 'steps' })).status, 404, 'nor sets one for him');
   t.equal((await sam.request('PATCH', `/api/v1/goals/${goalId}`, { target: 500 })).status, 404, 'nor changes his');
+  // Nor through another spelling of the same address.
+  for (const path of ['/api/v1/goals?personId=%61lex', '/api/v1/goals/?personId=alex', '/api/v1//goals?personId=alex', '/API/V1/GOALS?personId=alex']) {
+    const answer = await sam.get(path);
+    t.not(answer.status, 200, `${path} is no way round (${answer.status})`);
+    t.notMatch(answer.text, /steps/, 'and says nothing of his goals');
+  }
+  const encodedId = `%67${goalId.slice(1)}`;
+  t.equal((await sam.request('PATCH', `/api/v1/goals/${encodedId}`, { target: 500 })).status, 404, 'an encoded goal id is the same goal, refused the same');
+  t.equal((await sam.request('DELETE', `/api/v1/goals/${encodedId}`)).status, 404);
+  t.equal((await owner.request('PATCH', `/api/v1/goals/${encodedId}`, { target: 8000 })).status, 200, 'which is the goal itself to the owner');
   t.equal((await sam.post('/api/v1/goals', { personId: 'sam', template: 'bp_twice' })).status, 201, 'a member sets their own');
   t.equal((await quest(carer)).goals.length, 1, 'a caregiver of alex reads his goals');
   t.equal((await carer.post('/api/v1/goals', { personId: 'alex', template: 'steps' })).status, 403, 'but sets none');
