@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import t from 'tap';
+import { DATABASE_FILE } from '../../hub/store/database-file.js';
 import type { Locator, Page } from 'playwright-core';
 import { waitFor } from '../helpers/hub-process.js';
 import { seedHeartRateHistory } from '../helpers/seed-history.js';
@@ -85,7 +88,7 @@ t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw re
     return state !== undefined && state.to - state.from < (day.to - day.from) / 2 ? state : undefined;
   });
   const spans = `${((hours.to - hours.from) / HOUR).toFixed(1)} h of a ${((day.to - day.from) / HOUR).toFixed(1)} h zoom, ${hours.points} points`;
-  t.equal(hours.resolution, 'raw', `zoomed to a few hours, the chart shows the readings themselves (${spans})`);
+  t.equal(hours.resolution, 'raw', `zoomed to a few hours, the chart shows the readings themselves (${spans}; heart-rate series: ${heartRateSeries(hub.dataDir)})`);
   t.ok(hours.points > 60, `the readings are there (${hours.points})`);
   await browser.screenshot('chart-zoomed-raw');
 
@@ -97,6 +100,16 @@ t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw re
   t.equal(back.to, day.to, 'zoom out returns to the previous range');
   await allChartsAt(page, 'Alex’s other charts to zoom out with it', (r) => r.from === day.from && r.to === day.to);
 });
+
+/** Alex's heart-rate series as the store has them (device, person, purged before): what decides raw or rollups. */
+function heartRateSeries(dataDir: string): string {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  try {
+    return JSON.stringify(db.prepare("SELECT device_id, person_id, purged_before FROM series WHERE metric = 'heart_rate'").all());
+  } finally {
+    db.close();
+  }
+}
 
 interface ChartRange {
   readonly from: number;

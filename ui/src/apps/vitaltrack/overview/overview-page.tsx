@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { ApiError } from '../../../api/client.js';
 import { live } from '../../../api/live-socket.js';
-import type { PersonOverview, User } from '../../../api/types.js';
+import type { LatestValue, PersonOverview, User } from '../../../api/types.js';
 import { StatusLine } from '../../../components/status-line.js';
 import { useRequest } from '../../../components/use-request.js';
 import { errorText } from '../../../format/error-text.js';
@@ -20,6 +20,15 @@ async function loadHousehold(): Promise<readonly PersonOverview[]> {
   const people = await loadPeople(5_000);
   for (const person of people) latestValues.seed(person.id, person.latest);
   return people;
+}
+
+const KEEP_LIVE_EVERY_MS = 10_000;
+
+/** A person's newest values as the tiles have them, answer and live stream together. */
+function shownValues(personId: string): Record<string, LatestValue> {
+  const values: Record<string, LatestValue> = {};
+  for (const [metric, value] of latestValues.of(personId).peek()) values[metric] = value.peek();
+  return values;
 }
 
 /** Marks a moment once per page load (read by bench/ui-first-reading). */
@@ -53,6 +62,18 @@ export function OverviewPage({ user }: PageProps) {
     shown.current = new Set(people.map((p) => p.id));
     markOnce('hearth:first-tile');
   }, [people]);
+
+  // What the tiles show is what offline shows: the kept household follows the live values, at most
+  // every few seconds (the first live reading at once), not only the answer the page opened with.
+  useEffect(() => {
+    if (answered === undefined) return undefined;
+    let kept = 0;
+    return live.listen((message) => {
+      if (message.type !== 'reading' || Date.now() - kept < KEEP_LIVE_EVERY_MS) return;
+      kept = Date.now();
+      lastOverview.save(answered.map((person) => ({ ...person, latest: { ...person.latest, ...shownValues(person.id) } })));
+    });
+  }, [answered]);
 
   // The moment the first live reading reaches a tile; the tile itself reads the latest values.
   useEffect(
