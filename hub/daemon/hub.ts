@@ -28,6 +28,9 @@ import type { HubContext, HubPart, HubPartFactory } from './hub-part.js';
 import { CONSUMER_PARTS, SOURCE_PARTS } from './hub-parts.js';
 import { PeriodicTask } from './periodic-task.js';
 
+/** How often a part that has not finished stopping is named in the log. */
+const SLOW_STOP_MS = 5000;
+
 export interface HubOptions {
   readonly config: HubConfig;
   readonly logging: HubLogging;
@@ -121,11 +124,16 @@ export class Hub {
 
   async stop(): Promise<void> {
     for (const part of this.started.splice(0).reverse()) {
+      // Said while it lasts, so a stop that hangs names the part; and the timer keeps the process
+      // alive meanwhile, where a promise alone would let Node exit half-stopped.
+      const startedStopping = Date.now();
+      const slow = setInterval(() => this.log.warn({ part: part.name, seconds: Math.round((Date.now() - startedStopping) / 1000) }, 'a part is slow to stop'), SLOW_STOP_MS);
       try {
         await part.stop();
       } catch (error) {
         this.log.error({ part: part.name, err: error }, 'part failed to stop cleanly');
       } finally {
+        clearInterval(slow);
         this.bus.removeOwner(part.name);
       }
     }

@@ -59,6 +59,12 @@ t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw re
   t.teardown(() => browser.close());
   const { page } = browser;
   await signInOwner(page);
+  // The page's last heart-rate question, for the message of a zoom that did not come back raw.
+  let lastHeartRateQuery = '';
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('/series') && url.searchParams.get('metric') === 'heart_rate') lastHeartRateQuery = url.search;
+  });
 
   await page.goto('/#/people/alex?range=30d');
   const chart = page.locator('figure.chart[data-metric="heart_rate"]');
@@ -88,7 +94,7 @@ t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw re
     return state !== undefined && state.to - state.from < (day.to - day.from) / 2 ? state : undefined;
   });
   const spans = `${((hours.to - hours.from) / HOUR).toFixed(1)} h of a ${((day.to - day.from) / HOUR).toFixed(1)} h zoom, ${hours.points} points`;
-  t.equal(hours.resolution, 'raw', `zoomed to a few hours, the chart shows the readings themselves (${spans}; heart-rate series: ${heartRateSeries(hub.dataDir)})`);
+  t.equal(hours.resolution, 'raw', `zoomed to a few hours, the chart shows the readings themselves (${spans}; asked ${lastHeartRateQuery}; heart-rate series: ${heartRateSeries(hub.dataDir, hours.from, hours.to)})`);
   t.ok(hours.points > 60, `the readings are there (${hours.points})`);
   await browser.screenshot('chart-zoomed-raw');
 
@@ -102,10 +108,19 @@ t.test('a 30-day heart-rate chart loads rollups, shows the gap, and loads raw re
 });
 
 /** Alex's heart-rate series as the store has them (device, person, purged before): what decides raw or rollups. */
-function heartRateSeries(dataDir: string): string {
+function heartRateSeries(dataDir: string, from: number, to: number): string {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
-    return JSON.stringify(db.prepare("SELECT device_id, person_id, purged_before FROM series WHERE metric = 'heart_rate'").all());
+    // What the store's plan reads: purge marks, the readings in the range, and the minute rollups' count of them.
+    const rows = db
+      .prepare(
+        `SELECT s.device_id, s.person_id, s.purged_before,
+           (SELECT count(*) FROM sample WHERE series_id = s.id AND ts >= :from AND ts < :to) AS readings,
+           (SELECT sum(count) FROM rollup WHERE series_id = s.id AND resolution = 60 AND bucket >= :from AND bucket < :to) AS in_minute_rollups
+         FROM series s WHERE s.metric = 'heart_rate'`,
+      )
+      .all({ from, to });
+    return JSON.stringify(rows);
   } finally {
     db.close();
   }

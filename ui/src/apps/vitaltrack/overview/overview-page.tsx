@@ -63,16 +63,36 @@ export function OverviewPage({ user }: PageProps) {
     markOnce('hearth:first-tile');
   }, [people]);
 
-  // What the tiles show is what offline shows: the kept household follows the live values, at most
-  // every few seconds (the first live reading at once), not only the answer the page opened with.
+  // What the tiles show is what offline shows: the kept household follows the live values. A value
+  // a tile did not have yet is kept at once; others at most every few seconds, the last of a burst
+  // included, so the kept copy is never older than that.
   useEffect(() => {
     if (answered === undefined) return undefined;
-    let kept = 0;
-    return live.listen((message) => {
-      if (message.type !== 'reading' || Date.now() - kept < KEEP_LIVE_EVERY_MS) return;
-      kept = Date.now();
-      lastOverview.save(answered.map((person) => ({ ...person, latest: { ...person.latest, ...shownValues(person.id) } })));
+    const keptMetrics = new Map(answered.map((person) => [person.id, new Set(Object.keys(person.latest))]));
+    let keptAt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const keep = (): void => {
+      timer = undefined;
+      keptAt = Date.now();
+      const people = answered.map((person) => ({ ...person, latest: { ...person.latest, ...shownValues(person.id) } }));
+      for (const person of people) keptMetrics.set(person.id, new Set(Object.keys(person.latest)));
+      lastOverview.save(people);
+    };
+    // Later than the reading's own listeners, so the value is among those shown when it is kept.
+    const keepSoon = (delayMs: number): void => {
+      clearTimeout(timer);
+      timer = setTimeout(keep, delayMs);
+    };
+    const stopListening = live.listen((message) => {
+      if (message.type !== 'reading') return;
+      const { personId, metric } = message.reading;
+      if (personId !== undefined && personId !== null && keptMetrics.get(personId)?.has(metric) === false) keepSoon(0);
+      else if (timer === undefined) keepSoon(Math.max(0, KEEP_LIVE_EVERY_MS - (Date.now() - keptAt)));
     });
+    return () => {
+      stopListening();
+      clearTimeout(timer);
+    };
   }, [answered]);
 
   // The moment the first live reading reaches a tile; the tile itself reads the latest values.
