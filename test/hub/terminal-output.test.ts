@@ -23,9 +23,14 @@ function hubEnv(port: number): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `hearth run` in a real pseudo-terminal (util-linux `script`); stopped with Ctrl-C typed into it, as a person does. */
+/**
+ * `hearth run` in a real pseudo-terminal (util-linux `script`); stopped with Ctrl-C typed into it, as
+ * a person does. `script` starts it through `$SHELL -c`; `exec` leaves the hub alone in the
+ * terminal's foreground, as a person's interactive shell does, where dash (Debian's `sh`) would
+ * stay in it, die of the same Ctrl-C and report 130 whatever the hub did.
+ */
 function runInTerminal(port: number): Run {
-  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', `${process.execPath} ${CLI} run`, '/dev/null'], { env: hubEnv(port), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', `exec ${process.execPath} ${CLI} run`, '/dev/null'], { env: hubEnv(port), stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
