@@ -56,6 +56,21 @@ export function canSetGoalsFor(principal: Principal, personId: string): boolean 
   return canWrite(principal) && canReadPerson(principal, personId) && canAssignTo(principal, personId);
 }
 
+/**
+ * A household challenge's board (shares of a goal, no readings): those who may read everyone in it,
+ * and a member taking part, who sees the others' shares but none of their readings.
+ */
+export function canSeeChallenge(principal: Principal, personIds: readonly string[]): boolean {
+  if (personIds.every((id) => canReadPerson(principal, id))) return true;
+  const { user } = principal;
+  return user.role === 'member' && hasScope(principal, 'read') && user.personId !== undefined && personIds.includes(user.personId) && personIds.every((id) => withinTokenPeople(principal, id));
+}
+
+/** Challenges are the household's: set and ended by the owner, for people it reaches. */
+export function canSetChallenges(principal: Principal, personIds: readonly string[]): boolean {
+  return canWrite(principal) && principal.user.role === 'owner' && personIds.every((id) => canReadPerson(principal, id));
+}
+
 /** Users, tokens and settings: the owner, logged in or with an admin-scoped token. */
 export function canAdminister(principal: Principal): boolean {
   return principal.user.role === 'owner' && hasScope(principal, 'admin');

@@ -27,6 +27,7 @@ import { registerPasswordRoute } from './routes/password-route.js';
 import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
 import { registerSleepRoutes } from './routes/sleep-routes.js';
+import { registerChallengeRoutes } from './routes/challenge-routes.js';
 import { registerGoalRoutes } from './routes/goals-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerSetupRoutes } from './routes/setup-routes.js';
@@ -115,6 +116,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerSeriesRoutes(app, deps);
         registerSleepRoutes(app, deps);
         registerGoalRoutes(app, deps);
+        registerChallengeRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerDevicePageRoutes(app, deps);
         registerLogbookRoute(app, deps);

@@ -1,6 +1,9 @@
 import type { Goal, StoredDay } from '../apps/healthquest/goal-store.js';
 import type { GoalTemplateId } from '../apps/healthquest/goal-templates.js';
 import type { BadgeId, Streak } from '../apps/healthquest/streaks.js';
+import type { Board } from '../apps/healthquest/challenge-board.js';
+import type { Challenge } from '../apps/healthquest/challenge-store.js';
+import type { ChallengeTemplateId } from '../apps/healthquest/challenge-templates.js';
 
 /** A goal as the API shows it: its target, today, its streak and its recent days. */
 export interface GoalSummary extends Goal {
@@ -34,4 +37,18 @@ export interface GoalsView {
   remove(id: string): boolean;
   /** A day without data the person says was missed (or takes it back); false when that day had data. */
   declareMissed(id: string, date: string, missed: boolean): boolean;
+  /** The household's local date now. */
+  today(): string;
+  challenges(): readonly Challenge[];
+  challenge(id: string): Challenge | undefined;
+  /** Starts on `firstDate` (the household's today when not given) for the template's days. */
+  addChallenge(template: ChallengeTemplateId, target: number, personIds: readonly string[], firstDate?: string): Challenge;
+  removeChallenge(id: string): boolean;
+  /** How far the household got, and each member's share. */
+  board(challenge: Challenge): ChallengeBoard;
+}
+
+/** A challenge with its board, as the API shows it. */
+export interface ChallengeBoard extends Board {
+  readonly today: string;
 }

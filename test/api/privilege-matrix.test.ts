@@ -64,6 +64,8 @@ interface Snapshot {
   readonly people: ReadonlySet<string>;
   /** Each goal: whose, and everything about it (target, days declared missed). */
   readonly goals: ReadonlyMap<string, { personId: string; text: string }>;
+  /** Each household challenge and who takes part. */
+  readonly challenges: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Test sentences the hub's speaker was given (a test send is the owner's to make, like a change of channels). */
@@ -99,6 +101,12 @@ function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
         )
         .all()
         .map((g) => [g.id, { personId: g.person_id, text: `${g.target} ${g.declared ?? ''}` }]),
+    ),
+    challenges: new Map(
+      api.hub.store.db
+        .prepare<[], { id: string; members: string }>('SELECT c.id, (SELECT group_concat(person_id) FROM healthquest_challenge_member m WHERE m.challenge_id = c.id) AS members FROM healthquest_challenge c')
+        .all()
+        .map((c) => [c.id, c.members.split(',')]),
     ),
   };
 }
@@ -139,6 +147,13 @@ function escalations(actor: Held, before: Snapshot, after: Snapshot, readingsFor
     if (!actor.scopes.has('write')) note(`changed goal ${id}`, 'no write scope');
     if (actor.role === 'caregiver' || actor.role === 'viewer') note(`changed goal ${id}`, `${actor.role}s only read`);
     if (!reachesPerson(actor, person)) note(`changed goal ${id}`, `person ${person ?? 'nobody'}`);
+  }
+  // Challenges: the household's, set and ended by the owner with the write scope, for people it reaches.
+  const challengeTouched = [...new Set([...before.challenges.keys(), ...after.challenges.keys()])].filter((id) => before.challenges.has(id) !== after.challenges.has(id));
+  for (const id of challengeTouched) {
+    if (!actor.scopes.has('write')) note(`set or ended challenge ${id}`, 'no write scope');
+    if (actor.role !== 'owner') note(`set or ended challenge ${id}`, `a ${actor.role} may not`);
+    for (const person of after.challenges.get(id) ?? before.challenges.get(id) ?? []) if (!reachesPerson(actor, person)) note(`set or ended challenge ${id}`, `person ${person}`);
   }
   const householdAdmin = actor.role === 'owner' && actor.scopes.has('admin') && actor.people === null;
   if (before.settings !== after.settings && !householdAdmin) found.push('changed the household settings');
@@ -357,6 +372,16 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
         if (day === undefined) throw new Error('the new goal has no day without data to declare');
         return (c) => c.request('PUT', `/api/v1/goals/${goal.id}/days/${day}`, { missed: true });
       }, },
+    { route: 'POST /api/v1/challenges', label: 'set a steps challenge for alex and sam', prepare: () => send('POST', '/api/v1/challenges', { template: 'steps_together', personIds: ['alex', 'sam'] }) },
+    { route: 'POST /api/v1/challenges', label: 'set a blood-pressure challenge for alex and gran', prepare: () => send('POST', '/api/v1/challenges', { template: 'bp_daily', personIds: ['alex', 'gran'] }) },
+    { route: 'DELETE /api/v1/challenges/:id', label: "end alex and sam's challenge", prepare: () => {
+        const challenge = goals().addChallenge('steps_together', 50_000, ['alex', 'sam']);
+        return (c) => c.request('DELETE', `/api/v1/challenges/${challenge.id}`);
+      }, },
+    { route: 'DELETE /api/v1/challenges/:id', label: "end alex's challenge with gran", prepare: () => {
+        const challenge = goals().addChallenge('bp_daily', 7, ['alex', 'gran']);
+        return (c) => c.request('DELETE', `/api/v1/challenges/${challenge.id}`);
+      }, },
     { route: 'POST /api/v1/devices/pairing', label: 'open pairing', prepare: () => send('POST', '/api/v1/devices/pairing', { seconds: 30 }) },
     { route: 'DELETE /api/v1/devices/pairing', label: 'close pairing', prepare: () => send('DELETE', '/api/v1/devices/pairing') },
     { route: 'POST /api/v1/alerts/:id/ack', label: 'acknowledge an alert', prepare: () => send('POST', '/api/v1/alerts/a-1/ack') },
@@ -390,6 +415,7 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
     for (const id of now.tokens.keys()) if (!baseline.tokens.has(id)) accounts.tokens.revoke(id);
     for (const id of now.devices.keys()) if (!baseline.devices.has(id)) api.hub.context.registry.forgetDevice(id);
     for (const id of now.goals.keys()) if (!baseline.goals.has(id)) goals().remove(id);
+    for (const id of now.challenges.keys()) if (!baseline.challenges.has(id)) goals().removeChallenge(id);
     if (now.channels !== baseline.channels) api.hub.context.services.alertChannels.current()?.update({ speech: null, webhooks: null, escalation: null });
   };
   let acceptedFor: (string | undefined)[] = [];
@@ -416,10 +442,16 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
   t.ok(allowed > actors.length, 'and the matrix is no wall of refusals: rightful changes went through');
 });
 
-t.test('read matrix: a device page, its history, a logbook and goals answer exactly the credentials that hold their person', async (t) => {
+t.test('read matrix: a device page, its history, a logbook, goals and challenges answer exactly the credentials that hold their person', async (t) => {
   const { api, actors, everyone } = await matrixHousehold(t);
   api.hub.bus.emit('device.connection', { deviceId: 'strap-alex', connected: true, ts: Date.now() - 60_000 });
   const devices: readonly [string, string | undefined][] = [['strap-alex', 'alex'], ['strap-sam', 'sam'], ['oximeter-gran', 'gran'], ['loose-thermo', undefined]];
+  const view = api.hub.context.services.goals.current();
+  if (view === undefined) throw new Error('the healthquest part is not running');
+  const challenges = [view.addChallenge('steps_together', 50_000, ['alex', 'sam']), view.addChallenge('bp_daily', 7, ['gran', 'sam'])];
+  // A board is seen by whoever reads everyone on it, and by a member on it (signed in, or a token not limited to people).
+  const seesChallenge = (held: Held, members: readonly string[]): boolean =>
+    held.scopes.has('read') && (members.every((p) => reachesPerson(held, p)) || (held.role === 'member' && held.unassigned && members.some((p) => held.people?.has(p) === true)));
   const failures: string[] = [];
   let allowed = 0;
   for (const actor of actors) {
@@ -437,6 +469,13 @@ t.test('read matrix: a device page, its history, a logbook and goals answer exac
     for (const person of everyone) {
       await expect(`/api/v1/people/${person}/logbook?limit=5`, reads && reachesPerson(actor.held, person));
       await expect(`/api/v1/goals?personId=${person}`, reads && reachesPerson(actor.held, person));
+    }
+    const listed = await client.get('/api/v1/challenges');
+    const ids = listed.status === 200 ? (listed.body as { id: string }[]).map((c) => c.id) : [];
+    for (const challenge of challenges) {
+      const may = seesChallenge(actor.held, challenge.personIds);
+      await expect(`/api/v1/challenges/${challenge.id}`, may);
+      if (ids.includes(challenge.id) !== may) failures.push(`${actor.name}: the list of challenges ${may ? 'lacks' : 'shows'} ${challenge.personIds.join(' and ')}'s`);
     }
   }
   t.comment(`${actors.length} credentials, ${allowed} reads allowed`);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, MigrationStep } from '../../store/index.js';
 import type { DayResult, DayStatus, GoalTemplateId } from './goal-templates.js';
 import type { GoalDay } from './streaks.js';
+import { challengeMigration } from './challenge-store.js';
 
 export const HEALTHQUEST_SCHEMA_PART = 'healthquest';
 
@@ -28,6 +29,7 @@ export const healthquestMigrations: readonly MigrationStep[] = [
         PRIMARY KEY (goal_id, date)
       ) STRICT;
     `),
+  challengeMigration,
 ];
 
 export interface Goal {

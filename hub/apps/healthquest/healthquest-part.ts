@@ -8,12 +8,15 @@ import type { Logger } from 'pino';
 import type { Reading } from '../../../core/reading.js';
 import type { HubContext, HubPart, HubPartFactory } from '../../daemon/hub-part.js';
 import type { RemovalParticipant } from '../../services/household-removal.js';
-import type { GoalsView, QuestSummary } from '../../services/goals-service.js';
+import type { ChallengeBoard, GoalsView, QuestSummary } from '../../services/goals-service.js';
+import { challengeBoard, type MemberDay } from './challenge-board.js';
+import { ChallengeStore, type Challenge } from './challenge-store.js';
+import { CHALLENGE_TEMPLATES, type ChallengeTemplateId } from './challenge-templates.js';
 import { migrate } from '../../store/index.js';
 import { dayFacts } from './day-facts.js';
 import { GoalStore, HEALTHQUEST_SCHEMA_PART, healthquestMigrations, type Goal } from './goal-store.js';
 import { evaluateDay, GOAL_TEMPLATES, type GoalTemplateId } from './goal-templates.js';
-import { localDate, previousDate } from './local-day.js';
+import { datePlusDays, localDate, nextDate, previousDate } from './local-day.js';
 import { badgesOf, BADGES, levelOf, POINTS_PER_DAY_MET, streakOf } from './streaks.js';
 
 export const HEALTHQUEST_PART = 'healthquest';
@@ -38,6 +41,7 @@ export class HealthQuestPart implements HubPart {
   readonly name = HEALTHQUEST_PART;
   private readonly logger: Logger;
   private goals: GoalStore | undefined;
+  private challengeStore: ChallengeStore | undefined;
   /** People with a judgement pending after a reading, and its timer. */
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly view: GoalsView = {
@@ -53,6 +57,17 @@ export class HealthQuestPart implements HubPart {
     },
     remove: (id) => this.store().remove(id),
     declareMissed: (id, date, missed) => this.store().declareMissed(id, date, missed),
+    today: () => localDate(this.context.clock.now(), this.timeZone()),
+    challenges: () => this.challenges().all(),
+    challenge: (id) => this.challenges().get(id),
+    addChallenge: (template, target, personIds, firstDate) => this.addChallenge(template, target, personIds, firstDate),
+    removeChallenge: (id) => this.challenges().remove(id),
+    board: (challenge) => this.board(challenge),
+  };
+  private readonly challengeRemoval: RemovalParticipant = {
+    name: 'challenges',
+    count: (scope) => this.challenges().countOf(scope.personIds),
+    remove: (scope) => this.challenges().removePeople(scope.personIds),
   };
   private readonly removal: RemovalParticipant = {
     name: 'goals',
@@ -74,10 +89,12 @@ export class HealthQuestPart implements HubPart {
     const { store, services, bus } = this.context;
     migrate(store.db, HEALTHQUEST_SCHEMA_PART, healthquestMigrations);
     this.goals = new GoalStore(store.db);
+    this.challengeStore = new ChallengeStore(store.db);
     this.context.addJob({ name: JUDGE_JOB, schedule: '12 * * * *', run: () => this.judgeAll() });
     bus.on('reading.accepted', HEALTHQUEST_PART, (reading) => this.onReading(reading));
     services.goals.provide(this.view);
     services.removal.join(this.removal);
+    services.removal.join(this.challengeRemoval);
     return Promise.resolve();
   }
 
@@ -90,10 +107,12 @@ export class HealthQuestPart implements HubPart {
     const { services, bus } = this.context;
     services.goals.withdraw(this.view);
     services.removal.leave(this.removal);
+    services.removal.leave(this.challengeRemoval);
     bus.removeOwner(HEALTHQUEST_PART);
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.goals = undefined;
+    this.challengeStore = undefined;
     return Promise.resolve();
   }
 
@@ -176,6 +195,33 @@ export class HealthQuestPart implements HubPart {
       badges: badgesOf(bestStreak, daysMet).map((id) => ({ id, label: BADGES[id] })),
       goals,
     };
+  }
+
+  private addChallenge(template: ChallengeTemplateId, target: number, personIds: readonly string[], firstDate: string | undefined): Challenge {
+    const first = firstDate ?? localDate(this.context.clock.now(), this.timeZone());
+    const lastDate = datePlusDays(first, CHALLENGE_TEMPLATES[template].days - 1);
+    return this.challenges().add({ template, target, firstDate: first, lastDate, created: this.context.clock.now(), personIds });
+  }
+
+  /** Read from what is stored, each time it is asked for: a week of a few people is a few dozen queries. */
+  private board(challenge: Challenge): ChallengeBoard {
+    const zone = this.timeZone();
+    const today = localDate(this.context.clock.now(), zone);
+    const sleep = this.context.services.sleep.current();
+    const members = challenge.personIds.map((personId) => {
+      const days: MemberDay[] = [];
+      for (let date = challenge.firstDate; date <= challenge.lastDate && date <= today; date = nextDate(date)) {
+        const facts = dayFacts(this.context.store.query, sleep, personId, date, zone);
+        days.push({ steps: facts.steps, bloodPressureMeasured: facts.bloodPressureMinutes.length > 0 });
+      }
+      return { personId, days };
+    });
+    return { ...challengeBoard({ template: challenge.template, target: challenge.target, firstDate: challenge.firstDate, lastDate: challenge.lastDate, today, members }), today };
+  }
+
+  private challenges(): ChallengeStore {
+    if (this.challengeStore === undefined) throw new Error('the healthquest part is not started');
+    return this.challengeStore;
   }
 
   /** The household's zone (its settings) when it chose one, else the sleep config's, else the box's. */

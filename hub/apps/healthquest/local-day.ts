@@ -58,12 +58,16 @@ export function localMinuteOfDay(t: number, timeZone: string): number {
   return Math.floor((((wall % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
 }
 
-export function nextDate(date: string): string {
+/** The calendar date `days` after `date` (before, when negative). */
+export function datePlusDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+export function nextDate(date: string): string {
+  return datePlusDays(date, 1);
 }
 
 export function previousDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) - 1)).toISOString().slice(0, 10);
+  return datePlusDays(date, -1);
 }
