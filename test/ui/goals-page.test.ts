@@ -1,7 +1,7 @@
 import t from 'tap';
 import { onEachScreen } from './helpers/browser.js';
 import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
-import { onboardOwnerOverApi, type OwnerSession } from './helpers/sign-in.js';
+import { onboardOwnerOverApi, signInOwner, type OwnerSession } from './helpers/sign-in.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -84,5 +84,43 @@ t.test('HealthQuest: a member sets a steps goal, the hub judges it from the step
       t.equal(await card.getAttribute('data-streak'), '1', 'phone: yesterday stays met on the target it had; today, not met yet, breaks nothing');
       t.equal(await card.locator('rect[data-status="met"]').count(), 1);
     }
+  });
+});
+
+t.test('HealthQuest: the owner starts a household challenge; a member on it sees each share of the goal and no one’s readings', async (t) => {
+  let started = false;
+  await onEachScreen(hub.baseURL, async (browser) => {
+    const { page, screen } = browser;
+    if (!started) {
+      await signInOwner(page);
+      await page.goto('/#/goals');
+      await page.getByRole('heading', { name: 'Household challenges' }).waitFor();
+      await page.getByText('No household challenge yet.').waitFor();
+      await page.getByLabel('Challenge', { exact: true }).selectOption('steps_together');
+      await page.getByLabel('Steps in the week, together').fill('20000');
+      await page.getByRole('checkbox', { name: 'Alex' }).check();
+      await page.getByRole('checkbox', { name: 'Sam' }).check();
+      await page.getByRole('button', { name: 'Start challenge' }).click();
+      await page.getByText('Steps together this week: started.').waitFor();
+      started = true;
+    } else {
+      const login = await page.request.post('/api/v1/auth/login', { data: { username: ALEX.username, password: ALEX.password } });
+      t.equal(login.status(), 200, 'alex signs in');
+      await page.goto('/#/goals');
+      t.equal(await page.getByRole('button', { name: 'Start challenge' }).count(), 0, `${screen}: a member starts none`);
+    }
+    const board = page.locator('article.challenge');
+    await board.waitFor();
+    t.equal(await board.getAttribute('data-status'), 'running', `${screen}: under way`);
+    t.same(
+      await board.locator('.challenge-shares li').evaluateAll((items) => items.map((li) => [li.getAttribute('data-person'), li.getAttribute('data-share')])),
+      [['alex', '0.42'], ['sam', '0']],
+      `${screen}: Alex's 8,400 steps are 42 % of 20,000; Sam has none yet`,
+    );
+    const words = (await board.textContent()) ?? '';
+    t.match(words, /20,000 steps together\. Under way/, `${screen}: the goal in words`);
+    t.match(words, /42 % of the goal/, `${screen}: the household's progress`);
+    t.notMatch(words, /8,?400/, `${screen}: no step count of anyone's on the board`);
+    await browser.check(t, screen === 'desktop' ? 'goals-challenge-owner' : 'goals-challenge-member');
   });
 });

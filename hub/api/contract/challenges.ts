@@ -41,9 +41,9 @@ export type ChallengeAnswer = Static<typeof ChallengeAnswer>;
 export const ChallengesAnswer = ReadonlyList(ChallengeAnswer);
 
 /** `GET /api/v1/challenge-templates`. */
-export const ChallengeTemplatesAnswer = ReadonlyList(
-  Type.Object(
-    { id: StringEnum(CHALLENGE_TEMPLATE_IDS), label: Type.String(), shareOf: StringEnum(['steps', 'days_measured'] as const), defaultTarget: Type.Number(), minTarget: Type.Number(), maxTarget: Type.Number(), days: Type.Integer() },
-    { additionalProperties: false },
-  ),
+export const ChallengeTemplateAnswer = Type.Object(
+  { id: StringEnum(CHALLENGE_TEMPLATE_IDS), label: Type.String(), shareOf: StringEnum(['steps', 'days_measured'] as const), defaultTarget: Type.Number(), minTarget: Type.Number(), maxTarget: Type.Number(), days: Type.Integer() },
+  { additionalProperties: false },
 );
+export type ChallengeTemplateAnswer = Static<typeof ChallengeTemplateAnswer>;
+export const ChallengeTemplatesAnswer = ReadonlyList(ChallengeTemplateAnswer);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { StatusLine } from './status-line.js';
 import { useRequest } from './use-request.js';
 import { errorText } from '../format/error-text.js';
@@ -12,10 +13,12 @@ interface PeopleLinksProps {
   readonly hrefOf: (personId: string) => string;
   /** A class for the list, for the page's own styling. */
   readonly listClass: string;
+  /** What the app shows for the household as a whole, under the people. */
+  readonly children?: ComponentChildren;
 }
 
 /** An app's first page: whose to look at, of everyone the signed-in account may see. */
-export function PeopleLinks({ title, intro, label, hrefOf, listClass }: PeopleLinksProps) {
+export function PeopleLinks({ title, intro, label, hrefOf, listClass, children }: PeopleLinksProps) {
   const { value: people, failure, loading } = useRequest(() => loadPeople());
   const status = failure !== undefined ? errorText(failure) : loading ? 'Loading…' : people?.length === 0 ? 'No one is set up yet.' : '';
   return (
@@ -32,6 +35,7 @@ export function PeopleLinks({ title, intro, label, hrefOf, listClass }: PeopleLi
           </li>
         ))}
       </ul>
+      {children}
     </section>
   );
 }

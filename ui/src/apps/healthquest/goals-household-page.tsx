@@ -1,8 +1,10 @@
 import { PeopleLinks } from '../../components/people-links.js';
+import type { PageProps } from '../dashboard-app.js';
 import { goalsHref } from './goal-paths.js';
+import { HouseholdChallenges } from './household-challenges.js';
 
-/** Whose goals to look at: everyone the signed-in account may see. */
-export function GoalsHouseholdPage() {
+/** Whose goals to look at (everyone the signed-in account may see), and the household's challenges. */
+export function GoalsHouseholdPage({ user }: PageProps) {
   return (
     <PeopleLinks
       title="Goals"
@@ -10,6 +12,8 @@ export function GoalsHouseholdPage() {
       label={(name) => `${name}’s goals`}
       hrefOf={goalsHref}
       listClass="goal-people"
-    />
+    >
+      <HouseholdChallenges user={user} />
+    </PeopleLinks>
   );
 }
