@@ -112,8 +112,10 @@ t.test('HealthQuest: the owner starts a household challenge; a member on it sees
     const board = page.locator('article.challenge');
     await board.waitFor();
     t.equal(await board.getAttribute('data-status'), 'running', `${screen}: under way`);
+    const shares: (string | null)[][] = [];
+    for (const item of await board.locator('.challenge-shares li').all()) shares.push([await item.getAttribute('data-person'), await item.getAttribute('data-share')]);
     t.same(
-      await board.locator('.challenge-shares li').evaluateAll((items) => items.map((li) => [li.getAttribute('data-person'), li.getAttribute('data-share')])),
+      shares,
       [['alex', '0.42'], ['sam', '0']],
       `${screen}: Alex's 8,400 steps are 42 % of 20,000; Sam has none yet`,
     );
