@@ -44,7 +44,8 @@ function ChallengeBoard({ challenge, mayEnd, onEnd }: { readonly challenge: Chal
         {dateLabel(challenge.firstDate)} to {dateLabel(challenge.lastDate)}: {goalWords(challenge)}. <strong>{STATUS_WORDS[challenge.status]}</strong>
       </p>
       <div class="challenge-total">
-        <meter min={0} max={1} optimum={1} low={0.5} high={0.99} value={challenge.progress} aria-label={`${challenge.label}: the household`} />
+        {/* No low or high marks: a week under way is no warning, whatever its share so far. */}
+        <meter min={0} max={1} value={challenge.progress} aria-label={`${challenge.label}: the household`} />
         <span>{percent(challenge.progress)} of the goal</span>
       </div>
       <ul class="plain-list challenge-shares">
