@@ -26,9 +26,20 @@ export interface QuestSummary {
   readonly goals: readonly GoalSummary[];
 }
 
+/** What a person's tile shows of their quest: level, the longest streak going on, today's goals met. */
+export interface QuestFace {
+  readonly personId: string;
+  readonly level: number;
+  readonly streak: number;
+  readonly goals: number;
+  readonly metToday: number;
+}
+
 /** What HealthQuest offers the API, while it runs. */
 export interface GoalsView {
   quest(personId: string): QuestSummary;
+  /** Undefined for someone without goals: their tile shows nothing of HealthQuest. */
+  face(personId: string): QuestFace | undefined;
   goal(id: string): Goal | undefined;
   /** The person's goal of this template: each person has at most one of each. */
   goalOf(personId: string, template: GoalTemplateId): Goal | undefined;

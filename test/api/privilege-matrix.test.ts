@@ -449,6 +449,7 @@ t.test('read matrix: a device page, its history, a logbook, goals and challenges
   const view = api.hub.context.services.goals.current();
   if (view === undefined) throw new Error('the healthquest part is not running');
   const challenges = [view.addChallenge('steps_together', 50_000, ['alex', 'sam']), view.addChallenge('bp_daily', 7, ['gran', 'sam'])];
+  for (const person of ['alex', 'sam', 'gran']) view.add(person, 'steps', 8000);
   // A board is seen by whoever reads everyone on it, and by a member on it (signed in, or a token not limited to people).
   const seesChallenge = (held: Held, members: readonly string[]): boolean =>
     held.scopes.has('read') && (members.every((p) => reachesPerson(held, p)) || (held.role === 'member' && held.unassigned && members.some((p) => held.people?.has(p) === true)));
@@ -470,6 +471,10 @@ t.test('read matrix: a device page, its history, a logbook, goals and challenges
       await expect(`/api/v1/people/${person}/logbook?limit=5`, reads && reachesPerson(actor.held, person));
       await expect(`/api/v1/goals?personId=${person}`, reads && reachesPerson(actor.held, person));
     }
+    const faces = await client.get('/api/v1/goal-faces');
+    const faced = faces.status === 200 ? (faces.body as { personId: string }[]).map((f) => f.personId) : [];
+    const mayFace = reads ? ['alex', 'gran', 'sam'].filter((p) => reachesPerson(actor.held, p)) : [];
+    if (JSON.stringify(faced) !== JSON.stringify(mayFace)) failures.push(`${actor.name}: goal faces of ${faced.join(', ') || 'nobody'}, expected ${mayFace.join(', ') || 'nobody'}`);
     const listed = await client.get('/api/v1/challenges');
     const ids = listed.status === 200 ? (listed.body as { id: string }[]).map((c) => c.id) : [];
     for (const challenge of challenges) {

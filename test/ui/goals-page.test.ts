@@ -84,6 +84,16 @@ t.test('HealthQuest: a member sets a steps goal, the hub judges it from the step
       t.equal(await card.getAttribute('data-streak'), '1', 'phone: yesterday stays met on the target it had; today, not met yet, breaks nothing');
       t.equal(await card.locator('rect[data-status="met"]').count(), 1);
     }
+
+    // Alex's tile on the household page carries his quest: the avatar, the streak, today's goals met.
+    await page.goto('/');
+    const badge = page.locator('article.tile[data-person="alex"] .quest-badge');
+    await badge.waitFor();
+    const [streak, met] = screen === 'desktop' ? ['2', '1'] : ['1', '0'];
+    t.equal(await badge.getAttribute('data-streak'), streak, `${screen}: the tile's streak`);
+    t.equal(await badge.getAttribute('data-met-today'), met, `${screen}: today's goals met, on the tile`);
+    t.equal(await page.getByRole('link', { name: `Alex’s goals: level 1, a ${streak}-day streak, ${met} of 1 met today`, exact: true }).count(), 1, `${screen}: said in words`);
+    await browser.check(t, 'goals-tile');
   });
 });
 

@@ -89,3 +89,18 @@ export type GoalTemplateAnswer = Static<typeof GoalTemplateAnswer>;
 export const GoalTemplatesAnswer = ReadonlyList(GoalTemplateAnswer);
 
 export const CreatedGoal = Type.Object({ id: Type.String(), personId: Id, template: StringEnum(GOAL_TEMPLATE_IDS), target: Type.Number(), created: Time }, { additionalProperties: false });
+
+/** `GET /api/v1/goal-faces`: for each person the asker may read who has goals, what their tile shows. */
+export const QuestFaceAnswer = Type.Object(
+  {
+    personId: Id,
+    level: Type.Integer({ minimum: 1 }),
+    /** The longest streak going on among their goals. */
+    streak: Type.Integer({ minimum: 0 }),
+    goals: Type.Integer({ minimum: 1 }),
+    metToday: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type QuestFaceAnswer = Static<typeof QuestFaceAnswer>;
+export const QuestFacesAnswer = ReadonlyList(QuestFaceAnswer);

@@ -8,7 +8,7 @@ import { principalOf } from '../../http/request-auth.js';
 import type { GoalsView } from '../../services/goals-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { IdParams } from '../contract/primitives.js';
-import { CreatedGoal, DayDeclaration, DayParams, GoalChange, GoalsQuery, GoalTemplatesAnswer, NewGoal, QuestAnswer } from '../contract/goals.js';
+import { CreatedGoal, DayDeclaration, DayParams, GoalChange, GoalsQuery, GoalTemplatesAnswer, NewGoal, QuestAnswer, QuestFacesAnswer } from '../contract/goals.js';
 import { personNotFound } from './people-routes.js';
 
 function goalsOf(deps: ApiDeps): GoalsView {
@@ -43,6 +43,11 @@ export function registerGoalRoutes(server: FastifyInstance, deps: ApiDeps): void
     const { personId } = request.query;
     if (!canReadPerson(principalOf(request), personId) || deps.household.person(personId) === undefined) throw personNotFound();
     return goalsOf(deps).quest(personId);
+  });
+
+  app.get('/api/v1/goal-faces', { schema: { response: { 200: QuestFacesAnswer } } }, async (request) => {
+    const view = goalsOf(deps);
+    return deps.household.visiblePeople(principalOf(request)).flatMap((person) => view.face(person.id) ?? []);
   });
 
   app.post('/api/v1/goals', { schema: { body: NewGoal, response: { 201: CreatedGoal } } }, async (request, reply) => {

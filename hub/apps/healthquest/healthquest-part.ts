@@ -46,6 +46,17 @@ export class HealthQuestPart implements HubPart {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly view: GoalsView = {
     quest: (personId) => this.quest(personId),
+    face: (personId) => {
+      const quest = this.quest(personId);
+      if (quest.goals.length === 0) return undefined;
+      return {
+        personId,
+        level: quest.level,
+        streak: Math.max(0, ...quest.goals.map((g) => g.streak.current)),
+        goals: quest.goals.length,
+        metToday: quest.goals.filter((g) => g.today?.status === 'met').length,
+      };
+    },
     goal: (id) => this.store().get(id),
     goalOf: (personId, template) => this.store().ofTemplate(personId, template),
     add: (personId, template, target) => this.add(personId, template, target),

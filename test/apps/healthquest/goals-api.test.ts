@@ -67,6 +67,8 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   t.equal(met.goals[0]?.today?.value, 8500);
   t.same(met.goals[0]?.streak, { current: 3, best: 3 });
   t.equal(met.points, 30);
+  const faces = await owner.get('/api/v1/goal-faces');
+  t.same(faces.body, [{ personId: 'alex', level: 1, streak: 3, goals: 1, metToday: 1 }], "what Alex's tile shows: level, streak, today's goals met; nobody without goals");
 
   // Alex says the day his pedometer was off he did not walk: it breaks the streak.
   t.equal((await owner.request('PUT', `/api/v1/goals/${goalId}/days/2026-11-30`, { missed: true })).status, 200);

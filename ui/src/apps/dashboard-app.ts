@@ -11,7 +11,12 @@ export interface DashboardApp {
   readonly name: string;
   readonly nav: readonly NavEntry[];
   readonly pages: readonly PageRoute[];
+  /** What the app adds to each person's tile on the household page (HealthQuest's avatar). */
+  readonly tileBadge?: TileBadge;
 }
+
+/** A small thing of an app's on a person's tile; it says itself in words for a screen reader. */
+export type TileBadge = ComponentType<{ readonly personId: string; readonly name: string }>;
 
 export interface NavEntry {
   /** Where the entry leads; pages name it as their `section`. */
@@ -39,6 +44,8 @@ export interface PageRoute {
 export interface PageProps {
   readonly user: User;
   readonly params: Readonly<Record<string, string>>;
+  /** Every installed app's tile badge, for the pages that draw people's tiles. */
+  readonly tileBadges: readonly TileBadge[];
 }
 
 export type Page = ComponentType<PageProps>;

@@ -21,10 +21,11 @@ export function SignedIn({ user, areas, onSignOut }: SignedInProps) {
   useLayoutEffect(() => window.scrollTo(0, 0), [hash]);
 
   const Page = matched?.route.page;
+  const tileBadges = areas.flatMap((area) => (area.tileBadge === undefined ? [] : [area.tileBadge]));
   return (
     <Frame user={user} nav={areas.flatMap((area) => area.nav)} section={matched?.route.section} onSignOut={onSignOut}>
       {/* Keyed by the address: a new address is a new page, with nothing carried over. */}
-      {Page !== undefined && matched !== undefined ? <Page key={hash} user={user} params={matched.params} /> : <NotFoundPage />}
+      {Page !== undefined && matched !== undefined ? <Page key={hash} user={user} params={matched.params} tileBadges={tileBadges} /> : <NotFoundPage />}
     </Frame>
   );
 }

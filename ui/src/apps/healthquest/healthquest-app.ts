@@ -1,6 +1,7 @@
 import { lazyPage } from '../../components/lazy-page.js';
 import type { DashboardApp } from '../dashboard-app.js';
 import { GOALS_PATH, GOALS_PERSON_PATH } from './goal-paths.js';
+import { QuestTileBadge } from './quest-tile-badge.js';
 
 const GoalsHouseholdPage = lazyPage(() => import('./goals-household-page.js').then((module) => module.GoalsHouseholdPage));
 const GoalsPage = lazyPage(() => import('./goals-page.js').then((module) => module.GoalsPage));
@@ -13,4 +14,5 @@ export const healthQuest: DashboardApp = {
     { path: GOALS_PATH, page: GoalsHouseholdPage, section: GOALS_PATH },
     { path: GOALS_PERSON_PATH, page: GoalsPage, section: GOALS_PATH },
   ],
+  tileBadge: QuestTileBadge,
 };

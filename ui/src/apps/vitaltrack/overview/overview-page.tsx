@@ -46,7 +46,7 @@ function nobodyText(user: User): string {
 }
 
 /** The household at a glance: a tile per person with their latest vitals, live. */
-export function OverviewPage({ user }: PageProps) {
+export function OverviewPage({ user, tileBadges }: PageProps) {
   const { value: answered, failure, reload } = useRequest(loadHousehold);
   // The hub stopped answering: the values this browser last received, said to be old.
   const saved = useMemo(() => {
@@ -114,7 +114,7 @@ export function OverviewPage({ user }: PageProps) {
       <StatusLine text={status} />
       <div class="tiles">
         {people !== undefined &&
-          householdOrder(people, open).map((person) => <PersonTile key={person.id} person={person} alerts={open.filter((a) => a.personId === person.id)} />)}
+          householdOrder(people, open).map((person) => <PersonTile key={person.id} person={person} alerts={open.filter((a) => a.personId === person.id)} badges={saved === undefined ? tileBadges : []} />)}
       </div>
     </section>
   );

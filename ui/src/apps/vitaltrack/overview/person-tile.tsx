@@ -4,7 +4,7 @@ import { formatMoment } from '../../../format/freshness.js';
 import { deviceName } from '../../../format/device-name.js';
 import { vitalGroups } from '../../../format/vital-groups.js';
 import { latestValues } from '../../../state/latest-values.js';
-import { href } from '../../dashboard-app.js';
+import { href, type TileBadge } from '../../dashboard-app.js';
 import { ALERTS_PATH, personHref } from '../paths.js';
 import { isLowBattery } from '../components/battery.js';
 import { GroupVital, type VitalContext } from '../components/vital.js';
@@ -16,10 +16,12 @@ interface PersonTileProps {
   readonly person: PersonOverview;
   /** The person's open alerts, the most severe first. */
   readonly alerts: readonly Alert[];
+  /** The other apps' part of the tile (none offline: they would have nothing to show). */
+  readonly badges?: readonly TileBadge[];
 }
 
 /** One person on the household page: their open alerts, their latest vitals (live, flagged outside their normal range), and their devices. */
-export function PersonTile({ person, alerts }: PersonTileProps) {
+export function PersonTile({ person, alerts, badges = [] }: PersonTileProps) {
   const values = latestValues.of(person.id).value;
   const groups = vitalGroups(values.keys()).slice(0, TILE_VITALS);
   // An answer kept offline by an older dashboard has no ranges.
@@ -28,9 +30,14 @@ export function PersonTile({ person, alerts }: PersonTileProps) {
   const headingId = `tile-${person.id}`;
   return (
     <article class={alerts.length > 0 ? 'tile has-alerts' : 'tile'} aria-labelledby={headingId} data-person={person.id} data-open-alerts={alerts.length}>
-      <h2 id={headingId}>
-        <a href={personHref(person.id)}>{person.name}</a>
-      </h2>
+      <div class="tile-head">
+        <h2 id={headingId}>
+          <a href={personHref(person.id)}>{person.name}</a>
+        </h2>
+        {badges.map((Badge, i) => (
+          <Badge key={i} personId={person.id} name={person.name} />
+        ))}
+      </div>
       {alerts.length > 0 && <OpenAlerts alerts={alerts} />}
       <div class="vitals">
         {groups.length === 0 ? (
