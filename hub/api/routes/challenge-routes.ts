@@ -6,16 +6,10 @@ import type { Challenge } from '../../apps/healthquest/challenge-store.js';
 import { datePlusDays } from '../../apps/healthquest/local-day.js';
 import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
-import type { GoalsView } from '../../services/goals-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { ChallengeAnswer, ChallengesAnswer, ChallengeTemplatesAnswer, NewChallenge } from '../contract/challenges.js';
 import { IdParams } from '../contract/primitives.js';
-
-function goalsOf(deps: ApiDeps): GoalsView {
-  const view = deps.goals.current();
-  if (view === undefined) throw new ApiError(503, 'goals_unavailable', 'goals are turned off on this hub (healthquest.enabled)');
-  return view;
-}
+import { goalsOf } from './goals-routes.js';
 
 /** How far ahead a challenge may be set to start. */
 const MAX_DAYS_AHEAD = 60;

@@ -11,7 +11,8 @@ import { IdParams } from '../contract/primitives.js';
 import { CreatedGoal, DayDeclaration, DayParams, GoalChange, GoalsQuery, GoalTemplatesAnswer, NewGoal, QuestAnswer, QuestFacesAnswer } from '../contract/goals.js';
 import { personNotFound } from './people-routes.js';
 
-function goalsOf(deps: ApiDeps): GoalsView {
+/** HealthQuest's view while it runs; a hub with it turned off says so. */
+export function goalsOf(deps: ApiDeps): GoalsView {
   const view = deps.goals.current();
   if (view === undefined) throw new ApiError(503, 'goals_unavailable', 'goals are turned off on this hub (healthquest.enabled)');
   return view;

@@ -12,6 +12,7 @@ import { addDays } from '../../format/local-date.js';
 import { clockValue, formatAmount, minutesOfClock, targetText, type TargetKind } from './goal-format.js';
 import { GOALS_PATH } from './goal-paths.js';
 import { QuestAvatar } from './quest-avatar.js';
+import { TemplateSelect } from './template-select.js';
 
 interface Loaded {
   readonly name: string;
@@ -193,15 +194,7 @@ function NewGoalForm({ personId, templates, act }: { readonly personId: string; 
       }}
     >
       <h2 id="new-goal">Add a goal</h2>
-      <Field for="goal-template" label="Goal">
-        <select id="goal-template" name="template" value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <TemplateSelect id="goal-template" label="Goal" templates={templates} chosen={chosen} onChoose={setChosen} />
       {template !== undefined && <TargetInput key={template.id} id="goal-target" kind={template.targetKind} value={template.defaultTarget} min={template.minTarget} max={template.maxTarget} />}
       <button type="submit">Add goal</button>
     </form>

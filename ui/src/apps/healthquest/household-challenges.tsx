@@ -9,6 +9,7 @@ import { useRequest } from '../../components/use-request.js';
 import { errorText } from '../../format/error-text.js';
 import { dateLabel } from '../../format/local-date.js';
 import { loadPeople } from '../../state/household.js';
+import { TemplateSelect } from './template-select.js';
 
 interface Loaded {
   readonly challenges: readonly ChallengeAnswer[];
@@ -83,15 +84,7 @@ function NewChallengeForm({ templates, people, onCreate }: { readonly templates:
       }}
     >
       <h2 id="new-challenge">Start a challenge</h2>
-      <Field for="challenge-template" label="Challenge">
-        <select id="challenge-template" value={chosen} onChange={(event) => setChosen(event.currentTarget.value as ChallengeTemplate['id'])}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <TemplateSelect id="challenge-template" label="Challenge" templates={templates} chosen={chosen} onChoose={setChosen} />
       {template !== undefined && template.minTarget !== template.maxTarget && (
         <Field for="challenge-target" label="Steps in the week, together">
           <input key={template.id} id="challenge-target" name="target" type="number" inputMode="numeric" min={template.minTarget} max={template.maxTarget} step={1} value={template.defaultTarget} required />
