@@ -470,6 +470,9 @@ t.test('read matrix: a device page, its history, a logbook, goals and challenges
     for (const person of everyone) {
       await expect(`/api/v1/people/${person}/logbook?limit=5`, reads && reachesPerson(actor.held, person));
       await expect(`/api/v1/goals?personId=${person}`, reads && reachesPerson(actor.held, person));
+      const graph = await client.post('/graphql', { query: `{ quest(personId: "${person}") { personId } }` });
+      const quest = (graph.body as { data?: { quest: { personId: string } | null } }).data?.quest ?? null;
+      if ((quest !== null) !== (reads && reachesPerson(actor.held, person))) failures.push(`${actor.name}: GraphQL quest of ${person} ${quest === null ? 'withheld' : 'answered'} (${graph.status})`);
     }
     const faces = await client.get('/api/v1/goal-faces');
     const faced = faces.status === 200 ? (faces.body as { personId: string }[]).map((f) => f.personId) : [];

@@ -10,6 +10,8 @@ import type { PersonSummary } from '../contract/people.js';
 import { MAX_POINTS } from '../contract/series.js';
 import { changeDevice } from '../device-actions.js';
 import { acknowledgeAlert } from '../routes/alerts-routes.js';
+import { visibleChallenges } from '../routes/challenge-routes.js';
+import { goalsOf } from '../routes/goals-routes.js';
 import { personNotFound } from '../routes/people-routes.js';
 import type { AnswerBudget } from './answer-budget.js';
 import { busIterator } from './bus-subscription.js';
@@ -77,6 +79,23 @@ export function graphqlResolvers(deps: ApiDeps, owner: string, turns: StoreTurns
         const result = await turns.take(() => deps.store.query.querySeries(query));
         context.answer?.charge(result.points.length * SERIES_POINT_BYTES);
         return { metric: args.metric, unit: metricDefinition(args.metric).unit, ...result, resolution: String(result.resolution) };
+      },
+      quest: (_: unknown, args: { personId: string }, context: GraphqlContext) => {
+        if (!canReadPerson(principalIn(context), args.personId) || household.person(args.personId) === undefined) return null;
+        context.answer?.ensureRoom();
+        return turns.take(() => {
+          const quest = goalsOf(deps).quest(args.personId);
+          return {
+            ...quest,
+            badges: quest.badges.map((b) => b.id),
+            goals: quest.goals.map((g) => ({ ...g, streak: g.streak.current, bestStreak: g.streak.best, today: g.today ?? null })),
+          };
+        });
+      },
+      challenges: (_: unknown, __: unknown, context: GraphqlContext) => {
+        const principal = principalIn(context);
+        context.answer?.ensureRoom();
+        return turns.take(() => visibleChallenges(deps, principal));
       },
       devices: (_: unknown, __: unknown, context: GraphqlContext): Promise<DeviceSummary[]> => {
         const principal = principalIn(context);

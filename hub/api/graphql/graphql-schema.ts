@@ -61,8 +61,61 @@ export const GRAPHQL_SCHEMA = /* GraphQL */ `
     flags: [String!]
   }
 
+  type GoalDay {
+    date: String!
+    status: String!
+    target: Float!
+    value: Float
+    progress: Float!
+  }
+
+  type Goal {
+    id: ID!
+    personId: ID!
+    template: String!
+    label: String!
+    target: Float!
+    streak: Int!
+    bestStreak: Int!
+    today: GoalDay
+    "The last twelve weeks, oldest first."
+    days: [GoalDay!]!
+  }
+
+  type Quest {
+    personId: ID!
+    today: String!
+    points: Int!
+    level: Int!
+    badges: [String!]!
+    goals: [Goal!]!
+  }
+
+  type ChallengeShare {
+    personId: ID!
+    name: String!
+    "Of the whole goal, in whole percent (0-1): never the readings behind it."
+    share: Float!
+  }
+
+  type Challenge {
+    id: ID!
+    template: String!
+    label: String!
+    target: Float!
+    firstDate: String!
+    lastDate: String!
+    status: String!
+    progress: Float!
+    members: [ChallengeShare!]!
+  }
+
   type Query {
     me: User!
+    "A person's goals, streaks and level (HealthQuest); null for someone the asker may not read."
+    quest(personId: ID!): Quest
+    "The household challenges the asker may see."
+    challenges: [Challenge!]!
     people: [Person!]!
     person(id: ID!): Person
     series(personId: ID!, metric: String!, from: Float!, to: Float!, maxPoints: Int = 1000): Series!

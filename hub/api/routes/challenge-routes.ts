@@ -4,6 +4,7 @@ import { canSeeChallenge, canSetChallenges } from '../../accounts/access.js';
 import { CHALLENGE_TEMPLATE_IDS, CHALLENGE_TEMPLATES } from '../../apps/healthquest/challenge-templates.js';
 import type { Challenge } from '../../apps/healthquest/challenge-store.js';
 import { datePlusDays } from '../../apps/healthquest/local-day.js';
+import type { Principal } from '../../accounts/principal.js';
 import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
 import type { ApiDeps } from '../api-deps.js';
@@ -16,41 +17,44 @@ const MAX_DAYS_AHEAD = 60;
 
 const notFound = (): ApiError => new ApiError(404, 'challenge_not_found', 'no such challenge, or you may not see it');
 
+/** A challenge with its board, as REST and GraphQL answer it. */
+export function challengeAnswer(deps: ApiDeps, challenge: Challenge): ChallengeAnswer {
+  const board = goalsOf(deps).board(challenge);
+  const share = new Map(board.shares.map((s) => [s.personId, s.share]));
+  return {
+    id: challenge.id,
+    template: challenge.template,
+    label: CHALLENGE_TEMPLATES[challenge.template].label,
+    target: challenge.target,
+    firstDate: challenge.firstDate,
+    lastDate: challenge.lastDate,
+    created: challenge.created,
+    today: board.today,
+    status: board.status,
+    progress: board.progress,
+    members: challenge.personIds.map((personId) => ({ personId, name: deps.household.person(personId)?.name ?? personId, share: share.get(personId) ?? 0 })),
+  };
+}
+
+/** The challenges the principal may see, latest first. */
+export function visibleChallenges(deps: ApiDeps, principal: Principal): ChallengeAnswer[] {
+  return goalsOf(deps)
+    .challenges()
+    .filter((c) => canSeeChallenge(principal, c.personIds))
+    .map((c) => challengeAnswer(deps, c));
+}
+
 export function registerChallengeRoutes(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
-  const answer = (challenge: Challenge): ChallengeAnswer => {
-    const board = goalsOf(deps).board(challenge);
-    const share = new Map(board.shares.map((s) => [s.personId, s.share]));
-    return {
-      id: challenge.id,
-      template: challenge.template,
-      label: CHALLENGE_TEMPLATES[challenge.template].label,
-      target: challenge.target,
-      firstDate: challenge.firstDate,
-      lastDate: challenge.lastDate,
-      created: challenge.created,
-      today: board.today,
-      status: board.status,
-      progress: board.progress,
-      members: challenge.personIds.map((personId) => ({ personId, name: deps.household.person(personId)?.name ?? personId, share: share.get(personId) ?? 0 })),
-    };
-  };
-
   app.get('/api/v1/challenge-templates', { schema: { response: { 200: ChallengeTemplatesAnswer } } }, async () => CHALLENGE_TEMPLATE_IDS.map((id) => CHALLENGE_TEMPLATES[id]));
 
-  app.get('/api/v1/challenges', { schema: { response: { 200: ChallengesAnswer } } }, async (request) => {
-    const principal = principalOf(request);
-    return goalsOf(deps)
-      .challenges()
-      .filter((c) => canSeeChallenge(principal, c.personIds))
-      .map(answer);
-  });
+  app.get('/api/v1/challenges', { schema: { response: { 200: ChallengesAnswer } } }, async (request) => visibleChallenges(deps, principalOf(request)));
 
   app.get('/api/v1/challenges/:id', { schema: { params: IdParams, response: { 200: ChallengeAnswer } } }, async (request) => {
     const challenge = goalsOf(deps).challenge(request.params.id);
     if (challenge === undefined || !canSeeChallenge(principalOf(request), challenge.personIds)) throw notFound();
-    return answer(challenge);
+    return challengeAnswer(deps, challenge);
   });
 
   app.post('/api/v1/challenges', { schema: { body: NewChallenge, response: { 201: ChallengeAnswer } } }, async (request, reply) => {
@@ -70,7 +74,7 @@ export function registerChallengeRoutes(server: FastifyInstance, deps: ApiDeps):
       throw new ApiError(400, 'invalid_first_date', `a challenge starts today or within ${MAX_DAYS_AHEAD} days: from ${today} to ${datePlusDays(today, MAX_DAYS_AHEAD)}`);
     }
     const challenge = goalsOf(deps).addChallenge(template, value, personIds, firstDate);
-    return reply.code(201).send(answer(challenge));
+    return reply.code(201).send(challengeAnswer(deps, challenge));
   });
 
   app.delete('/api/v1/challenges/:id', { schema: { params: IdParams } }, async (request, reply) => {

@@ -96,8 +96,11 @@ t.test('a household challenge: everyone on it sees each member’s share of the 
     t.equal(answer.status, 404, `sam cannot read ${path.split('?')[0] ?? ''} of alex`);
     t.notMatch(answer.text, /6123|612\.3/, 'and nothing of alex leaks in the refusal');
   }
-  const graph = await sam.post('/graphql', { query: '{ people { id } }' });
-  t.same((graph.body as { data?: { people?: { id: string }[] } }).data?.people?.map((p) => p.id), ['sam'], 'GraphQL shows sam only sam');
+  const graph = await sam.post('/graphql', { query: '{ people { id } quest(personId: "alex") { level } challenges { id status members { personId share } } }' });
+  const data = (graph.body as { data?: { people?: { id: string }[]; quest: unknown; challenges?: { id: string; status: string; members: unknown[] }[] } }).data;
+  t.same(data?.people?.map((p) => p.id), ['sam'], 'GraphQL shows sam only sam');
+  t.equal(data?.quest, null, "nor alex's goals");
+  t.same(data?.challenges, [{ id, status: 'running', members: [{ personId: 'alex', share: 0.31 }, { personId: 'sam', share: 0.19 }] }], 'but the same board as REST');
 
   // A caregiver of gran is on no board of alex and sam.
   t.equal((await carer.get(`/api/v1/challenges/${id}`)).status, 404, 'someone who reads neither member sees nothing of it');

@@ -67,6 +67,8 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   t.equal(met.goals[0]?.today?.value, 8500);
   t.same(met.goals[0]?.streak, { current: 3, best: 3 });
   t.equal(met.points, 30);
+  const graph = await owner.post('/graphql', { query: '{ quest(personId: "alex") { level points goals { template target streak bestStreak today { status value } } } }' });
+  t.same((graph.body as { data: unknown }).data, { quest: { level: 1, points: 30, goals: [{ template: 'steps', target: 8000, streak: 3, bestStreak: 3, today: { status: 'met', value: 8500 } }] } }, 'GraphQL answers the same quest');
   const faces = await owner.get('/api/v1/goal-faces');
   t.same(faces.body, [{ personId: 'alex', level: 1, streak: 3, goals: 1, metToday: 1 }], "what Alex's tile shows: level, streak, today's goals met; nobody without goals");
 
