@@ -88,6 +88,9 @@ for model in "$SRC"/models/*/; do
   [[ -f "$model/model.json" ]] || continue
   cp -R "$model" "$staging/models/$name"
 done
+# The food composition table NutriVerse searches, with its provenance.
+mkdir -p "$staging/data"
+cp -R "$SRC/data/food" "$staging/data/food"
 cp "$SRC/package.json" "$SRC/package-lock.json" "$SRC/hearth.example.yaml" "$staging/"
 cp "$SRC/systemd/README.md" "$SRC/systemd/hearth.yaml" "$SRC/systemd/uninstall.sh" "$staging/systemd/"
 case "$DEPS" in

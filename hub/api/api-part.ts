@@ -28,6 +28,7 @@ import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
 import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerChallengeRoutes } from './routes/challenge-routes.js';
+import { registerFoodRoutes } from './routes/food-routes.js';
 import { registerGoalRoutes } from './routes/goals-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerSetupRoutes } from './routes/setup-routes.js';
@@ -86,6 +87,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           insights: context.services.insights,
           sleep: context.services.sleep,
           goals: context.services.goals,
+          foods: context.services.foods,
           household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
           timeZone: context.services.timeZone,
@@ -117,6 +119,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerSleepRoutes(app, deps);
         registerGoalRoutes(app, deps);
         registerChallengeRoutes(app, deps);
+        registerFoodRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerDevicePageRoutes(app, deps);
         registerLogbookRoute(app, deps);

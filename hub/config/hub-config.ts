@@ -6,6 +6,7 @@ import { backupConfigSchema } from '../backup/backup-config.js';
 import { householdConfigSchema } from '../household/household-config.js';
 import { inferenceConfigSchema } from '../inference/inference-config.js';
 import { healthquestConfigSchema } from '../apps/healthquest/healthquest-config.js';
+import { nutriverseConfigSchema } from '../apps/nutriverse/nutriverse-config.js';
 import { sleeporacleConfigSchema } from '../apps/sleeporacle/sleeporacle-config.js';
 import { ingestConfigSchema } from '../ingest/ingest-config.js';
 import { loggingConfigSchema } from '../log/logging-config.js';
@@ -48,6 +49,7 @@ export const hubConfigSchema = Section({
   inference: inferenceConfigSchema,
   sleeporacle: sleeporacleConfigSchema,
   healthquest: healthquestConfigSchema,
+  nutriverse: nutriverseConfigSchema,
 });
 
 /** The hub's configuration after defaults, migrations and environment overrides. */

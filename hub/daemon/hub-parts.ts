@@ -5,6 +5,7 @@ import { backupPart } from '../backup/backup-part.js';
 import { inferencePart } from '../inference/inference-part.js';
 import { sleeporaclePart } from '../apps/sleeporacle/sleeporacle-part.js';
 import { healthquestPart } from '../apps/healthquest/healthquest-part.js';
+import { nutriversePart } from '../apps/nutriverse/nutriverse-part.js';
 import { mqttPart } from '../mqtt/mqtt-part.js';
 import { observabilityPart } from '../observability/observability-part.js';
 import { relayPart } from '../relay/relay-part.js';
@@ -83,7 +84,7 @@ const replay: HubPartFactory = (context) => {
 };
 
 /** Parts that consume or serve what the hub holds (API, broker, alerts, inference…), in start order. */
-export const CONSUMER_PARTS: readonly HubPartFactory[] = [mqttPart, apiPart, alertsPart, inferencePart, sleeporaclePart, healthquestPart, relayPart, observabilityPart, backupPart];
+export const CONSUMER_PARTS: readonly HubPartFactory[] = [mqttPart, apiPart, alertsPart, inferencePart, sleeporaclePart, healthquestPart, nutriversePart, relayPart, observabilityPart, backupPart];
 
 /** Parts that bring readings in. They start after every consumer is listening, and stop first. */
 export const SOURCE_PARTS: readonly HubPartFactory[] = [simulationPart, replay, bleSource, serialSource];

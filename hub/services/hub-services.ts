@@ -1,6 +1,7 @@
 import type { AlertChannelsService, AlertTopic } from './alert-channels-service.js';
 import type { AlertsView } from './alerts-service.js';
 import type { DeviceSignals } from './device-signals.js';
+import type { FoodsView } from './foods-service.js';
 import type { GoalsView } from './goals-service.js';
 import { HouseholdTimeZone } from './household-time-zone.js';
 import { RemovalParticipants } from './household-removal.js';
@@ -31,6 +32,8 @@ export interface HubServices {
   readonly sleep: ServiceSlot<SleepView>;
   /** Each person's goals and streaks, while HealthQuest runs. */
   readonly goals: ServiceSlot<GoalsView>;
+  /** The food composition table and its search, while NutriVerse runs. */
+  readonly foods: ServiceSlot<FoodsView>;
   /** Where parts report their own figures for /metrics. */
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
@@ -54,6 +57,7 @@ export function createHubServices(): HubServices {
     models: new ServiceSlot<ModelRegistry>('models'),
     sleep: new ServiceSlot<SleepView>('sleep'),
     goals: new ServiceSlot<GoalsView>('goals'),
+    foods: new ServiceSlot<FoodsView>('foods'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
     simulation: new ServiceSlot<SimulationControl>('simulation'),

@@ -34,6 +34,8 @@ t.test('the installer lays out the hub, its data dir, config, command and enable
   t.notOk(existsSync(join(root, 'opt/hearth/dist/test')), 'no tests in the installed tree');
   t.ok(existsSync(join(root, 'opt/hearth/models/af-rr/model.onnx')), 'the models');
   t.notOk(existsSync(join(root, 'opt/hearth/models/train')), 'no training code');
+  t.ok(existsSync(join(root, 'opt/hearth/data/food/sr28-foods.json.gz')), 'the food composition table');
+  t.ok(existsSync(join(root, 'opt/hearth/data/food/README.md')), 'with its provenance');
   t.equal(statSync(join(root, 'var/lib/hearth')).mode & 0o777, 0o750, 'data dir closed to others');
   t.ok(statSync(join(root, 'var/lib/hearth/backups')).isDirectory());
   const config = readFileSync(join(root, 'etc/hearth/hearth.yaml'), 'utf8');

@@ -15,6 +15,7 @@ import { DEFAULT_HOUSEHOLD_CONFIG, householdConfigSchema } from '../../hub/house
 import { DEFAULT_INFERENCE_CONFIG, inferenceConfigSchema } from '../../hub/inference/inference-config.js';
 import { DEFAULT_SLEEPORACLE_CONFIG, sleeporacleConfigSchema } from '../../hub/apps/sleeporacle/sleeporacle-config.js';
 import { DEFAULT_HEALTHQUEST_CONFIG, healthquestConfigSchema } from '../../hub/apps/healthquest/healthquest-config.js';
+import { DEFAULT_NUTRIVERSE_CONFIG, nutriverseConfigSchema } from '../../hub/apps/nutriverse/nutriverse-config.js';
 import { DEFAULT_INGEST_CONFIG, ingestConfigSchema } from '../../hub/ingest/ingest-config.js';
 import { DEFAULT_LOGGING_CONFIG, loggingConfigSchema } from '../../hub/log/logging-config.js';
 import { DEFAULT_MQTT_CONFIG, mqttConfigSchema } from '../../hub/mqtt/mqtt-config.js';
@@ -48,6 +49,7 @@ const SECTIONS: Readonly<Record<string, readonly [TSchema, unknown]>> = {
   inference: [inferenceConfigSchema, DEFAULT_INFERENCE_CONFIG],
   sleeporacle: [sleeporacleConfigSchema, DEFAULT_SLEEPORACLE_CONFIG],
   healthquest: [healthquestConfigSchema, DEFAULT_HEALTHQUEST_CONFIG],
+  nutriverse: [nutriverseConfigSchema, DEFAULT_NUTRIVERSE_CONFIG],
 };
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
