@@ -26,6 +26,8 @@ export interface GraphqlContext {
 
 /** A series point in JSON with every field asked for (`{"ts":…,"value":…,"min":…,"max":…,"count":…}`), generously. */
 const SERIES_POINT_BYTES = 80;
+/** A goal's day in JSON with every field (`{"date":…,"status":…,"target":…,"value":…,"progress":…}`), generously. */
+const GOAL_DAY_BYTES = 100;
 
 function principalIn(context: GraphqlContext): Principal {
   if (context.principal === undefined || context.principal === null) throw new ApiError(401, 'unauthenticated', 'log in first, or send an API token');
@@ -85,6 +87,7 @@ export function graphqlResolvers(deps: ApiDeps, owner: string, turns: StoreTurns
         context.answer?.ensureRoom();
         return turns.take(() => {
           const quest = goalsOf(deps).quest(args.personId);
+          context.answer?.charge(quest.goals.reduce((bytes, g) => bytes + g.days.length * GOAL_DAY_BYTES, 0));
           return {
             ...quest,
             badges: quest.badges.map((b) => b.id),
@@ -94,6 +97,8 @@ export function graphqlResolvers(deps: ApiDeps, owner: string, turns: StoreTurns
       },
       challenges: (_: unknown, __: unknown, context: GraphqlContext) => {
         const principal = principalIn(context);
+        // Without HealthQuest there are no challenges: an empty list, not an error that voids the rest of the answer.
+        if (deps.goals.current() === undefined) return [];
         context.answer?.ensureRoom();
         return turns.take(() => visibleChallenges(deps, principal));
       },

@@ -70,6 +70,7 @@ export function registerChallengeRoutes(server: FastifyInstance, deps: ApiDeps):
       throw new ApiError(400, 'invalid_target', t.minTarget === t.maxTarget ? `"${t.label}" has no target to choose` : `the target of "${t.label}" must be from ${t.minTarget} to ${t.maxTarget}`);
     }
     const today = goalsOf(deps).today();
+    if (firstDate !== undefined && datePlusDays(firstDate, 0) !== firstDate) throw new ApiError(400, 'invalid_first_date', `${firstDate} is not a date: a challenge starts on a day of the calendar (YYYY-MM-DD)`);
     if (firstDate !== undefined && (firstDate < today || firstDate > datePlusDays(today, MAX_DAYS_AHEAD))) {
       throw new ApiError(400, 'invalid_first_date', `a challenge starts today or within ${MAX_DAYS_AHEAD} days: from ${today} to ${datePlusDays(today, MAX_DAYS_AHEAD)}`);
     }

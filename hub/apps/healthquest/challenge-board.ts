@@ -1,7 +1,9 @@
 /**
  * A challenge's board from each member's days: how far the household got together, and each
- * member's share of it. Shares are rounded to whole percent, so that a board does not carry a
- * member's exact counts to the others.
+ * member's share of it. A share is rounded down to a twentieth of the goal (at least 500 steps of
+ * the smallest steps goal), so that a board, however often it is asked for, does not carry a
+ * member's counts or the course of their day to the others; the household's progress is rounded
+ * down to whole percent, so that it never says 100 % before the goal is reached.
  */
 import { CHALLENGE_TEMPLATES, type ChallengeTemplateId } from './challenge-templates.js';
 
@@ -30,7 +32,9 @@ export interface Board {
   readonly shares: readonly { readonly personId: string; readonly share: number }[];
 }
 
-const percent = (x: number): number => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+/** Rounded down to steps of `step` (fractions of 1), within 0–1. */
+const floorTo = (x: number, steps: number): number => Math.floor(Math.min(1, Math.max(0, x)) * steps + 1e-9) / steps;
+export const SHARE_STEPS = 20;
 
 export function challengeBoard(input: BoardInput): Board {
   const template = CHALLENGE_TEMPLATES[input.template];
@@ -44,7 +48,7 @@ export function challengeBoard(input: BoardInput): Board {
   const status: ChallengeStatus = input.today < input.firstDate ? 'upcoming' : progress >= 1 ? 'reached' : input.today > input.lastDate ? 'ended' : 'running';
   return {
     status,
-    progress: percent(progress),
-    shares: input.members.map((m, i) => ({ personId: m.personId, share: percent(whole > 0 ? (contributions[i] ?? 0) / whole : 0) })),
+    progress: floorTo(progress, 100),
+    shares: input.members.map((m, i) => ({ personId: m.personId, share: floorTo(whole > 0 ? (contributions[i] ?? 0) / whole : 0, SHARE_STEPS) })),
   };
 }

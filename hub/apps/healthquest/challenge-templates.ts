@@ -17,7 +17,7 @@ export interface ChallengeTemplate {
 
 export const CHALLENGE_TEMPLATES: Readonly<Record<ChallengeTemplateId, ChallengeTemplate>> = {
   // A week of steps, added up over everyone taking part.
-  steps_together: { id: 'steps_together', label: 'Steps together this week', shareOf: 'steps', defaultTarget: 50_000, minTarget: 1_000, maxTarget: 1_000_000, days: 7 },
+  steps_together: { id: 'steps_together', label: 'Steps together this week', shareOf: 'steps', defaultTarget: 50_000, minTarget: 10_000, maxTarget: 1_000_000, days: 7 },
   // Everyone measures their blood pressure every day of the week: the target is the days.
   bp_daily: { id: 'bp_daily', label: 'Everyone measures blood pressure daily', shareOf: 'days_measured', defaultTarget: 7, minTarget: 7, maxTarget: 7, days: 7 },
 };

@@ -99,13 +99,22 @@ function versionOf(path: string): string | undefined {
 }
 
 export class FoodTable {
-  private readonly db;
-  private readonly searchStatement;
-  private readonly byId;
-  readonly size: number;
+  private readonly db: Database.Database;
+  private searchStatement!: Database.Statement<{ match: string; first: string; limit: number }, FoodRow>;
+  private byId!: Database.Statement<[string], FoodRow>;
+  private count = 0;
 
   private constructor(path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      this.prepare();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  private prepare(): void {
     const columns = `f.id, f.name, f.category, ${FOOD_NUTRIENTS.map((n) => `f.${n}`).join(', ')}, f.portions`;
     // Names whose first word is the first word typed ("Egg, whole" for "egg"), then names that begin
     // with it ("Eggnog"), then the rest; in each, the shorter (plainer) food first, then FTS5's rank
@@ -122,7 +131,7 @@ export class FoodTable {
         length(f.name), bm25(food_fts, 10.0, 1.0)
       LIMIT :limit`);
     this.byId = this.db.prepare<[string], FoodRow>(`SELECT ${columns} FROM food f WHERE f.id = ?`);
-    this.size = this.db.prepare<[], number>('SELECT count(*) FROM food').pluck().get() ?? 0;
+    this.count = this.db.prepare<[], number>('SELECT count(*) FROM food').pluck().get() ?? 0;
   }
 
   /**
@@ -138,7 +147,13 @@ export class FoodTable {
       throw new FoodTableError(`the food table ${shippedFile} cannot be read: ${(error as Error).message}`);
     }
     const version = createHash('sha256').update(bytes).digest('hex');
-    if (existsSync(path) && versionOf(path) === version) return { table: new FoodTable(path), built: false };
+    if (existsSync(path) && versionOf(path) === version) {
+      try {
+        return { table: new FoodTable(path), built: false };
+      } catch {
+        // Damaged beyond its version mark: built again below.
+      }
+    }
     const fresh = `${path}.new`;
     rmSync(fresh, { force: true });
     try {
@@ -151,6 +166,10 @@ export class FoodTable {
     }
     renameSync(fresh, path);
     return { table: new FoodTable(path), built: true };
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   /** At most `limit` foods matching an FTS5 expression (see food-query.ts); `firstWord` ranks names that begin with it first. */

@@ -32,7 +32,9 @@ t.test('a board: upcoming, under way, reached or ended, and each share rounded t
   const base = { template: 'steps_together' as const, target: 30_000, firstDate: '2026-12-02', lastDate: '2026-12-08' };
   t.same(challengeBoard({ ...base, today: '2026-12-01', members: [{ personId: 'a', days: [] }, { personId: 'b', days: [] }] }), { status: 'upcoming', progress: 0, shares: [{ personId: 'a', share: 0 }, { personId: 'b', share: 0 }] });
   const running = challengeBoard({ ...base, today: '2026-12-03', members: [{ personId: 'a', days: [day(4_001), day(undefined)] }, { personId: 'b', days: [day(2_995), day(3_000)] }] });
-  t.same(running, { status: 'running', progress: 0.33, shares: [{ personId: 'a', share: 0.13 }, { personId: 'b', share: 0.2 }] });
+  t.same(running, { status: 'running', progress: 0.33, shares: [{ personId: 'a', share: 0.1 }, { personId: 'b', share: 0.15 }] }, 'shares rounded down to twentieths, progress to whole percent');
+  const almost = challengeBoard({ ...base, today: '2026-12-03', members: [{ personId: 'a', days: [day(29_950)] }, { personId: 'b', days: [] }] });
+  t.same([almost.status, almost.progress], ['running', 0.99], '29,950 of 30,000 is not yet 100 %');
   t.equal(challengeBoard({ ...base, today: '2026-12-09', members: [{ personId: 'a', days: [day(10_000)] }, { personId: 'b', days: [day(5_000)] }] }).status, 'ended', 'a week past with half the steps');
   t.equal(challengeBoard({ ...base, today: '2026-12-05', members: [{ personId: 'a', days: [day(20_000)] }, { personId: 'b', days: [day(10_000)] }] }).status, 'reached', 'reached before the end');
   const daily = challengeBoard({ template: 'bp_daily', target: 7, firstDate: '2026-12-02', lastDate: '2026-12-08', today: '2026-12-08', members: [{ personId: 'a', days: Array.from({ length: 7 }, () => day(undefined, true)) }, { personId: 'b', days: Array.from({ length: 7 }, () => day(undefined, true)) }] });

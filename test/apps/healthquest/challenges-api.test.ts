@@ -72,7 +72,7 @@ t.test('a household challenge: everyone on it sees each member’s share of the 
   const first = await board();
   t.equal(first.status, 'running');
   t.equal(first.progress, 0.5, 'half of 20,000 together');
-  t.same(first.members.map((m) => [m.personId, m.share]), [['alex', 0.31], ['sam', 0.19]], 'each share in whole percent of the goal');
+  t.same(first.members.map((m) => [m.personId, m.share]), [['alex', 0.3], ['sam', 0.15]], 'each share rounded down to a twentieth of the goal');
 
   // Sam, a member on it, sees the same board, with Alex's share and name only.
   const samBoard = await board(sam);
@@ -81,6 +81,10 @@ t.test('a household challenge: everyone on it sees each member’s share of the 
   const { id: _id, created: _created, ...rest } = samBoard as Board & { created: number };
   const text = JSON.stringify(rest);
   for (const raw of ['6123', '3877', '9000', '612', '387']) t.notOk(text.includes(raw), `no step count (${raw}) on the board`);
+  // Walking on by less than a twentieth of the goal changes nobody's share: the board does not follow a day step by step.
+  walk(api, 'strap-alex', TODAY_START + 12 * HOUR, 800);
+  await api.hub.store.writer.flushed();
+  t.same((await board(sam)).members.map((m) => m.share), [0.3, 0.15], "800 more of Alex's steps (6,923) stay within his share");
   t.same(((await sam.get('/api/v1/challenges')).body as Board[]).map((c) => c.id), [id], 'and finds it among the challenges');
 
   // Through every other door, Alex's readings stay closed to Sam.
@@ -100,7 +104,7 @@ t.test('a household challenge: everyone on it sees each member’s share of the 
   const data = (graph.body as { data?: { people?: { id: string }[]; quest: unknown; challenges?: { id: string; status: string; members: unknown[] }[] } }).data;
   t.same(data?.people?.map((p) => p.id), ['sam'], 'GraphQL shows sam only sam');
   t.equal(data?.quest, null, "nor alex's goals");
-  t.same(data?.challenges, [{ id, status: 'running', members: [{ personId: 'alex', share: 0.31 }, { personId: 'sam', share: 0.19 }] }], 'but the same board as REST');
+  t.same(data?.challenges, [{ id, status: 'running', members: [{ personId: 'alex', share: 0.3 }, { personId: 'sam', share: 0.15 }] }], 'but the same board as REST');
 
   // A caregiver of gran is on no board of alex and sam.
   t.equal((await carer.get(`/api/v1/challenges/${id}`)).status, 404, 'someone who reads neither member sees nothing of it');
@@ -115,7 +119,7 @@ t.test('a household challenge: everyone on it sees each member’s share of the 
   const reached = await board();
   t.equal(reached.status, 'reached');
   t.equal(reached.progress, 1);
-  t.same(reached.members.map((m) => m.share), [0.31, 0.72], 'shares go on past the goal, and add up beyond it');
+  t.same(reached.members.map((m) => m.share), [0.3, 0.7], 'shares go on past the goal, and add up beyond it');
 
   // Wrong input is said in words.
   const tooFew = await owner.post('/api/v1/challenges', { template: 'steps_together', personIds: ['alex'] });
@@ -124,7 +128,10 @@ t.test('a household challenge: everyone on it sees each member’s share of the 
   t.equal(unknown.status, 400);
   t.match((unknown.body as { message: string }).message, /no one in the household has the id "nobody"/);
   const target = await owner.post('/api/v1/challenges', { template: 'steps_together', personIds: ['alex', 'sam'], target: 10 });
-  t.match((target.body as { message: string }).message, /must be from 1000 to 1000000/);
+  t.match((target.body as { message: string }).message, /must be from 10000 to 1000000/);
+  const impossible = await owner.post('/api/v1/challenges', { template: 'steps_together', personIds: ['alex', 'sam'], firstDate: '2026-12-45' });
+  t.equal(impossible.status, 400, 'a date that is no date is refused');
+  t.match((impossible.body as { message: string }).message, /2026-12-45 is not a date/);
   const past = await owner.post('/api/v1/challenges', { template: 'steps_together', personIds: ['alex', 'sam'], firstDate: '2026-11-20' });
   t.match((past.body as { message: string }).message, /starts today or within 60 days: from 2026-12-02/);
 
@@ -154,6 +161,6 @@ t.test('measuring every day: each member’s share is the days they measured, an
   clock.set(NOW + 7 * DAY);
   const board = (await owner.get(`/api/v1/challenges/${id}`)).body as Board;
   t.equal(board.status, 'ended', 'the week is over and gran missed days');
-  t.same(board.members.map((m) => [m.personId, m.share]), [['alex', 0.5], ['gran', 0.21]], 'shares of everyone’s 14 measuring days: 7 and 3');
+  t.same(board.members.map((m) => [m.personId, m.share]), [['alex', 0.5], ['gran', 0.2]], 'shares of everyone’s 14 measuring days: 7 and 3, rounded down to twentieths');
   t.equal(board.progress, 0.71, '10 of the 14 days measured');
 });

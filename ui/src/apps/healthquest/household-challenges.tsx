@@ -36,7 +36,7 @@ function goalWords(challenge: ChallengeAnswer): string {
 }
 
 /** A challenge's board: the household's progress and each member's share, as bars and words, never their readings. */
-function ChallengeBoard({ challenge, mayEnd, onEnd }: { readonly challenge: ChallengeAnswer; readonly mayEnd: boolean; readonly onEnd: () => void }) {
+function ChallengeBoard({ challenge, mayRemove, onRemove }: { readonly challenge: ChallengeAnswer; readonly mayRemove: boolean; readonly onRemove: () => void }) {
   const headingId = `challenge-${challenge.id}`;
   return (
     <article class="card challenge" aria-labelledby={headingId} data-challenge={challenge.id} data-status={challenge.status}>
@@ -58,16 +58,26 @@ function ChallengeBoard({ challenge, mayEnd, onEnd }: { readonly challenge: Chal
           </li>
         ))}
       </ul>
-      {mayEnd && (
-        <button type="button" class="danger small" onClick={onEnd}>
-          End this challenge
+      {mayRemove && (
+        <button type="button" class="danger small" onClick={onRemove}>
+          Remove<span class="visually-hidden"> {challenge.label}, {dateLabel(challenge.firstDate)}</span>
         </button>
       )}
     </article>
   );
 }
 
-function NewChallengeForm({ templates, people, onCreate }: { readonly templates: readonly ChallengeTemplate[]; readonly people: readonly PersonOverview[]; readonly onCreate: (body: object, label: string) => void }) {
+function NewChallengeForm({
+  templates,
+  people,
+  onCreate,
+  onProblem,
+}: {
+  readonly templates: readonly ChallengeTemplate[];
+  readonly people: readonly PersonOverview[];
+  readonly onCreate: (body: object, label: string) => void;
+  readonly onProblem: (message: string) => void;
+}) {
   const [chosen, setChosen] = useState(templates[0]?.id ?? 'steps_together');
   const template = templates.find((t) => t.id === chosen);
   return (
@@ -79,6 +89,10 @@ function NewChallengeForm({ templates, people, onCreate }: { readonly templates:
         if (template === undefined) return;
         const form = event.currentTarget;
         const personIds = checkedValues(form, 'person');
+        if (personIds.length < 2) {
+          onProblem('Choose two or more people to take part: a challenge is shared.');
+          return;
+        }
         const target = Number(formValues(form)['target']);
         onCreate({ template: template.id, personIds, ...(template.minTarget !== template.maxTarget && Number.isFinite(target) ? { target } : {}) }, template.label);
       }}
@@ -126,14 +140,18 @@ export function HouseholdChallenges({ user }: { readonly user: User }) {
           <ChallengeBoard
             key={challenge.id}
             challenge={challenge}
-            mayEnd={isOwner}
-            onEnd={() => void act(() => api.delete(`/challenges/${encodeURIComponent(challenge.id)}`), `${challenge.label}: ended.`)}
+            mayRemove={isOwner}
+            onRemove={() => {
+              // Removed with its board, for everyone on it: asked once more.
+              if (!window.confirm(`Remove “${challenge.label}” and its board for everyone on it?`)) return;
+              void act(() => api.delete(`/challenges/${encodeURIComponent(challenge.id)}`), `${challenge.label}: removed.`);
+            }}
           />
         ))}
       </div>
       <StatusLine text={message} />
       {isOwner && value !== undefined && value.people.length >= 2 && (
-        <NewChallengeForm templates={value.templates} people={value.people} onCreate={(body, label) => void act(() => api.post('/challenges', body), `${label}: started.`)} />
+        <NewChallengeForm templates={value.templates} people={value.people} onProblem={setMessage} onCreate={(body, label) => void act(() => api.post('/challenges', body), `${label}: started.`)} />
       )}
     </section>
   );
