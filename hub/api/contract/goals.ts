@@ -76,8 +76,8 @@ export const GoalTemplateAnswer = Type.Object(
   {
     id: StringEnum(GOAL_TEMPLATE_IDS),
     label: Type.String(),
-    /** How the target reads: a step count, minutes, a clock time (minutes after midnight), or no target. */
-    targetKind: StringEnum(['steps', 'minutes', 'clock', 'none'] as const),
+    /** How the target reads: a step count, minutes, a clock time (minutes after midnight), a weight in kg, or no target. */
+    targetKind: StringEnum(['steps', 'minutes', 'clock', 'none', 'kg'] as const),
     defaultTarget: Type.Number(),
     minTarget: Type.Number(),
     maxTarget: Type.Number(),

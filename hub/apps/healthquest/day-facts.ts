@@ -1,12 +1,12 @@
 /**
  * What the store and SleepOracle hold of a person's local day, gathered for the goals: the steps
- * counted, the night that began that evening and how long the strap was on through it, and when
- * blood pressure was measured.
+ * counted, the night that began that evening and how long the strap was on through it, when
+ * blood pressure was measured, and the weighings of the day with the two weeks' averages to it.
  */
 import type { SleepView } from '../../services/sleep-service.js';
 import type { StoreQuery } from '../../store/index.js';
 import type { DayFacts } from './goal-templates.js';
-import { localDayBounds, localMinuteOfDay } from './local-day.js';
+import { datePlusDays, localDayBounds, localMinuteOfDay } from './local-day.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,6 +14,8 @@ const HOUR = 60 * MINUTE;
 const DAY_POINTS = 25 * 60;
 /** Blood-pressure readings worth looking at in one day. */
 const MAX_BP_READINGS = 500;
+/** Weighings worth looking at in a fortnight. */
+const MAX_WEIGHINGS = 500;
 
 export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, personId: string, date: string, timeZone: string): DayFacts {
   const { start, end } = localDayBounds(date, timeZone);
@@ -22,6 +24,7 @@ export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, person
   // The night named by the date began between its noon and the next day's; one still going on (or cut short) is no night yet.
   const night = sleep?.sessions(personId, start, end + 12 * HOUR).find((s) => s.kind === 'night' && s.night === date && !s.partial);
   const bp = query.querySeries({ metric: 'bp_systolic', personId, from: start, to: end, maxPoints: MAX_BP_READINGS });
+  const weight = weightFacts(query, personId, date, timeZone, start, end);
   return {
     steps: stepCount === undefined ? undefined : Math.round(stepCount),
     night:
@@ -29,7 +32,23 @@ export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, person
         ? undefined
         : { asleepMinutes: night.asleepMinutes, startMinuteOfDay: localMinuteOfDay(night.start, timeZone), strapMinutes: strapMinutes(query, personId, night.start, night.end) },
     bloodPressureMinutes: bp.points.map((p) => localMinuteOfDay(p.ts, timeZone)),
+    ...(weight === undefined ? {} : { weight }),
   };
+}
+
+/** The mean of the weighings in [from, to), undefined without any. */
+function meanWeight(query: StoreQuery, personId: string, from: number, to: number): number | undefined {
+  const points = query.querySeries({ metric: 'body_weight', personId, from, to, maxPoints: MAX_WEIGHINGS }).points;
+  const count = points.reduce((n, p) => n + p.count, 0);
+  return count === 0 ? undefined : points.reduce((sum, p) => sum + p.value * p.count, 0) / count;
+}
+
+function weightFacts(query: StoreQuery, personId: string, date: string, timeZone: string, start: number, end: number): DayFacts['weight'] {
+  const dayKg = meanWeight(query, personId, start, end);
+  if (dayKg === undefined) return undefined;
+  const weekStart = localDayBounds(datePlusDays(date, -6), timeZone).start;
+  const previousStart = localDayBounds(datePlusDays(date, -13), timeZone).start;
+  return { dayKg, weekKg: meanWeight(query, personId, weekStart, end) ?? dayKg, previousWeekKg: meanWeight(query, personId, previousStart, weekStart) };
 }
 
 /** Minutes of the night with a chest strap's beats (RR intervals come only from a strap worn). */

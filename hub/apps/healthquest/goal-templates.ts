@@ -4,13 +4,13 @@
  * without data means for it. Pure.
  */
 
-export type GoalTemplateId = 'steps' | 'sleep_duration' | 'bedtime' | 'bp_twice' | 'strap_overnight';
+export type GoalTemplateId = 'steps' | 'sleep_duration' | 'bedtime' | 'bp_twice' | 'strap_overnight' | 'weight_trend';
 
 export interface GoalTemplate {
   readonly id: GoalTemplateId;
   readonly label: string;
   /** How the target is said ("8000 steps", "7 h 0 min", "22:30"). */
-  readonly targetKind: 'steps' | 'minutes' | 'clock' | 'none';
+  readonly targetKind: 'steps' | 'minutes' | 'clock' | 'none' | 'kg';
   readonly defaultTarget: number;
   readonly minTarget: number;
   readonly maxTarget: number;
@@ -29,6 +29,8 @@ export const GOAL_TEMPLATES: Readonly<Record<GoalTemplateId, GoalTemplate>> = {
   bp_twice: { id: 'bp_twice', label: 'Blood pressure morning and evening', targetKind: 'none', defaultTarget: 2, minTarget: 2, maxTarget: 2, withoutData: 'missed' },
   // Without a night there is no telling whether they slept at home: a day without data, not a missed one.
   strap_overnight: { id: 'strap_overnight', label: 'Wear the strap overnight', targetKind: 'minutes', defaultTarget: 4 * 60, minTarget: 60, maxTarget: 10 * 60, withoutData: 'no_data' },
+  // Judged on the days a person weighs: nobody need weigh daily, so a day without a weighing is no data.
+  weight_trend: { id: 'weight_trend', label: 'Weight toward a target', targetKind: 'kg', defaultTarget: 70, minTarget: 20, maxTarget: 300, withoutData: 'no_data' },
 };
 
 export const GOAL_TEMPLATE_IDS = Object.keys(GOAL_TEMPLATES) as GoalTemplateId[];
@@ -39,6 +41,11 @@ export const BEDTIME_WINDOW_MINUTES = 30;
 export const MORNING_ENDS_MINUTE = 12 * 60;
 export const EVENING_STARTS_MINUTE = 17 * 60;
 
+/** A week's average weight within this of the target meets the goal. */
+export const WEIGHT_WITHIN_KG = 0.5;
+/** Else a week's average this much closer to the target than the week before's meets it: a day's water weight is no trend. */
+export const WEIGHT_TOWARD_KG = 0.1;
+
 /** What the hub found for a person's local day, for the goals to be judged on. */
 export interface DayFacts {
   /** Steps counted that day; undefined when no step counter sent anything. */
@@ -47,6 +54,11 @@ export interface DayFacts {
   readonly night: { readonly asleepMinutes: number; readonly startMinuteOfDay: number; readonly strapMinutes: number } | undefined;
   /** Local minutes of the day of each blood-pressure measurement. */
   readonly bloodPressureMinutes: readonly number[];
+  /**
+   * The day's weighings, when there were any: their mean, the mean of the seven days to its end,
+   * and of the seven before (undefined without a weighing then).
+   */
+  readonly weight?: { readonly dayKg: number; readonly weekKg: number; readonly previousWeekKg: number | undefined };
 }
 
 export type DayStatus = 'met' | 'missed' | 'no_data';
@@ -90,6 +102,14 @@ export function evaluateDay(template: GoalTemplate, target: number, facts: DayFa
       const done = (morning ? 1 : 0) + (evening ? 1 : 0);
       if (facts.bloodPressureMinutes.length === 0) return { status: 'missed', value: 0, progress: 0 };
       return { status: done === 2 ? 'met' : 'missed', value: done, progress: done / 2 };
+    }
+    case 'weight_trend': {
+      if (facts.weight === undefined) return none;
+      const { dayKg, weekKg, previousWeekKg } = facts.weight;
+      const off = Math.abs(weekKg - target);
+      const toward = previousWeekKg !== undefined && off <= Math.abs(previousWeekKg - target) - WEIGHT_TOWARD_KG;
+      const met = off <= WEIGHT_WITHIN_KG || toward;
+      return { status: met ? 'met' : 'missed', value: Math.round(dayKg * 10) / 10, progress: met ? 1 : 0 };
     }
     case 'strap_overnight': {
       if (facts.night === undefined) return none;

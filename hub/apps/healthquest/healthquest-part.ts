@@ -1,7 +1,7 @@
 /**
  * The `healthquest` part: each person's goals, judged by the hub from what it stored for each
  * local day in the household's time zone (day-facts.ts, goal-templates.ts) every hour and soon
- * after a step count or a blood pressure arrives; streaks, points, levels and badges from the
+ * after a step count, a blood pressure or a weighing arrives; streaks, points, levels and badges from the
  * judged days (streaks.ts); all of it offered to the API through `services.goals`.
  */
 import type { Logger } from 'pino';
@@ -30,7 +30,7 @@ const CALENDAR_DAYS = 84;
 /** A burst of readings is judged once, this long after its first. */
 const SETTLE_MS = 30_000;
 /** The readings that can move a day's goal while it is going on. */
-const LIVE_METRICS: ReadonlySet<string> = new Set(['steps', 'bp_systolic']);
+const LIVE_METRICS: ReadonlySet<string> = new Set(['steps', 'bp_systolic', 'body_weight']);
 
 export interface HealthQuestOptions {
   /** How long after a reading its person's goals are judged (tests shorten it). */

@@ -65,4 +65,33 @@ t.test('what a day of a goal is judged on, read from a real store', async (t) =>
   const other = dayFacts(store.query, sleep([night(asleep, asleep + 7 * HOUR, '2026-12-01')]), 'alex', '2026-12-02', 'Europe/London');
   t.equal(other.night, undefined, 'nor does it count for the next date');
   t.equal(other.steps, undefined, 'a day without a step counter has no steps, not zero');
+  t.equal(facts.weight, undefined, 'a day without a weighing has no weight');
+});
+
+t.test('a weighing day: its mean, and the averages of its week and of the week before', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-day-facts-'));
+  const store = new Store({ path: join(dir, 'hearth.db') });
+  await store.start();
+  t.teardown(async () => {
+    await store.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const weigh = (date: number, kg: number): void => store.writer.write({ metric: 'body_weight', value: kg, unit: 'kg', ts: date, deviceId: 'ble:scale', personId: 'alex', tsSource: 'device' });
+  const DAY = 24 * HOUR;
+  const day = Date.UTC(2026, 11, 10);
+  // For the 10th of December: its week is the 4th to the 10th (81.2, 81.0, and 80.6 and 80.8 on the day),
+  // the week before the 27th of November to the 3rd (82, 81.6); the 26th (83) is in neither.
+  weigh(day - 14 * DAY + 8 * HOUR, 83);
+  weigh(day - 13 * DAY + 8 * HOUR, 82);
+  weigh(day - 8 * DAY + 8 * HOUR, 81.6);
+  weigh(day - 6 * DAY + 8 * HOUR, 81.2);
+  weigh(day - 3 * DAY + 8 * HOUR, 81.0);
+  weigh(day + 7 * HOUR, 80.6);
+  weigh(day + 21 * HOUR, 80.8);
+  if (!store.writer.flush()) throw new Error('the weighings could not be stored');
+  const facts = dayFacts(store.query, undefined, 'alex', '2026-12-10', 'Europe/London');
+  t.ok(facts.weight !== undefined);
+  t.ok(Math.abs((facts.weight?.dayKg ?? 0) - 80.7) < 1e-9, 'the day: the mean of its two weighings');
+  t.ok(Math.abs((facts.weight?.weekKg ?? 0) - (81.2 + 81.0 + 80.6 + 80.8) / 4) < 1e-9, 'its week: the 4th to the 10th');
+  t.ok(Math.abs((facts.weight?.previousWeekKg ?? 0) - (82 + 81.6) / 2) < 1e-9, 'the week before: the 27th to the 3rd, without the 26th');
 });

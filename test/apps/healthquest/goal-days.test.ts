@@ -51,6 +51,16 @@ t.test('each goal judged from what the hub stored for the day', async (t) => {
   t.same(evaluateDay(bp, 2, { ...none, bloodPressureMinutes: [7 * 60 + 40, 19 * 60 + 5] }), { status: 'met', value: 2, progress: 1 });
   t.same(evaluateDay(bp, 2, { ...none, bloodPressureMinutes: [7 * 60 + 40, 8 * 60] }), { status: 'missed', value: 1, progress: 0.5 }, 'two in the morning are not one in the evening');
   t.equal(evaluateDay(bp, 2, none).status, 'missed', 'measuring is the goal: a day without a measurement is missed');
+
+  const weight = GOAL_TEMPLATES.weight_trend;
+  const weighed = (dayKg: number, weekKg: number, previousWeekKg: number | undefined): DayFacts => ({ ...none, weight: { dayKg, weekKg, previousWeekKg } });
+  t.same(evaluateDay(weight, 75, weighed(80.66, 80.9, 81.8)), { status: 'met', value: 80.7, progress: 1 }, 'a week 0.9 kg closer to 75 than the week before');
+  t.equal(evaluateDay(weight, 75, weighed(80.9, 81.75, 81.8)).status, 'missed', '50 g closer is a day’s water, not a trend');
+  t.equal(evaluateDay(weight, 85, weighed(80.9, 80.9, 81.8)).status, 'missed', 'losing is away from a target above: the goal works both ways');
+  t.equal(evaluateDay(weight, 85, weighed(82.6, 82.5, 81.8)).status, 'met', 'and gaining toward it is met');
+  t.equal(evaluateDay(weight, 75, weighed(75.3, 75.4, undefined)).status, 'met', 'within half a kilo of the target, whatever the week before');
+  t.equal(evaluateDay(weight, 75, weighed(78, 78, undefined)).status, 'missed', 'with no week before, only the target itself is met');
+  t.equal(evaluateDay(weight, 75, none).status, 'no_data', 'a day without a weighing is no data: nobody need weigh daily');
 });
 
 const days = (statuses: string, start = '2026-11-20'): GoalDay[] => {

@@ -1,5 +1,7 @@
 /** How HealthQuest says a goal's target and a day's value. */
 import type { GoalTemplateAnswer } from '../../../../hub/api/contract/goals.js';
+import { KG_PER_LB } from '../../../../core/units.js';
+import { householdSettings } from '../../state/settings.js';
 
 export type TargetKind = GoalTemplateAnswer['targetKind'];
 
@@ -17,7 +19,18 @@ export function formatAmount(kind: TargetKind, value: number): string {
     }
     case 'none':
       return `${Math.round(value)} of 2`;
+    case 'kg':
+      return weightText(value);
   }
+}
+
+/** A weight in the household's unit: "70.0 kg", or "154.3 lb" when it reads pounds. */
+export function weightText(kg: number): string {
+  return inPounds() ? `${(kg / KG_PER_LB).toFixed(1)} lb` : `${kg.toFixed(1)} kg`;
+}
+
+export function inPounds(): boolean {
+  return householdSettings.value.units === 'imperial';
 }
 
 /** "8,000 steps a day", "at least 7 h 0 min", "asleep at 22:30, give or take half an hour". */
@@ -31,6 +44,8 @@ export function targetText(kind: TargetKind, target: number): string {
       return `asleep at ${formatAmount(kind, target)}, give or take half an hour`;
     case 'none':
       return 'one before noon and one after 17:00';
+    case 'kg':
+      return `toward ${formatAmount(kind, target)}: a week's average within ${inPounds() ? '1.1 lb' : '0.5 kg'} of it, or closer to it than the week before`;
   }
 }
 

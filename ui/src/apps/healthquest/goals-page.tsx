@@ -9,7 +9,8 @@ import { loadPeople, personName } from '../../state/household.js';
 import { href, type PageProps } from '../dashboard-app.js';
 import { GoalCalendar } from './goal-calendar.js';
 import { addDays } from '../../format/local-date.js';
-import { clockValue, formatAmount, minutesOfClock, targetText, type TargetKind } from './goal-format.js';
+import { KG_PER_LB } from '../../../../core/units.js';
+import { clockValue, formatAmount, inPounds, minutesOfClock, targetText, type TargetKind } from './goal-format.js';
 import { GOALS_PATH } from './goal-paths.js';
 import { QuestAvatar } from './quest-avatar.js';
 import { TemplateSelect } from './template-select.js';
@@ -30,11 +31,23 @@ function targetFrom(kind: TargetKind, value: string | undefined): number | undef
   if (kind === 'none') return undefined;
   if (kind === 'clock') return minutesOfClock(value ?? '');
   const number = Number(value);
-  return value === undefined || value.trim() === '' || !Number.isFinite(number) ? undefined : kind === 'minutes' ? Math.round(number * 60) : number;
+  if (value === undefined || value.trim() === '' || !Number.isFinite(number)) return undefined;
+  // A weight is typed in the household's unit and kept in kg.
+  if (kind === 'kg') return Math.round((inPounds() ? number * KG_PER_LB : number) * 10) / 10;
+  return kind === 'minutes' ? Math.round(number * 60) : number;
 }
 
 function TargetInput({ id, kind, value, min, max }: { readonly id: string; readonly kind: TargetKind; readonly value: number; readonly min: number; readonly max: number }) {
   if (kind === 'none') return null;
+  if (kind === 'kg') {
+    const pounds = inPounds();
+    const shown = (kg: number): number => Math.round((pounds ? kg / KG_PER_LB : kg) * 10) / 10;
+    return (
+      <Field for={id} label={pounds ? 'Target weight (lb)' : 'Target weight (kg)'}>
+        <input id={id} name="target" type="number" inputMode="decimal" min={shown(min)} max={shown(max)} step={0.1} value={shown(value)} required />
+      </Field>
+    );
+  }
   if (kind === 'clock') {
     return (
       <Field for={id} label="Bedtime">
@@ -125,7 +138,9 @@ function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: Goa
       ? `Nothing measured for it ${when === 'today' ? 'yet today' : 'last night'}.`
       : day.status === 'met'
         ? `Met ${when}${day.value === null ? '' : `: ${formatAmount(kind, day.value)}`}.`
-        : `${when === 'today' ? 'Today so far' : 'Last night'}: ${day.value === null ? 'nothing' : formatAmount(kind, day.value)}.`;
+        : kind === 'kg' && day.value !== null
+          ? `Weighed today: ${formatAmount(kind, day.value)}; the week's average is no closer to the target yet.`
+          : `${when === 'today' ? 'Today so far' : 'Last night'}: ${day.value === null ? 'nothing' : formatAmount(kind, day.value)}.`;
   const save = (form: HTMLFormElement): void => {
     const target = targetFrom(kind, formValues(form)['target']);
     if (target === undefined) return;
