@@ -70,6 +70,17 @@ t.test('HealthQuest: a member sets a steps goal, the hub judges it from the step
     t.equal(await card.locator('rect[data-status="met"]').count(), 2, `${screen}: two days met on the calendar`);
     t.ok((await card.locator('rect[data-status="no_data"]').count()) > 20, `${screen}: the days before without steps are days without data, not missed ones`);
     t.equal(await card.locator('rect[data-status="missed"]').count(), 0);
+    if (screen === 'desktop') {
+      // The pedometer was off three days ago; Alex says he did not walk that day all the same.
+      const threeDaysAgo = new Date(todayStart - 3 * DAY).toISOString().slice(0, 10);
+      await card.getByText(/^Days without data in the last two weeks: \d+$/).click();
+      await card.locator(`li[data-date="${threeDaysAgo}"]`).getByRole('button', { name: /^I missed it on / }).click();
+      await card.locator(`rect[data-date="${threeDaysAgo}"][data-status="missed"]`).waitFor();
+      t.match((await card.locator('.days-without-data summary').textContent()) ?? '', /said to be missed: 1$/, 'desktop: the day is said to be missed');
+      t.equal(await card.getAttribute('data-streak'), '2', 'desktop: before the streak, it breaks nothing of it');
+      await card.locator(`li[data-date="${threeDaysAgo}"]`).getByRole('button', { name: /^Take back / }).click();
+      await card.locator(`rect[data-date="${threeDaysAgo}"][data-status="no_data"]`).waitFor();
+    }
     t.match((await page.locator('.quest-level').textContent()) ?? '', /^Level 1: 20 points, 80 to level 2\. Badges: A first goal met\.$/, `${screen}: points, level and badges`);
     t.equal(await page.locator('.quest-avatar').getAttribute('data-level'), '1');
     await browser.check(t, 'goals-person');
@@ -137,5 +148,19 @@ t.test('HealthQuest: the owner starts a household challenge; a member on it sees
     t.match(words, /Alex\s*40 %/, `${screen}: Alex's share`);
     t.notMatch(words, /8,?400/, `${screen}: no step count of anyone's on the board`);
     await browser.check(t, screen === 'desktop' ? 'goals-challenge-owner' : 'goals-challenge-member');
+
+    if (!asMember) {
+      // The owner sets Sam a weight goal: judged on the days Sam weighs, and Sam has no scale yet.
+      await page.goto('/#/goals/sam');
+      await page.getByRole('heading', { name: 'Sam: goals', level: 1 }).waitFor();
+      await page.getByLabel('Goal', { exact: true }).selectOption('weight_trend');
+      await page.getByLabel('Target weight (kg)').fill('72.5');
+      await page.getByRole('button', { name: 'Add goal' }).click();
+      const weight = page.locator('article.goal[data-goal="weight_trend"]');
+      await weight.waitFor();
+      t.match((await weight.textContent()) ?? '', /Target: toward 72\.5 kg: a week's average within 0\.5 kg of it, or closer to it than the week before/, 'a weight goal in words');
+      t.match((await weight.textContent()) ?? '', /Nothing measured for it yet today\./, 'no weighing, no data: not a missed day');
+      t.equal(await weight.locator('rect[data-status="missed"]').count(), 0);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { useRequest } from '../../components/use-request.js';
 import { errorText } from '../../format/error-text.js';
 import { loadPeople, personName } from '../../state/household.js';
 import { href, type PageProps } from '../dashboard-app.js';
+import { DaysWithoutData } from './days-without-data.js';
 import { GoalCalendar } from './goal-calendar.js';
 import { addDays } from '../../format/local-date.js';
 import { KG_PER_LB } from '../../../../core/units.js';
@@ -159,6 +160,7 @@ function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: Goa
         {goal.streak.best > goal.streak.current && ` Best: ${goal.streak.best} days.`}
       </p>
       <GoalCalendar days={goal.days} today={today} kind={kind} />
+      {mayEdit && template?.withoutData === 'no_data' && <DaysWithoutData goal={goal} today={today} act={act} />}
       {mayEdit && (
         <div class="goal-edit row">
           {kind !== 'none' && (
