@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import type { Reading } from '../../../core/reading.js';
 import { dayFacts } from '../../../hub/apps/healthquest/day-facts.js';
 import type { NightSummary } from '../../../hub/apps/sleeporacle/night-summary.js';
@@ -31,7 +31,8 @@ function night(start: number, end: number, date: string, partial = false): Night
   };
 }
 
-t.test('what a day of a goal is judged on, read from a real store', async (t) => {
+/** A real store in a directory of its own, stopped and removed after the test. */
+async function storeFor(t: Test): Promise<Store> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-day-facts-'));
   const store = new Store({ path: join(dir, 'hearth.db') });
   await store.start();
@@ -39,6 +40,11 @@ t.test('what a day of a goal is judged on, read from a real store', async (t) =>
     await store.stop();
     rmSync(dir, { recursive: true, force: true });
   });
+  return store;
+}
+
+t.test('what a day of a goal is judged on, read from a real store', async (t) => {
+  const store = await storeFor(t);
   const write = (metric: Reading['metric'], value: number, ts: number, deviceId = 'ble:strap'): void =>
     store.writer.write({ metric, value, unit: metric === 'rr_interval' ? 'ms' : metric === 'steps' ? 'steps' : 'mmHg', ts, deviceId, personId: 'alex', tsSource: 'device' });
 
@@ -69,13 +75,7 @@ t.test('what a day of a goal is judged on, read from a real store', async (t) =>
 });
 
 t.test('a weighing day: its mean, and the averages of its week and of the week before', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'hearth-day-facts-'));
-  const store = new Store({ path: join(dir, 'hearth.db') });
-  await store.start();
-  t.teardown(async () => {
-    await store.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const store = await storeFor(t);
   const weigh = (date: number, kg: number): void => store.writer.write({ metric: 'body_weight', value: kg, unit: 'kg', ts: date, deviceId: 'ble:scale', personId: 'alex', tsSource: 'device' });
   const DAY = 24 * HOUR;
   const day = Date.UTC(2026, 11, 10);

@@ -1,11 +1,10 @@
 import type { GoalAnswer } from '../../../../hub/api/contract/goals.js';
 import { api } from '../../api/client.js';
+import type { Act } from '../../components/use-action.js';
 import { addDays, dateLabel } from '../../format/local-date.js';
 
 /** Days without data looked back over: a fortnight is what a person remembers. */
 const LOOKED_BACK_DAYS = 14;
-
-type Act = (action: () => Promise<unknown>, done: string) => Promise<void>;
 
 /**
  * The goal's recent days without data (a pedometer off, a strap left in a drawer): they neither

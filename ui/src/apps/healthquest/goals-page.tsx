@@ -3,6 +3,7 @@ import type { GoalAnswer, GoalTemplateAnswer, QuestAnswer } from '../../../../hu
 import { api } from '../../api/client.js';
 import { Field, formValues } from '../../components/field.js';
 import { StatusLine } from '../../components/status-line.js';
+import { useAction, type Act } from '../../components/use-action.js';
 import { useRequest } from '../../components/use-request.js';
 import { errorText } from '../../format/error-text.js';
 import { loadPeople, personName } from '../../state/household.js';
@@ -71,22 +72,13 @@ function TargetInput({ id, kind, value, min, max }: { readonly id: string; reado
 export function GoalsPage({ user, params }: PageProps) {
   const personId = params['personId'] ?? '';
   const { value, failure, loading, reload } = useRequest(() => loadQuest(personId));
-  const [message, setMessage] = useState('');
   const mayEdit = user.role === 'owner' || (user.role === 'member' && user.personId === personId);
 
   useEffect(() => {
     if (value !== undefined) document.title = `${value.name}: goals — Hearth`;
   }, [value]);
 
-  const act = async (action: () => Promise<unknown>, done: string): Promise<void> => {
-    try {
-      await action();
-      setMessage(done);
-      await reload();
-    } catch (error) {
-      setMessage(errorText(error));
-    }
-  };
+  const { act, message } = useAction(reload);
 
   const quest = value?.quest;
   const best = Math.max(0, ...(quest?.goals.map((g) => g.streak.current) ?? []));
@@ -125,7 +117,6 @@ export function GoalsPage({ user, params }: PageProps) {
   );
 }
 
-type Act = (action: () => Promise<unknown>, done: string) => Promise<void>;
 
 function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: GoalAnswer; readonly today: string; readonly templates: readonly GoalTemplateAnswer[]; readonly mayEdit: boolean; readonly act: Act }) {
   const template = templates.find((t) => t.id === goal.template);

@@ -5,6 +5,7 @@ import type { PersonOverview, User } from '../../api/types.js';
 import { Field, formValues } from '../../components/field.js';
 import { checkedValues, PeopleCheckboxes } from '../../components/people-checkboxes.js';
 import { StatusLine } from '../../components/status-line.js';
+import { useAction } from '../../components/use-action.js';
 import { useRequest } from '../../components/use-request.js';
 import { errorText } from '../../format/error-text.js';
 import { dateLabel } from '../../format/local-date.js';
@@ -119,16 +120,7 @@ function NewChallengeForm({
 /** The household's challenges: every board the account may see, and for the owner, starting and ending them. */
 export function HouseholdChallenges({ user }: { readonly user: User }) {
   const { value, failure, loading, reload } = useRequest(loadChallenges);
-  const [message, setMessage] = useState('');
-  const act = async (action: () => Promise<unknown>, done: string): Promise<void> => {
-    try {
-      await action();
-      setMessage(done);
-      await reload();
-    } catch (error) {
-      setMessage(errorText(error));
-    }
-  };
+  const { act, message, say } = useAction(reload);
   const isOwner = user.role === 'owner';
   const status = failure !== undefined ? errorText(failure) : loading && value === undefined ? 'Loading the challenges…' : value?.challenges.length === 0 ? 'No household challenge yet.' : '';
   return (
@@ -151,7 +143,7 @@ export function HouseholdChallenges({ user }: { readonly user: User }) {
       </div>
       <StatusLine text={message} />
       {isOwner && value !== undefined && value.people.length >= 2 && (
-        <NewChallengeForm templates={value.templates} people={value.people} onProblem={setMessage} onCreate={(body, label) => void act(() => api.post('/challenges', body), `${label}: started.`)} />
+        <NewChallengeForm templates={value.templates} people={value.people} onProblem={say} onCreate={(body, label) => void act(() => api.post('/challenges', body), `${label}: started.`)} />
       )}
     </section>
   );
