@@ -51,7 +51,7 @@ export class ChallengeStore {
   private readonly byId;
   private readonly everyChallenge;
   private readonly removeMembers;
-  private readonly removeEmpty;
+  private readonly removeUnshared;
   private readonly countMembers;
 
   constructor(private readonly db: Db) {
@@ -63,7 +63,7 @@ export class ChallengeStore {
     this.byId = db.prepare<[string], ChallengeRow>(`${SELECT} WHERE c.id = ?`);
     this.everyChallenge = db.prepare<[], ChallengeRow>(`${SELECT} ORDER BY c.first_date DESC, c.created DESC`);
     this.removeMembers = db.prepare<[string]>('DELETE FROM healthquest_challenge_member WHERE person_id IN (SELECT value FROM json_each(?))');
-    this.removeEmpty = db.prepare('DELETE FROM healthquest_challenge WHERE id NOT IN (SELECT challenge_id FROM healthquest_challenge_member)');
+    this.removeUnshared = db.prepare('DELETE FROM healthquest_challenge WHERE id NOT IN (SELECT challenge_id FROM healthquest_challenge_member GROUP BY challenge_id HAVING count(*) >= 2)');
     this.countMembers = db.prepare<[string], number>('SELECT count(*) FROM healthquest_challenge_member WHERE person_id IN (SELECT value FROM json_each(?))').pluck();
   }
 
@@ -93,11 +93,11 @@ export class ChallengeStore {
     return this.countMembers.get(JSON.stringify(personIds)) ?? 0;
   }
 
-  /** People leaving the household leave their challenges; a challenge left with nobody goes. */
+  /** People leaving the household leave their challenges; one left with fewer than two people is shared no more, and goes. */
   removePeople(personIds: readonly string[]): number {
     return this.db.transaction(() => {
       const left = this.removeMembers.run(JSON.stringify(personIds)).changes;
-      this.removeEmpty.run();
+      this.removeUnshared.run();
       return left;
     })();
   }

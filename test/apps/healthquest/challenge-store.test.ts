@@ -17,13 +17,13 @@ t.test('challenges are kept in SQLite with who takes part; people who leave the 
   t.same(store.all().map((c) => c.id), [measure.id, walk.id], 'the latest start first');
   t.equal(store.countOf(['alex']), 2);
 
-  t.equal(store.removePeople(['gran']), 1);
-  t.same(store.get(measure.id)?.personIds, ['alex'], 'gran left the blood-pressure challenge');
+  const three = store.add({ template: 'steps_together', target: 50_000, firstDate: '2026-12-04', lastDate: '2026-12-10', created: 3, personIds: ['sam', 'alex', 'gran'] });
+  t.equal(store.removePeople(['gran']), 2, 'gran leaves both challenges she was on');
+  t.equal(store.get(measure.id), undefined, 'alex alone is no shared challenge: it went');
+  t.same(store.get(three.id)?.personIds, ['alex', 'sam'], 'the one of three goes on with two');
+  t.same(store.get(walk.id)?.personIds, ['alex', 'sam'], 'and the one she was not on is untouched');
   t.equal(store.removePeople(['alex']), 2);
-  t.equal(store.get(measure.id), undefined, 'nobody was left on it, so it went');
-  t.same(store.get(walk.id)?.personIds, ['sam']);
-  t.ok(store.remove(walk.id));
-  t.same(store.all(), []);
+  t.same(store.all(), [], 'sam alone on each: both went');
   t.end();
 });
 
