@@ -12,6 +12,8 @@ export interface GoalSummary extends Goal {
   readonly streak: Streak;
   /** The last weeks' days, oldest first (the calendar). */
   readonly days: readonly StoredDay[];
+  /** Late in the day, a streak that today could still keep and has not yet (streak-at-risk.ts). */
+  readonly atRisk: boolean;
 }
 
 /** A person's quest: their goals, the points and level they earned, their badges. */
@@ -33,6 +35,8 @@ export interface QuestFace {
   readonly streak: number;
   readonly goals: number;
   readonly metToday: number;
+  /** Goals whose streak is at risk today. */
+  readonly atRisk: number;
 }
 
 /** What HealthQuest offers the API, while it runs. */

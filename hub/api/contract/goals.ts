@@ -50,6 +50,8 @@ export const GoalAnswer = Type.Object(
     streak: Type.Object({ current: Type.Integer({ minimum: 0 }), best: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
     /** The last twelve weeks, oldest first. */
     days: ReadonlyList(GoalDayAnswer),
+    /** From 18:00, a streak of two days or more that today's goal, not met yet, could still keep. */
+    atRisk: Type.Boolean(),
   },
   { additionalProperties: false },
 );
@@ -99,6 +101,8 @@ export const QuestFaceAnswer = Type.Object(
     streak: Type.Integer({ minimum: 0 }),
     goals: Type.Integer({ minimum: 1 }),
     metToday: Type.Integer({ minimum: 0 }),
+    /** Goals whose streak is at risk today. */
+    atRisk: Type.Integer({ minimum: 0 }),
   },
   { additionalProperties: false },
 );

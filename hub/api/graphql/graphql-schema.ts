@@ -80,6 +80,8 @@ export const GRAPHQL_SCHEMA = /* GraphQL */ `
     today: GoalDay
     "The last twelve weeks, oldest first."
     days: [GoalDay!]!
+    "From 18:00, a streak that today's goal, not met yet, could still keep."
+    atRisk: Boolean!
   }
 
   type Quest {

@@ -16,7 +16,8 @@ import { migrate } from '../../store/index.js';
 import { dayFacts } from './day-facts.js';
 import { GoalStore, HEALTHQUEST_SCHEMA_PART, healthquestMigrations, type Goal } from './goal-store.js';
 import { evaluateDay, GOAL_TEMPLATES, type GoalTemplateId } from './goal-templates.js';
-import { datePlusDays, localDate, nextDate, previousDate } from './local-day.js';
+import { datePlusDays, localDate, localMinuteOfDay, nextDate, previousDate } from './local-day.js';
+import { streakAtRisk } from './streak-at-risk.js';
 import { badgesOf, BADGES, levelOf, POINTS_PER_DAY_MET, streakOf } from './streaks.js';
 
 export const HEALTHQUEST_PART = 'healthquest';
@@ -55,6 +56,7 @@ export class HealthQuestPart implements HubPart {
         streak: Math.max(0, ...quest.goals.map((g) => g.streak.current)),
         goals: quest.goals.length,
         metToday: quest.goals.filter((g) => g.today?.status === 'met').length,
+        atRisk: quest.goals.filter((g) => g.atRisk).length,
       };
     },
     goal: (id) => this.store().get(id),
@@ -181,6 +183,7 @@ export class HealthQuestPart implements HubPart {
   private quest(personId: string): QuestSummary {
     const zone = this.timeZone();
     const today = localDate(this.context.clock.now(), zone);
+    const minuteNow = localMinuteOfDay(this.context.clock.now(), zone);
     let from = today;
     for (let i = 1; i < CALENDAR_DAYS; i++) from = previousDate(from);
     let bestStreak = 0;
@@ -191,7 +194,9 @@ export class HealthQuestPart implements HubPart {
         const all = this.store().days(goal.id, '0000-00-00', today);
         const streak = streakOf(all, today);
         bestStreak = Math.max(bestStreak, streak.best);
-        return { ...goal, label: GOAL_TEMPLATES[goal.template].label, today: all.find((d) => d.date === today), streak, days: all.filter((d) => d.date >= from) };
+        const todays = all.find((d) => d.date === today);
+        const atRisk = streakAtRisk(goal.template, todays?.status, streak.current, minuteNow);
+        return { ...goal, label: GOAL_TEMPLATES[goal.template].label, today: todays, streak, days: all.filter((d) => d.date >= from), atRisk };
       });
     const daysMet = this.store().daysMet(personId);
     const points = daysMet * POINTS_PER_DAY_MET;

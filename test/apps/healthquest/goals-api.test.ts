@@ -17,7 +17,7 @@ interface Quest {
   points: number;
   level: number;
   badges: { id: string }[];
-  goals: { id: string; template: string; target: number; today?: { status: string; target: number; value: number | null; progress: number }; streak: { current: number; best: number }; days: { date: string; status: string; target: number; declaredMissed?: boolean }[] }[];
+  goals: { id: string; template: string; target: number; today?: { status: string; target: number; value: number | null; progress: number }; streak: { current: number; best: number }; atRisk: boolean; days: { date: string; status: string; target: number; declaredMissed?: boolean }[] }[];
 }
 
 /** Steps from a pedometer of Alex's: `count` of them in the hour after `from`. */
@@ -60,6 +60,16 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   t.equal(first.points, 20, 'ten points a day met');
   t.same(first.badges.map((b) => b.id), ['first_goal_met']);
 
+  t.equal(goal?.atRisk, false, 'at 15:00 a streak not kept yet is no worry');
+  // 19:00, 3,000 of 8,000: the two-day streak is at risk, on his goal and on his tile. Asked with a
+  // token, which four hours on the clock do not end as they would the owner's session; then back to 15:00.
+  const evening = new ApiClient(api.base);
+  evening.token = ((await owner.post('/api/v1/tokens', { name: 'evening', scopes: ['read'] })).body as { token: string }).token;
+  clock.set(TODAY_START + 19 * HOUR);
+  t.equal((await quest(evening)).goals[0]?.atRisk, true, 'late in the day, the streak at risk');
+  t.equal(((await evening.get('/api/v1/goal-faces')).body as { atRisk: number }[])[0]?.atRisk, 1);
+  clock.set(NOW);
+
   // Alex walks on: the goal is judged again soon after the steps arrive, not at the next hour.
   walk(api, TODAY_START + 14 * HOUR, 5500);
   await api.hub.store.writer.flushed();
@@ -67,10 +77,11 @@ t.test('goals are judged by the hub from the household’s readings, day by day 
   t.equal(met.goals[0]?.today?.value, 8500);
   t.same(met.goals[0]?.streak, { current: 3, best: 3 });
   t.equal(met.points, 30);
+  t.equal(met.goals[0]?.atRisk, false, 'met: nothing at risk');
   const graph = await owner.post('/graphql', { query: '{ quest(personId: "alex") { level points goals { template target streak bestStreak today { status value } } } }' });
   t.same((graph.body as { data: unknown }).data, { quest: { level: 1, points: 30, goals: [{ template: 'steps', target: 8000, streak: 3, bestStreak: 3, today: { status: 'met', value: 8500 } }] } }, 'GraphQL answers the same quest');
   const faces = await owner.get('/api/v1/goal-faces');
-  t.same(faces.body, [{ personId: 'alex', level: 1, streak: 3, goals: 1, metToday: 1 }], "what Alex's tile shows: level, streak, today's goals met; nobody without goals");
+  t.same(faces.body, [{ personId: 'alex', level: 1, streak: 3, goals: 1, metToday: 1, atRisk: 0 }], "what Alex's tile shows: level, streak, today's goals met; nobody without goals");
 
   // Alex says the day his pedometer was off he did not walk: it breaks the streak.
   t.equal((await owner.request('PUT', `/api/v1/goals/${goalId}/days/2026-11-30`, { missed: true })).status, 200);

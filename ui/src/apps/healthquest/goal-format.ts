@@ -1,5 +1,5 @@
 /** How HealthQuest says a goal's target and a day's value. */
-import type { GoalTemplateAnswer } from '../../../../hub/api/contract/goals.js';
+import type { GoalAnswer, GoalTemplateAnswer } from '../../../../hub/api/contract/goals.js';
 import { KG_PER_LB } from '../../../../core/units.js';
 import { householdSettings } from '../../state/settings.js';
 
@@ -58,4 +58,11 @@ export function minutesOfClock(value: string): number | undefined {
   const match = /^(\d{1,2}):(\d{2})$/.exec(value);
   if (match === null) return undefined;
   return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** The evening's gentle word when a streak could still be kept today (the hub says when: `atRisk`). */
+export function nudgeText(goal: Pick<GoalAnswer, 'template' | 'target' | 'streak'>, value: number | null): string {
+  const keep = `Keep your ${goal.streak.current}-day streak: `;
+  if (goal.template === 'steps') return `${keep}${Math.max(0, Math.round(goal.target - (value ?? 0))).toLocaleString()} steps to go today.`;
+  return `${keep}measure your blood pressure this evening.`;
 }

@@ -12,7 +12,7 @@ import { DaysWithoutData } from './days-without-data.js';
 import { GoalCalendar } from './goal-calendar.js';
 import { addDays } from '../../format/local-date.js';
 import { KG_PER_LB } from '../../../../core/units.js';
-import { clockValue, formatAmount, inPounds, minutesOfClock, targetText, type TargetKind } from './goal-format.js';
+import { clockValue, formatAmount, inPounds, minutesOfClock, nudgeText, targetText, type TargetKind } from './goal-format.js';
 import { GOALS_PATH } from './goal-paths.js';
 import { QuestAvatar } from './quest-avatar.js';
 import { TemplateSelect } from './template-select.js';
@@ -146,6 +146,7 @@ function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: Goa
         <meter min={0} max={1} optimum={1} low={0.5} high={0.99} value={day?.progress ?? 0} aria-label={`${goal.label} ${when}`} />
         <span>{now}</span>
       </div>
+      {goal.atRisk && <p class="goal-nudge">{nudgeText(goal, day?.value ?? null)}</p>}
       <p class="goal-streak">
         {goal.streak.current === 0 ? 'No streak going.' : goal.streak.current === 1 ? 'A one-day streak.' : `A ${goal.streak.current}-day streak.`}
         {goal.streak.best > goal.streak.current && ` Best: ${goal.streak.best} days.`}
