@@ -34,12 +34,15 @@ interface ChartState {
   readonly gaps: number;
 }
 
+/**
+ * The chart as it stands, its attributes read at once: read one by one, a load finishing between
+ * two reads would mix the old resolution with the new range.
+ */
 async function chartState(chart: Locator): Promise<ChartState | undefined> {
-  if ((await chart.getAttribute('aria-busy')) === 'true') return undefined;
-  const resolution = await chart.getAttribute('data-resolution');
-  if (resolution === null) return undefined;
-  const number = async (name: string): Promise<number> => Number(await chart.getAttribute(`data-${name}`));
-  return { resolution, from: await number('from'), to: await number('to'), points: await number('points'), gaps: await number('gaps') };
+  const names = ['aria-busy', 'data-resolution', 'data-from', 'data-to', 'data-points', 'data-gaps'];
+  const [busy, resolution, from, to, points, gaps] = await chart.evaluate((element: { getAttribute(name: string): string | null }, asked: string[]) => asked.map((name) => element.getAttribute(name)), names);
+  if (busy === 'true' || resolution === null || resolution === undefined) return undefined;
+  return { resolution, from: Number(from), to: Number(to), points: Number(points), gaps: Number(gaps) };
 }
 
 /** Drags across the plot from one fraction of its width to another, as a person zooms with a mouse. */
