@@ -112,6 +112,12 @@ t.test('a household challenge: everyone on it sees each member’s share of the 
   // Only the owner sets or ends challenges.
   t.equal((await sam.post('/api/v1/challenges', { template: 'bp_daily', personIds: ['alex', 'sam'] })).status, 403, 'a member does not enrol others');
   t.equal((await sam.request('DELETE', `/api/v1/challenges/${id}`)).status, 403, 'nor ends a challenge');
+  // Other spellings of the address reach the same challenge, refused the same.
+  const encoded = `%63${id.slice(1)}`;
+  t.equal((await sam.request('DELETE', `/api/v1/challenges/${encoded}`)).status, 403, 'an encoded id is the same challenge to a member');
+  t.equal((await carer.get(`/api/v1/challenges/${encoded}`)).status, 404, 'and nothing to a caregiver of someone else');
+  t.equal((await carer.get(`/api/v1/challenges/${id}/`)).status, 404, 'nor with a trailing slash');
+  t.equal((await new ApiClient(api.base).get(`/api/v1/challenges/${encoded}`)).status, 401, 'nor to nobody');
 
   // More steps reach the goal.
   walk(api, 'strap-sam', TODAY_START + 13 * HOUR, 10_500);
