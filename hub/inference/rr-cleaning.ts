@@ -23,9 +23,28 @@ export interface CleanRr {
 const REGULAR_TOLERANCE = 0.1;
 const PREMATURE_BELOW = 0.85;
 const COMPENSATORY_ABOVE = 1.1;
+/**
+ * RR intervals are whole milliseconds, so an interval exactly on a limit (595 ms against a 700 ms
+ * median is 85 %) is common. Compared as ratios with this margin, such a tie is decided the same at
+ * every heart rate instead of by the rounding of one multiplication; no two different whole-ms
+ * ratios below 2.5 s are this close.
+ */
+const TIE_MARGIN = 1e-9;
+
+function below(rr: number, reference: number, limit: number): boolean {
+  return rr / reference < limit - TIE_MARGIN;
+}
+
+function above(rr: number, reference: number, limit: number): boolean {
+  return rr / reference > limit + TIE_MARGIN;
+}
+
+function near(rr: number, reference: number): boolean {
+  return Math.abs(rr / reference - 1) <= REGULAR_TOLERANCE + TIE_MARGIN;
+}
 
 function isRegular(rr: number | undefined, reference: number): boolean {
-  return rr === undefined || Math.abs(rr - reference) <= REGULAR_TOLERANCE * reference;
+  return rr === undefined || near(rr, reference);
 }
 
 /**
@@ -46,8 +65,9 @@ export function cleanRrWindow(rrMs: readonly number[]): CleanRr {
       const b = rrMs[i + 1] ?? Number.NaN;
       if (marks[i] !== 'kept' || marks[i + 1] !== 'kept') continue;
       if (!isRegular(rrMs[i - 1], reference) || !isRegular(rrMs[i + 2], reference)) continue;
-      const compensated = a < PREMATURE_BELOW * reference && b > COMPENSATORY_ABOVE * reference;
-      const interpolated = a < PREMATURE_BELOW * reference && Math.abs(a + b - reference) <= REGULAR_TOLERANCE * reference;
+      const premature = below(a, reference, PREMATURE_BELOW);
+      const compensated = premature && above(b, reference, COMPENSATORY_ABOVE);
+      const interpolated = premature && near(a + b, reference);
       if (compensated || interpolated) {
         marks[i] = 'ectopic';
         marks[i + 1] = 'ectopic';
