@@ -2,6 +2,7 @@ import t from 'tap';
 import { onEachScreen } from './helpers/browser.js';
 import { startDashboardHub } from './helpers/dashboard-hub.js';
 import { onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
+import { openFromMainNav } from './helpers/main-nav.js';
 
 t.test('NutriVerse: a food is found by typing three letters, and its values read per 100 g and per portion', async (t) => {
   const hub = await startDashboardHub({ config: { simulation: { enabled: false } } });
@@ -11,9 +12,7 @@ t.test('NutriVerse: a food is found by typing three letters, and its values read
     const { page, screen } = browser;
     await signInOwner(page);
     await page.goto('/');
-    const foodLink = page.locator('nav[aria-label="Main"] a[href="#/food"]');
-    if (!(await foodLink.isVisible())) await page.getByRole('button', { name: 'More' }).click();
-    await foodLink.click();
+    await openFromMainNav(page, '#/food');
     await page.getByRole('heading', { name: 'Food', level: 1 }).waitFor();
 
     await page.getByLabel('Find a food').fill('ban');

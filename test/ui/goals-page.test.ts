@@ -2,6 +2,7 @@ import t from 'tap';
 import { onEachScreen } from './helpers/browser.js';
 import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
 import { onboardOwnerOverApi, signInOwner, type OwnerSession } from './helpers/sign-in.js';
+import { openFromMainNav } from './helpers/main-nav.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -48,9 +49,7 @@ t.test('HealthQuest: a member sets a steps goal, the hub judges it from the step
     await page.goto('/');
     await page.locator('article.tile[data-person="alex"]').waitFor();
 
-    const goalsLink = page.locator('nav[aria-label="Main"] a[href="#/goals"]');
-    if (!(await goalsLink.isVisible())) await page.getByRole('button', { name: 'More' }).click();
-    await goalsLink.click();
+    await openFromMainNav(page, '#/goals');
     await page.getByRole('heading', { name: 'Goals', level: 1, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Alex’s goals' }).click();
     await page.getByRole('heading', { name: 'Alex: goals', level: 1 }).waitFor();

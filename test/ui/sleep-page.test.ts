@@ -8,6 +8,7 @@ import { seedNight } from '../helpers/seed-history.js';
 import { onEachScreen } from './helpers/browser.js';
 import { startDashboardHub, type DashboardHub } from './helpers/dashboard-hub.js';
 import { onboardOwnerOverApi, signInOwner } from './helpers/sign-in.js';
+import { openFromMainNav } from './helpers/main-nav.js';
 
 const HOUR = 3_600_000;
 // Alex slept eight hours and woke three hours ago, with a 4 % dip every 10 minutes; his strap's beats
@@ -55,10 +56,7 @@ t.test('SleepOracle: last night in detail, its oxygen and score in words, the fo
     await page.goto('/');
     await page.locator('article.tile[data-person="alex"]').waitFor();
 
-    // Through the navigation, as a person would: on a phone Sleep may be behind More.
-    const sleepLink = page.locator('nav[aria-label="Main"] a[href="#/sleep"]');
-    if (!(await sleepLink.isVisible())) await page.getByRole('button', { name: 'More' }).click();
-    await sleepLink.click();
+    await openFromMainNav(page, '#/sleep');
     await page.getByRole('heading', { name: 'Sleep', level: 1 }).waitFor();
     await browser.check(t, 'sleep-household');
     await page.getByRole('link', { name: 'Alex’s sleep' }).click();
