@@ -10,13 +10,16 @@
  * - `serial`: a serial port's stable by-id name, or its path;
  * - `sim`: a simulated device's name; `replay`: a recorded participant's device name;
  * - `inference`: a person id, for the hub's own derived readings of that person;
+ * - `journal`: a person id, for what that person wrote down in the hub's journals (food and drink);
  * - `given`: an id chosen outside the hub (hearth.yaml, an HTTP or MQTT client). Taken as given,
  *   except that a Bluetooth address, bare or as `ble:`, names the Bluetooth device.
  */
-export type DeviceIdKind = 'ble' | 'serial' | 'sim' | 'replay' | 'inference' | 'given';
+export type DeviceIdKind = 'ble' | 'serial' | 'sim' | 'replay' | 'inference' | 'journal' | 'given';
 
 const BLE_PREFIX = 'ble:';
-const INFERENCE_PREFIX = 'hub:inference:';
+const HUB_PREFIX = 'hub:';
+const INFERENCE_PREFIX = `${HUB_PREFIX}inference:`;
+const JOURNAL_PREFIX = `${HUB_PREFIX}journal:`;
 const MAC_WITH_COLONS = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
 const MAC_WITHOUT_COLONS = /^[0-9A-Fa-f]{12}$/;
 
@@ -40,14 +43,16 @@ export function makeDeviceId(kind: DeviceIdKind, local: string): string {
       return `replay:${local}`;
     case 'inference':
       return `${INFERENCE_PREFIX}${local}`;
+    case 'journal':
+      return `${JOURNAL_PREFIX}${local}`;
     case 'given':
       return givenId(local);
   }
 }
 
-/** The hub's own derived readings (the models' outputs) come from `hub:inference:<personId>`: no device of the household's. */
-export function isDerivedDeviceId(deviceId: string): boolean {
-  return deviceId.startsWith(INFERENCE_PREFIX);
+/** The hub's own devices (derived readings, journals): not a device of the household's, never listed or paired. */
+export function isHubDeviceId(deviceId: string): boolean {
+  return deviceId.startsWith(HUB_PREFIX);
 }
 
 /**

@@ -115,6 +115,15 @@ const catalogue = [
     plausible: { reject: { min: 0, max: 1 } } },
   { id: 'stress_score', label: 'Stress score', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 0, derived: true,
     plausible: { reject: { min: 0, max: 100 } } },
+  // What a person wrote down (NutriVerse's journal), one reading per entry: a day's intake is their sum.
+  { id: 'energy_intake', label: 'Energy eaten and drunk', unit: 'kcal', ucum: 'kcal', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+    plausible: { reject: { min: 0, max: 10_000, minExclusive: true }, usual: { min: 0, max: 2500 } } },
+  { id: 'water_intake', label: 'Water drunk', unit: 'mL', ucum: 'mL', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+    plausible: { reject: { min: 0, max: 5000, minExclusive: true }, usual: { min: 0, max: 2000 } } },
+  { id: 'caffeine_intake', label: 'Caffeine', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+    plausible: { reject: { min: 0, max: 2000, minExclusive: true }, usual: { min: 0, max: 400 } } },
+  { id: 'sodium_intake', label: 'Sodium', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+    plausible: { reject: { min: 0, max: 20_000, minExclusive: true }, usual: { min: 0, max: 2300 } } },
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricId = (typeof catalogue)[number]['id'];

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Accounts } from '../accounts/accounts.js';
 import type { Clock } from '../../core/clock.js';
-import { isDerivedDeviceId, makeDeviceId } from '../../core/device-id.js';
+import { isHubDeviceId, makeDeviceId } from '../../core/device-id.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
 import { ApiError } from '../http/api-error.js';
 import type { RemovalParticipants, RemovalScope } from '../services/household-removal.js';
@@ -36,18 +36,18 @@ export class DemoHouseholdRemoval {
 
   /**
    * Everyone and everything the simulation noted as its own (still here or forgotten since), and
-   * the models' derived-data device of each of its people.
+   * the hub's own devices of each of its people (the models' derived data, their journal).
    */
   scope(): RemovalScope {
     const noted = this.deps.registry.simulated.all();
-    return { personIds: noted.personIds, deviceIds: [...noted.deviceIds, ...noted.personIds.map((id) => makeDeviceId('inference', id))] };
+    return { personIds: noted.personIds, deviceIds: [...noted.deviceIds, ...noted.personIds.flatMap((id) => [makeDeviceId('inference', id), makeDeviceId('journal', id)])] };
   }
 
   describe(): DemoHousehold {
     const { registry, store, participants } = this.deps;
     const scope = this.scope();
     const people = registry.listPeople().filter((p) => scope.personIds.includes(p.id));
-    const devices = registry.listDevices().filter((d) => scope.deviceIds.includes(d.id) && !isDerivedDeviceId(d.id));
+    const devices = registry.listDevices().filter((d) => scope.deviceIds.includes(d.id) && !isHubDeviceId(d.id));
     const held = store.query.holdingsOf(scope);
     const counted = (name: string): number => participants.list().find((p) => p.name === name)?.count(scope) ?? 0;
     return {

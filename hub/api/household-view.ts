@@ -1,6 +1,6 @@
 import { canReadPerson, canSeeDevice } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
-import { isDerivedDeviceId } from '../../core/device-id.js';
+import { isHubDeviceId } from '../../core/device-id.js';
 import type { Device, HouseholdRegistry, Person } from '../household/household-registry.js';
 import type { AlertsView } from '../services/alerts-service.js';
 import type { ServiceSlot } from '../services/service-slot.js';
@@ -12,8 +12,8 @@ import { normalRanges } from './normal-ranges.js';
 
 /**
  * People and devices as the API shows them, filtered by what the asker may see. The models'
- * derived readings belong to no device of the household's, so their `hub:inference:` devices are
- * never listed. A person's normal ranges come from the alert rules as they apply to them (while the
+ * derived readings and the journals' entries belong to no device of the household's, so the hub's
+ * own `hub:` devices are never listed. A person's normal ranges come from the alert rules as they apply to them (while the
  * alerts engine runs) and the catalogue's usual ranges.
  */
 export class HouseholdView {
@@ -72,7 +72,7 @@ export class HouseholdView {
   }
 
   private householdDevices(): Device[] {
-    return this.registry.listDevices().filter((d) => !isDerivedDeviceId(d.id));
+    return this.registry.listDevices().filter((d) => !isHubDeviceId(d.id));
   }
 
   /** The metrics each device has series of (one small table scan for a whole list). */

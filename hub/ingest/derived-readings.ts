@@ -8,9 +8,8 @@
 import { makeDeviceId } from '../../core/device-id.js';
 import type { MetricId } from '../../core/metrics.js';
 import type { HouseholdRegistry } from '../household/household-registry.js';
-import type { Ingest } from './ingest.js';
-
-const DRIVER = 'inference';
+import type { Ingest, IngestOptions } from './ingest.js';
+import type { IngestOutcome } from './ingest-types.js';
 
 export interface DerivedReading {
   readonly metric: MetricId;
@@ -19,17 +18,29 @@ export interface DerivedReading {
 }
 
 export class DerivedReadings {
+  /** `journal` for what people wrote down (NutriVerse): the same path, under `hub:journal:<personId>`. */
   constructor(
     private readonly ingest: Ingest,
     private readonly registry: HouseholdRegistry,
+    private readonly kind: 'inference' | 'journal' = 'inference',
   ) {}
 
   /** Submits the readings for the person; returns how many the gate accepted. */
   write(personId: string, readings: readonly DerivedReading[]): number {
     if (readings.length === 0) return 0;
-    const deviceId = makeDeviceId('inference', personId);
-    const device = this.registry.noteDeviceSeen(deviceId, DRIVER);
+    return this.submit(personId, readings).accepted;
+  }
+
+  /** The person's device for these readings, assigned to them. */
+  deviceOf(personId: string): string {
+    const deviceId = makeDeviceId(this.kind, personId);
+    const device = this.registry.noteDeviceSeen(deviceId, this.kind);
     if (device.personId !== personId) this.registry.assignDevice(deviceId, personId);
-    return this.ingest.submit({ deviceId, readings: readings.map((r) => ({ metric: r.metric, value: r.value, ts: r.ts })) }).accepted;
+    return deviceId;
+  }
+
+  /** Submits the readings for the person with the gate's options (`take: 'whole'` for an entry that must never be half-stored). */
+  submit(personId: string, readings: readonly DerivedReading[], options: IngestOptions = {}): IngestOutcome {
+    return this.ingest.submit({ deviceId: this.deviceOf(personId), readings: readings.map((r) => ({ metric: r.metric, value: r.value, ts: r.ts })) }, options);
   }
 }

@@ -4,8 +4,9 @@ import { systemScheduler, type Scheduler } from '../../core/scheduler.js';
 import type { Db } from './database.js';
 import { StoreWriteError, describe } from './errors.js';
 import { encodeFlags } from './flags.js';
+import { ReadingRemoval } from './reading-removal.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
-import { SeriesRegistry } from './series-registry.js';
+import { SeriesRegistry, type SeriesKey } from './series-registry.js';
 import { SeriesRemoval, type SeriesHoldings, type SeriesOwners } from './series-removal.js';
 import { silentLogger, type FlushInfo, type StoreLogger, type WriterStats } from './types.js';
 import { encodeWaveform } from './waveform-codec.js';
@@ -62,6 +63,7 @@ export class ReadingWriter {
   private readonly series: SeriesRegistry;
   private readonly rollups: RollupAccumulator;
   private readonly removal: SeriesRemoval;
+  private readonly readingRemoval: ReadingRemoval;
   private readonly insertSample;
   private readonly insertBlock;
 
@@ -105,6 +107,7 @@ export class ReadingWriter {
     this.series = new SeriesRegistry(db);
     this.rollups = new RollupAccumulator(db);
     this.removal = new SeriesRemoval(db);
+    this.readingRemoval = new ReadingRemoval(db);
     this.insertSample = db.prepare<[number, number, number, number]>('INSERT OR IGNORE INTO sample (series_id, ts, value, flags) VALUES (?, ?, ?, ?)');
     this.insertBlock = db.prepare<[number, number, number, number, number, Buffer]>(
       'INSERT OR IGNORE INTO waveform_block (series_id, t0, rate_hz, sample_count, encoding, data) VALUES (?, ?, ?, ?, ?, ?)',
@@ -192,6 +195,18 @@ export class ReadingWriter {
     // Forgotten even if the caller's transaction rolls back: the cache then reads the series again.
     this.series.forget(ids);
     return outcome;
+  }
+
+  /**
+   * Deletes single readings of one series (what a person took back) and corrects the rollups that
+   * counted them; returns how many were stored. Queued readings are committed first, so one
+   * submitted a moment ago is found too; refused while the database cannot be written.
+   */
+  removeReadings(key: SeriesKey, times: readonly number[]): number {
+    if (!this.flush()) throw new StoreWriteError(`the readings could not be removed: the database cannot be written (${this.counters.lastError ?? 'unknown error'})`);
+    const series = this.series.find(key);
+    if (series === undefined) return 0;
+    return this.db.transaction(() => this.readingRemoval.remove(series, times))();
   }
 
   /** Retention removed raw samples of a series before `before`. */

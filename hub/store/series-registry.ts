@@ -49,6 +49,15 @@ export class SeriesRegistry {
     return entry;
   }
 
+  /** The series if it exists; never creates one. */
+  find(key: SeriesKey): SeriesEntry | undefined {
+    const personId = key.personId ?? '';
+    const cached = this.byKey.get(`${key.deviceId}\u0000${key.metric}\u0000${personId}`);
+    if (cached !== undefined) return cached;
+    const row = this.select.get(key.deviceId, key.metric, personId);
+    return row === undefined ? undefined : { id: row.id, purgedBefore: row.purged_before };
+  }
+
   committed(): void {
     this.createdInTransaction = [];
   }

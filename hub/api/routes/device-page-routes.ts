@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { canManageDevice, canReadPerson, canReadReading, canSeeDevice } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
-import { isDerivedDeviceId } from '../../../core/device-id.js';
+import { isHubDeviceId } from '../../../core/device-id.js';
 import { METRIC_IDS, metricDefinition, type MetricId } from '../../../core/metrics.js';
 import type { Device } from '../../household/household-registry.js';
 import { principalOf } from '../../http/request-auth.js';
@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 /** A device the asker may see; the models' own and hidden ones answer like a missing one. */
 function visibleDevice(deps: ApiDeps, principal: Principal, id: string): Device {
   const device = deps.registry.device(id);
-  if (device === undefined || isDerivedDeviceId(device.id) || !canSeeDevice(principal, device)) throw deviceNotFound();
+  if (device === undefined || isHubDeviceId(device.id) || !canSeeDevice(principal, device)) throw deviceNotFound();
   return device;
 }
 
