@@ -57,6 +57,20 @@ export function canSetGoalsFor(principal: Principal, personId: string): boolean 
 }
 
 /**
+ * A food and drink journal names what a person ate: personal text, read by the owner and the
+ * person themselves; a caregiver or viewer granted the person sees the intake only as readings.
+ */
+export function canReadJournalOf(principal: Principal, personId: string): boolean {
+  const { role } = principal.user;
+  return canReadPerson(principal, personId) && (role === 'owner' || role === 'member');
+}
+
+/** A journal is written by the person (a member for themselves) or by the owner for anyone. */
+export function canKeepJournalFor(principal: Principal, personId: string): boolean {
+  return canSetGoalsFor(principal, personId);
+}
+
+/**
  * A household challenge's board (shares of a goal, no readings): those who may read everyone in it,
  * and a member taking part, who sees the others' shares but none of their readings.
  */

@@ -7,6 +7,7 @@ import type { Ingest } from '../ingest/ingest.js';
 import type { AlertChannelsService } from '../services/alert-channels-service.js';
 import type { AlertsView } from '../services/alerts-service.js';
 import type { DeviceSignals } from '../services/device-signals.js';
+import type { FoodJournalView } from '../services/food-journal-service.js';
 import type { FoodsView } from '../services/foods-service.js';
 import type { GoalsView } from '../services/goals-service.js';
 import type { HouseholdTimeZone } from '../services/household-time-zone.js';
@@ -39,6 +40,8 @@ export interface ApiDeps {
   readonly goals: ServiceSlot<GoalsView>;
   /** NutriVerse's food table, while it runs. */
   readonly foods: ServiceSlot<FoodsView>;
+  /** NutriVerse's food and drink journal, while it runs. */
+  readonly foodJournal: ServiceSlot<FoodJournalView>;
   readonly household: HouseholdView;
   /** What the sources report: the Bluetooth radio, the simulated household. */
   readonly sources: SourceStatus;

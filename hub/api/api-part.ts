@@ -28,6 +28,7 @@ import { registerPeopleRoutes } from './routes/people-routes.js';
 import { registerSeriesRoutes } from './routes/series-routes.js';
 import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerChallengeRoutes } from './routes/challenge-routes.js';
+import { registerFoodJournalRoutes } from './routes/food-journal-routes.js';
 import { registerFoodRoutes } from './routes/food-routes.js';
 import { registerGoalRoutes } from './routes/goals-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
@@ -88,6 +89,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           sleep: context.services.sleep,
           goals: context.services.goals,
           foods: context.services.foods,
+          foodJournal: context.services.foodJournal,
           household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
           timeZone: context.services.timeZone,
@@ -120,6 +122,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerGoalRoutes(app, deps);
         registerChallengeRoutes(app, deps);
         registerFoodRoutes(app, deps);
+        registerFoodJournalRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerDevicePageRoutes(app, deps);
         registerLogbookRoute(app, deps);

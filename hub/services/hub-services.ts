@@ -1,6 +1,7 @@
 import type { AlertChannelsService, AlertTopic } from './alert-channels-service.js';
 import type { AlertsView } from './alerts-service.js';
 import type { DeviceSignals } from './device-signals.js';
+import type { FoodJournalView } from './food-journal-service.js';
 import type { FoodsView } from './foods-service.js';
 import type { GoalsView } from './goals-service.js';
 import { HouseholdTimeZone } from './household-time-zone.js';
@@ -34,6 +35,8 @@ export interface HubServices {
   readonly goals: ServiceSlot<GoalsView>;
   /** The food composition table and its search, while NutriVerse runs. */
   readonly foods: ServiceSlot<FoodsView>;
+  /** Each person's food and drink journal, while NutriVerse runs. */
+  readonly foodJournal: ServiceSlot<FoodJournalView>;
   /** Where parts report their own figures for /metrics. */
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
@@ -58,6 +61,7 @@ export function createHubServices(): HubServices {
     sleep: new ServiceSlot<SleepView>('sleep'),
     goals: new ServiceSlot<GoalsView>('goals'),
     foods: new ServiceSlot<FoodsView>('foods'),
+    foodJournal: new ServiceSlot<FoodJournalView>('food journal'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
     simulation: new ServiceSlot<SimulationControl>('simulation'),

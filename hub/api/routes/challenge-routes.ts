@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { canSeeChallenge, canSetChallenges } from '../../accounts/access.js';
 import { CHALLENGE_TEMPLATE_IDS, CHALLENGE_TEMPLATES } from '../../apps/healthquest/challenge-templates.js';
 import type { Challenge } from '../../apps/healthquest/challenge-store.js';
-import { datePlusDays } from '../../apps/healthquest/local-day.js';
+import { datePlusDays } from '../../../core/local-day.js';
 import type { Principal } from '../../accounts/principal.js';
 import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';

@@ -6,7 +6,7 @@
 import type { SleepView } from '../../services/sleep-service.js';
 import type { StoreQuery } from '../../store/index.js';
 import type { DayFacts } from './goal-templates.js';
-import { datePlusDays, localDayBounds, localMinuteOfDay } from './local-day.js';
+import { datePlusDays, localDayBounds, localMinuteOfDay } from '../../../core/local-day.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

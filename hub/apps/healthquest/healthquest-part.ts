@@ -16,7 +16,7 @@ import { migrate } from '../../store/index.js';
 import { dayFacts } from './day-facts.js';
 import { GoalStore, HEALTHQUEST_SCHEMA_PART, healthquestMigrations, type Goal } from './goal-store.js';
 import { evaluateDay, GOAL_TEMPLATES, type GoalTemplateId } from './goal-templates.js';
-import { datePlusDays, localDate, localMinuteOfDay, nextDate, previousDate } from './local-day.js';
+import { datePlusDays, localDate, localMinuteOfDay, nextDate, previousDate } from '../../../core/local-day.js';
 import { streakAtRisk } from './streak-at-risk.js';
 import { badgesOf, BADGES, levelOf, POINTS_PER_DAY_MET, streakOf } from './streaks.js';
 

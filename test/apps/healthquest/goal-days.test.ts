@@ -1,6 +1,6 @@
 import t from 'tap';
 import { clockDistance, evaluateDay, GOAL_TEMPLATES, type DayFacts } from '../../../hub/apps/healthquest/goal-templates.js';
-import { localDate, localDayBounds, localMinuteOfDay, nextDate, previousDate } from '../../../hub/apps/healthquest/local-day.js';
+import { localDate, localDayBounds, localMinuteOfDay, nextDate, previousDate } from '../../../core/local-day.js';
 import { badgesOf, levelOf, streakOf, type GoalDay } from '../../../hub/apps/healthquest/streaks.js';
 
 const HOUR = 3_600_000;

@@ -1,0 +1,95 @@
+/**
+ * One entry of the food and drink journal, worked out from the food table: what it holds, the
+ * readings it becomes at the ingest gate, and a day's totals. Pure: the journal store and the part
+ * do the I/O.
+ */
+import type { MetricId } from '../../../core/metrics.js';
+import { FOOD_NUTRIENTS, type Food, type FoodNutrient } from './food-table.js';
+
+export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack', 'drinks'] as const;
+export type Meal = (typeof MEALS)[number];
+
+/** What a whole entry holds; null where the food table has no value (not zero). */
+export type EntryNutrients = Readonly<Record<FoodNutrient, number | null>>;
+
+export interface JournalEntry {
+  /** Chosen by the page that wrote it, so that the same entry sent twice (two tabs, a retry) is one. */
+  readonly id: string;
+  readonly personId: string;
+  /** When it was eaten or drunk, ms; no two of a person's entries share a millisecond. */
+  readonly ts: number;
+  readonly meal: Meal;
+  readonly foodId: string;
+  /** The food's name: personal text, never logged or relayed. */
+  readonly name: string;
+  /** The household measure chosen, or null for grams typed in. */
+  readonly portion: string | null;
+  /** Grams of one portion. */
+  readonly grams: number;
+  readonly count: number;
+  readonly nutrients: EntryNutrients;
+}
+
+/** Limits of one entry: a real plate or glass, and a journal written on the day or soon after. */
+export const ENTRY_LIMITS = {
+  gramsMax: 2000,
+  countMin: 0.25,
+  countMax: 20,
+  daysBack: 30,
+  /** A phone's clock a little ahead of the hub's is not an entry from the future. */
+  aheadMs: 5 * 60_000,
+  perDay: 200,
+} as const;
+
+function rounded(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export function entryNutrients(food: Food, grams: number, count: number): EntryNutrients {
+  const eaten = (grams * count) / 100;
+  return Object.fromEntries(FOOD_NUTRIENTS.map((n) => [n, food.per100g[n] === null ? null : rounded(food.per100g[n] * eaten)])) as Record<FoodNutrient, number | null>;
+}
+
+/** Water counts as drunk when the entry is a drink; a food's own water is not hydration. */
+function drunkMl(entry: Pick<JournalEntry, 'meal' | 'nutrients'>): number | null {
+  return entry.meal === 'drinks' ? entry.nutrients.water_g : null;
+}
+
+/** The readings an entry goes through the gate as: only what it holds, never a zero. */
+export function entryReadings(entry: Pick<JournalEntry, 'ts' | 'meal' | 'nutrients'>): { metric: MetricId; value: number; ts: number }[] {
+  const values: [MetricId, number | null][] = [
+    ['energy_intake', entry.nutrients.kcal],
+    ['water_intake', drunkMl(entry)],
+    ['caffeine_intake', entry.nutrients.caffeine_mg],
+    ['sodium_intake', entry.nutrients.sodium_mg],
+  ];
+  return values.flatMap(([metric, value]) => (value !== null && Math.round(value) > 0 ? [{ metric, value: Math.round(value), ts: entry.ts }] : []));
+}
+
+/** Every metric an entry may have become: what taking it back removes. */
+export const ENTRY_METRICS: readonly MetricId[] = ['energy_intake', 'water_intake', 'caffeine_intake', 'sodium_intake'];
+
+export type DayTotals = Readonly<Record<FoodNutrient, number> & { drunk_ml: number }>;
+
+/** A day's totals; a value the table lacks counts as nothing. */
+export function dayTotals(entries: readonly Pick<JournalEntry, 'meal' | 'nutrients'>[]): DayTotals {
+  const totals = Object.fromEntries([...FOOD_NUTRIENTS, 'drunk_ml'].map((n) => [n, 0])) as Record<FoodNutrient | 'drunk_ml', number>;
+  for (const entry of entries) {
+    for (const n of FOOD_NUTRIENTS) totals[n] += entry.nutrients[n] ?? 0;
+    totals.drunk_ml += drunkMl(entry) ?? 0;
+  }
+  for (const key of Object.keys(totals) as (FoodNutrient | 'drunk_ml')[]) totals[key] = rounded(totals[key]);
+  return totals;
+}
+
+/**
+ * Reference amounts a day for an adult, shown beside the totals; a reference, not advice: energy
+ * 2,000 kcal and sodium under 2,300 mg (the US Daily Values), caffeine up to 400 mg (FDA), about
+ * 2 L drunk (EFSA's adequate intake of water, of which drinks give some 80 %).
+ */
+export const DAY_REFERENCES = {
+  kcal: { amount: 2000, kind: 'about' },
+  sodium_mg: { amount: 2300, kind: 'at_most' },
+  caffeine_mg: { amount: 400, kind: 'at_most' },
+  drunk_ml: { amount: 2000, kind: 'at_least' },
+} as const;

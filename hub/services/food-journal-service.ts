@@ -1,0 +1,45 @@
+import type { StoredEntry } from '../apps/nutriverse/food-journal-store.js';
+import type { DAY_REFERENCES, DayTotals, Meal } from '../apps/nutriverse/journal-entry.js';
+
+/** A person's journal on one local day. */
+export interface JournalDay {
+  readonly personId: string;
+  readonly date: string;
+  readonly entries: readonly StoredEntry[];
+  readonly totals: DayTotals;
+  readonly references: typeof DAY_REFERENCES;
+}
+
+export interface NewJournalEntry {
+  readonly id: string;
+  readonly foodId: string;
+  readonly meal: Meal;
+  /** Grams of one portion, and how many. */
+  readonly grams: number;
+  readonly count: number;
+  readonly portion: string | null;
+  readonly ts: number;
+}
+
+/** Why an entry was not taken, for the API to say; `status` is the HTTP status it answers with. */
+export class JournalError extends Error {
+  override readonly name = 'JournalError';
+  constructor(
+    readonly status: 400 | 409 | 503,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What NutriVerse's journal offers the API, while it runs. */
+export interface FoodJournalView {
+  /** The household's date today. */
+  today(): string;
+  day(personId: string, date: string): JournalDay;
+  /** Records the entry and its readings; one sent again (same id) is answered with the first, not added twice. Throws JournalError. */
+  add(personId: string, entry: NewJournalEntry): { readonly entry: StoredEntry; readonly created: boolean };
+  /** Takes an entry back with its readings; false when the person has no such entry. Throws JournalError when the store cannot be written. */
+  remove(personId: string, id: string): boolean;
+}

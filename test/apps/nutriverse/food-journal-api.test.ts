@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import t from 'tap';
+import { ManualClock } from '../../../core/clock.js';
+import { NutriVersePart } from '../../../hub/apps/nutriverse/nutriverse-part.js';
+import { addUser, ApiClient, onboardOwner, startApiHub } from '../../api/api-harness.js';
+
+const HOUR = 3_600_000;
+// 12:00 in London on Wednesday 2 December 2026 (London is on UTC in winter).
+const NOW = Date.UTC(2026, 11, 2, 12);
+const TODAY = Date.UTC(2026, 11, 2);
+
+interface Entry {
+  id: string;
+  ts: number;
+  meal: string;
+  name: string;
+  grams: number;
+  count: number;
+  nutrients: Record<string, number | null>;
+}
+interface Day {
+  date: string;
+  entries: Entry[];
+  totals: Record<string, number>;
+  references: Record<string, { amount: number; kind: string }>;
+}
+
+const BANANA = { foodId: '09040', meal: 'breakfast', grams: 118, portion: '1 medium (7" to 7-7/8" long) (118 g)' };
+const COFFEE = { foodId: '14209', meal: 'drinks', grams: 237, portion: '1 cup (8 fl oz)' };
+const WATER = { foodId: '14411', meal: 'drinks', grams: 250 };
+
+t.test('a food and drink journal: entries with what they hold, day totals, readings through the gate, taken back with them', async (t) => {
+  const clock = new ManualClock(NOW);
+  const api = await startApiHub({ clock, consumers: [(context) => new NutriVersePart(context)], config: { sleeporacle: { enabled: false, timeZone: 'Europe/London' } } });
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const alex = await addUser(owner, { username: 'alex', role: 'member', personId: 'alex' });
+
+  const banana = { id: randomUUID(), ...BANANA, ts: TODAY + 8 * HOUR };
+  const logged = await alex.post('/api/v1/people/alex/food-journal', banana);
+  t.equal(logged.status, 201, logged.text);
+  const entry = logged.body as Entry;
+  t.match(entry, { id: banana.id, ts: banana.ts, meal: 'breakfast', name: 'Bananas, raw', grams: 118, count: 1 });
+  t.match(entry.nutrients, { kcal: 105, protein_g: 1.3, sugars_g: 14.4, sodium_mg: 1.2, caffeine_mg: 0 }, 'a medium banana: 105 kcal, 14.4 g of sugars');
+
+  const again = await alex.post('/api/v1/people/alex/food-journal', banana);
+  t.equal(again.status, 200, 'the same entry sent again, from another tab or a retry, is answered with the first');
+  t.same(again.body, entry);
+
+  // Two cups of coffee and a glass of water at the same millisecond: each keeps its own.
+  const at = TODAY + 10 * HOUR;
+  const coffee = (await alex.post('/api/v1/people/alex/food-journal', { id: randomUUID(), ...COFFEE, count: 2, ts: at })).body as Entry;
+  const water = await alex.post('/api/v1/people/alex/food-journal', { id: randomUUID(), ...WATER, ts: at });
+  t.equal(water.status, 201, water.text);
+  t.equal(coffee.ts, at);
+  t.equal((water.body as Entry).ts, at + 1, 'a millisecond on: no two entries of a person share one');
+
+  const day = async (client: ApiClient = alex, query = ''): Promise<Day> => {
+    const got = await client.get(`/api/v1/people/alex/food-journal${query}`);
+    if (got.status !== 200) throw new Error(`journal: ${got.status} ${got.text}`);
+    return got.body as Day;
+  };
+  const today = await day();
+  t.equal(today.date, '2026-12-02', 'today in the household’s zone when no date is asked');
+  t.same(today.entries.map((e) => e.name), ['Bananas, raw', 'Beverages, coffee, brewed, prepared with tap water', 'Beverages, water, tap, drinking']);
+  t.match(today.totals, { kcal: 109.7, caffeine_mg: 189.6, drunk_ml: 720.9 }, 'the day: 105 + 4.7 kcal, two cups’ caffeine, the drinks’ water and not the banana’s');
+  t.same(today.references.kcal, { amount: 2000, kind: 'about' });
+  t.same(today.references.sodium_mg, { amount: 2300, kind: 'at_most' });
+  t.same((await day(alex, '?date=2026-12-01')).entries, [], 'yesterday: nothing written');
+
+  await api.hub.store.writer.flushed();
+  const readings = async (metric: string): Promise<number[]> => {
+    const got = await owner.get(`/api/v1/series?personId=alex&metric=${metric}&from=${TODAY}&to=${TODAY + 24 * HOUR}`);
+    if (got.status !== 200) throw new Error(`readings: ${got.status} ${got.text}`);
+    return (got.body as { points: { value: number }[] }).points.map((p) => p.value);
+  };
+  t.same(await readings('energy_intake'), [105, 5], 'each entry is a reading of energy eaten (tap water has none)');
+  t.same(await readings('caffeine_intake'), [190]);
+  t.same(await readings('water_intake'), [471, 250], 'drinks only');
+
+  const removed = await alex.request('DELETE', `/api/v1/people/alex/food-journal/${coffee.id}`);
+  t.equal(removed.status, 204, removed.text);
+  t.match((await day()).totals, { kcal: 105, caffeine_mg: 0, drunk_ml: 249.8 }, 'taken back: the totals drop');
+  t.same(await readings('caffeine_intake'), [], 'and its readings are gone');
+  t.same(await readings('water_intake'), [250]);
+  const dayRollup = api.hub.store.db
+    .prepare<[], { count: number; sum: number }>("SELECT r.count, r.sum FROM rollup r JOIN series s ON s.id = r.series_id WHERE s.metric = 'water_intake' AND r.resolution = 86400")
+    .get();
+  t.same(dayRollup, { count: 1, sum: 250 }, 'the day’s rollup no longer counts it');
+  t.equal((await alex.request('DELETE', `/api/v1/people/alex/food-journal/${coffee.id}`)).status, 404, 'taken back twice: no such entry');
+  t.equal((await alex.post('/api/v1/people/alex/food-journal', { id: coffee.id, ...COFFEE, ts: at })).status, 200, 'its id is not used again');
+  t.equal((await day()).entries.length, 2);
+});
+
+t.test('what an entry must be, in words', async (t) => {
+  const clock = new ManualClock(NOW);
+  const api = await startApiHub({ clock, consumers: [(context) => new NutriVersePart(context)], config: { sleeporacle: { enabled: false, timeZone: 'Europe/London' } } });
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const refused = async (body: Record<string, unknown>, status: number, message: RegExp): Promise<void> => {
+    const answer = await owner.post('/api/v1/people/alex/food-journal', { id: randomUUID(), ...BANANA, ...body });
+    t.equal(answer.status, status, `${JSON.stringify(body)}: ${answer.text}`);
+    t.match((answer.body as { message: string }).message, message);
+  };
+  await refused({ grams: 0 }, 400, /a portion is more than 0 g and at most 2,000 g/);
+  await refused({ grams: 2500 }, 400, /at most 2,000 g/);
+  await refused({ count: 50 }, 400, /how many is from 0.25 to 20/);
+  await refused({ ts: NOW + HOUR }, 400, /cannot be for later than now/);
+  await refused({ ts: NOW - 40 * 24 * HOUR }, 400, /go back 30 days at most/);
+  await refused({ foodId: '99999' }, 400, /no food 99999 in the food table/);
+  await refused({ meal: 'brunch' }, 400, /meal/);
+  t.equal((await owner.post('/api/v1/people/alex/food-journal', { ...BANANA, id: 'not-a-uuid' })).status, 400);
+  t.equal((await owner.post('/api/v1/people/nobody/food-journal', { id: randomUUID(), ...BANANA })).status, 404, 'nobody of that name');
+  t.same((await owner.get('/api/v1/people/alex/food-journal')).body, { personId: 'alex', date: '2026-12-02', entries: [], totals: { kcal: 0, protein_g: 0, fat_g: 0, carbs_g: 0, sugars_g: 0, fiber_g: 0, sodium_mg: 0, water_g: 0, caffeine_mg: 0, drunk_ml: 0 }, references: { kcal: { amount: 2000, kind: 'about' }, sodium_mg: { amount: 2300, kind: 'at_most' }, caffeine_mg: { amount: 400, kind: 'at_most' }, drunk_ml: { amount: 2000, kind: 'at_least' } } }, 'nothing refused was recorded');
+});
+
+t.test('a journal names what a person ate: the person and the owner read it; a caregiver sees the intake as readings only', async (t) => {
+  const clock = new ManualClock(NOW);
+  const api = await startApiHub({ clock, consumers: [(context) => new NutriVersePart(context)], config: { sleeporacle: { enabled: false, timeZone: 'Europe/London' } } });
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const alex = await addUser(owner, { username: 'alex', role: 'member', personId: 'alex' });
+  const sam = await addUser(owner, { username: 'sam', role: 'member', personId: 'sam' });
+  const carer = await addUser(owner, { username: 'carer', role: 'caregiver', grants: ['alex'] });
+  const viewer = await addUser(owner, { username: 'viewer', role: 'viewer', grants: ['alex'] });
+
+  t.equal((await owner.post('/api/v1/people/alex/food-journal', { id: randomUUID(), ...BANANA })).status, 201, 'the owner writes for anyone');
+  t.equal((await alex.get('/api/v1/people/alex/food-journal')).status, 200, 'alex reads his own');
+  for (const [who, client] of [['sam', sam], ['a caregiver granted alex', carer], ['a viewer granted alex', viewer], ['nobody signed in', new ApiClient(api.base)]] as const) {
+    const read = await client.get('/api/v1/people/alex/food-journal');
+    t.ok(read.status === 404 || read.status === 401, `${who} cannot read it (${read.status})`);
+    t.notMatch(read.text, /Banana/);
+    const write = await client.post('/api/v1/people/alex/food-journal', { id: randomUUID(), ...BANANA });
+    t.ok([401, 403, 404].includes(write.status), `${who} cannot write in it (${write.status})`);
+  }
+  await api.hub.store.writer.flushed();
+  const intake = await carer.get(`/api/v1/series?personId=alex&metric=energy_intake&from=${TODAY}&to=${TODAY + 24 * HOUR}`);
+  t.equal(intake.status, 200, intake.text);
+  t.notMatch(intake.text, /Banana/, 'the caregiver sees the energy eaten, not what was eaten');
+  t.equal((await sam.get('/api/v1/people/sam/food-journal')).status, 200, 'sam reads his own');
+});
+
+t.test('without NutriVerse the journal says it is turned off', async (t) => {
+  const api = await startApiHub();
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const answer = await owner.get('/api/v1/people/alex/food-journal');
+  t.equal(answer.status, 503);
+  t.match((answer.body as { message: string }).message, /turned off on this hub \(nutriverse\.enabled\)/);
+});
