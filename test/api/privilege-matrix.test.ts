@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import t, { type Test } from 'tap';
 import { Accounts } from '../../hub/accounts/accounts.js';
 import { alertsPartFactory } from '../../hub/alerts/alerts-part.js';
 import { healthquestPart } from '../../hub/apps/healthquest/healthquest-part.js';
+import { nutriversePart } from '../../hub/apps/nutriverse/nutriverse-part.js';
 import type { Role, TokenScope } from '../../hub/accounts/roles.js';
 import { SETUP_STEPS } from '../../hub/accounts/setup-progress.js';
 import type { User } from '../../hub/accounts/user-store.js';
@@ -66,6 +68,8 @@ interface Snapshot {
   readonly goals: ReadonlyMap<string, { personId: string; text: string }>;
   /** Each household challenge and who takes part. */
   readonly challenges: ReadonlyMap<string, readonly string[]>;
+  /** Each food journal entry: whose, and whether it was taken back. */
+  readonly journal: ReadonlyMap<string, { personId: string; text: string }>;
 }
 
 /** Test sentences the hub's speaker was given (a test send is the owner's to make, like a change of channels). */
@@ -107,6 +111,12 @@ function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
         .prepare<[], { id: string; members: string }>('SELECT c.id, (SELECT group_concat(person_id) FROM healthquest_challenge_member m WHERE m.challenge_id = c.id) AS members FROM healthquest_challenge c')
         .all()
         .map((c) => [c.id, c.members.split(',')]),
+    ),
+    journal: new Map(
+      api.hub.store.db
+        .prepare<[], { id: string; person_id: string; removed: number | null }>('SELECT id, person_id, removed FROM nutriverse_entry')
+        .all()
+        .map((e) => [e.id, { personId: e.person_id, text: e.removed === null ? 'kept' : 'taken back' }]),
     ),
   };
 }
@@ -155,6 +165,14 @@ function escalations(actor: Held, before: Snapshot, after: Snapshot, readingsFor
     if (actor.role !== 'owner') note(`set or ended challenge ${id}`, `a ${actor.role} may not`);
     for (const person of after.challenges.get(id) ?? before.challenges.get(id) ?? []) if (!reachesPerson(actor, person)) note(`set or ended challenge ${id}`, `person ${person}`);
   }
+  // A food journal: written by the person (a member for themselves) or the owner, with the write scope.
+  const entryTouched = [...new Set([...before.journal.keys(), ...after.journal.keys()])].filter((id) => before.journal.get(id)?.text !== after.journal.get(id)?.text);
+  for (const id of entryTouched) {
+    const person = (after.journal.get(id) ?? before.journal.get(id))?.personId;
+    if (!actor.scopes.has('write')) note(`changed journal entry ${id}`, 'no write scope');
+    if (actor.role === 'caregiver' || actor.role === 'viewer') note(`changed journal entry ${id}`, `${actor.role}s only read`);
+    if (!reachesPerson(actor, person)) note(`changed journal entry ${id}`, `person ${person ?? 'nobody'}`);
+  }
   const householdAdmin = actor.role === 'owner' && actor.scopes.has('admin') && actor.people === null;
   if (before.settings !== after.settings && !householdAdmin) found.push('changed the household settings');
   if (before.channels !== after.channels && !householdAdmin) found.push('changed or tested the alert channels');
@@ -190,7 +208,7 @@ const unique = (prefix: string): string => `${prefix}${++serial}`;
  */
 async function matrixHousehold(t: Test): Promise<{ api: ApiHub; owner: ApiClient; accounts: Accounts; actors: Actor[]; everyone: string[]; byName: (username: string) => User }> {
   const speaker = { speak: async (text: string) => (spokenTests.push(text), { file: 'test.wav', played: true }) };
-  const api = await startApiHub({ consumers: [alertsPartFactory({ speaker }), healthquestPart] });
+  const api = await startApiHub({ consumers: [alertsPartFactory({ speaker }), healthquestPart, nutriversePart] });
   t.teardown(() => api.stop());
   const owner = await onboardOwner(api.base);
   const ownerPerson = ((await owner.get('/api/v1/me')).body as { user: { personId: string } }).user.personId;
@@ -262,6 +280,11 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
   const goals = () => {
     const view = api.hub.context.services.goals.current();
     if (view === undefined) throw new Error('the healthquest part is not running');
+    return view;
+  };
+  const journal = () => {
+    const view = api.hub.context.services.foodJournal.current();
+    if (view === undefined) throw new Error('the nutriverse part is not running');
     return view;
   };
   const graphql = (query: string) => (client: ApiClient) => client.request('POST', '/graphql', { query });
@@ -382,6 +405,16 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
         const challenge = goals().addChallenge('bp_daily', 7, ['alex', 'gran']);
         return (c) => c.request('DELETE', `/api/v1/challenges/${challenge.id}`);
       }, },
+    { route: 'POST /api/v1/people/:id/food-journal', label: "write a banana in alex's journal", prepare: () => send('POST', '/api/v1/people/alex/food-journal', { id: randomUUID(), foodId: '09040', meal: 'snack', grams: 118 }) },
+    { route: 'POST /api/v1/people/:id/food-journal', label: "write a coffee in gran's journal", prepare: () => send('POST', '/api/v1/people/gran/food-journal', { id: randomUUID(), foodId: '14209', meal: 'drinks', grams: 237 }) },
+    { route: 'DELETE /api/v1/people/:id/food-journal/:entryId', label: "take back an entry of sam's", prepare: () => {
+        const { entry } = journal().add('sam', { id: randomUUID(), foodId: '09040', meal: 'lunch', grams: 118, count: 1, portion: null, ts: Date.now() });
+        return (c) => c.request('DELETE', `/api/v1/people/sam/food-journal/${entry.id}`);
+      }, },
+    { route: 'DELETE /api/v1/people/:id/food-journal/:entryId', label: "take back an entry of alex's", prepare: () => {
+        const { entry } = journal().add('alex', { id: randomUUID(), foodId: '09040', meal: 'lunch', grams: 118, count: 1, portion: null, ts: Date.now() });
+        return (c) => c.request('DELETE', `/api/v1/people/alex/food-journal/${entry.id}`);
+      }, },
     { route: 'POST /api/v1/devices/pairing', label: 'open pairing', prepare: () => send('POST', '/api/v1/devices/pairing', { seconds: 30 }) },
     { route: 'DELETE /api/v1/devices/pairing', label: 'close pairing', prepare: () => send('DELETE', '/api/v1/devices/pairing') },
     { route: 'POST /api/v1/alerts/:id/ack', label: 'acknowledge an alert', prepare: () => send('POST', '/api/v1/alerts/a-1/ack') },
@@ -419,7 +452,10 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
     if (now.channels !== baseline.channels) api.hub.context.services.alertChannels.current()?.update({ speech: null, webhooks: null, escalation: null });
   };
   let acceptedFor: (string | undefined)[] = [];
-  api.hub.context.bus.on('reading.accepted', 'privilege-matrix', (reading) => acceptedFor.push(reading.personId));
+  // A journal entry's readings are the journal's to check (above), not a device's sent without the ingest scope.
+  api.hub.context.bus.on('reading.accepted', 'privilege-matrix', (reading) => {
+    if (!reading.deviceId.startsWith('hub:journal:')) acceptedFor.push(reading.personId);
+  });
   const failures: string[] = [];
   let requests = 0;
   let allowed = 0;
