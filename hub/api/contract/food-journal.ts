@@ -55,6 +55,8 @@ export const JournalEntryAnswer = Type.Object(
   { additionalProperties: false },
 );
 
+export type JournalEntryAnswer = Static<typeof JournalEntryAnswer>;
+
 const Reference = Type.Object({ amount: Type.Number(), kind: StringEnum(['about', 'at_most', 'at_least'] as const) }, { additionalProperties: false });
 
 export const JournalDayAnswer = Type.Object(
@@ -67,3 +69,4 @@ export const JournalDayAnswer = Type.Object(
   },
   { additionalProperties: false },
 );
+export type JournalDayAnswer = Static<typeof JournalDayAnswer>;

@@ -1,14 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { FoodAnswer } from '../../../../hub/api/contract/foods.js';
-import { api } from '../../api/client.js';
 import { Field } from '../../components/field.js';
-import { StatusLine } from '../../components/status-line.js';
-import { useRequest } from '../../components/use-request.js';
-import { errorText } from '../../format/error-text.js';
-
-/** Asked this long after the last key, so typing "banana" asks once or twice, not six times. */
-const TYPING_PAUSE_MS = 150;
-const SHOWN = 20;
+import { PeopleLinks } from '../../components/people-links.js';
+import type { PageProps } from '../dashboard-app.js';
+import { foodJournalHref } from './food-paths.js';
+import { FoodSearch } from './food-search.js';
 
 const NUTRIENTS: readonly { readonly key: keyof FoodAnswer['per100g']; readonly label: string; readonly unit: string; readonly decimals: number }[] = [
   { key: 'kcal', label: 'Energy', unit: 'kcal', decimals: 0 },
@@ -34,7 +30,7 @@ function FoodValues({ food }: { readonly food: FoodAnswer }) {
   const grams = chosen?.grams ?? 100;
   return (
     <section class="card food-values" aria-labelledby="food-values-heading" data-food={food.id}>
-      <h2 id="food-values-heading">{food.name}</h2>
+      <h3 id="food-values-heading">{food.name}</h3>
       <p class="muted">{food.category}</p>
       {food.portions.length > 0 && (
         <Field for="food-portion" label="Portion">
@@ -70,54 +66,26 @@ function FoodValues({ food }: { readonly food: FoodAnswer }) {
   );
 }
 
-/** The food composition table, searched as someone types: what is in a food, per 100 g and per portion. */
-export function FoodPage() {
-  const [typed, setTyped] = useState('');
+/** Whose food and drink journal to open, and the food composition table to look things up in. */
+export function FoodPage(_props: PageProps) {
   const [chosen, setChosen] = useState<FoodAnswer | undefined>(undefined);
-  const query = useRef('');
-  const { value, failure, loading, reload } = useRequest(() => (query.current.trim() === '' ? Promise.resolve([] as FoodAnswer[]) : api.get<FoodAnswer[]>('/foods', { q: query.current, limit: String(SHOWN) })));
-
   useEffect(() => {
     document.title = 'Food — Hearth';
   }, []);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      query.current = typed;
-      void reload();
-    }, TYPING_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [typed, reload]);
-
-  const results = value ?? [];
-  const status =
-    failure !== undefined
-      ? errorText(failure)
-      : typed.trim() === ''
-        ? ''
-        : loading && value === undefined
-          ? 'Searching…'
-          : results.length === 0
-            ? `No food matches “${typed.trim()}”.`
-            : `${results.length === SHOWN ? `The first ${SHOWN}` : results.length} ${results.length === 1 ? 'food' : 'foods'} for “${typed.trim()}”.`;
   return (
-    <section class="page food-page">
-      <h1>Food</h1>
-      <p>What is in a food, from the food composition table the hub keeps: type the first letters of its words (“ban raw”, “chees ched”).</p>
-      <Field for="food-search" label="Find a food">
-        <input id="food-search" type="search" autocomplete="off" value={typed} onInput={(event) => setTyped(event.currentTarget.value)} />
-      </Field>
-      <StatusLine text={status} />
-      <ul class="plain-list food-results" aria-label="Foods found">
-        {results.map((food) => (
-          <li key={food.id}>
-            <button type="button" class={chosen?.id === food.id ? 'food-result chosen' : 'food-result'} aria-pressed={chosen?.id === food.id} onClick={() => setChosen(food)}>
-              <span>{food.name}</span>
-              <span class="muted">{food.per100g.kcal === null ? '' : ` ${Math.round(food.per100g.kcal)} kcal per 100 g`}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {chosen !== undefined && <FoodValues key={chosen.id} food={chosen} />}
-    </section>
+    <PeopleLinks
+      title="Food"
+      intro="What each person ate and drank, written down as they go, with the day’s energy, drinks, caffeine and sodium."
+      label={(name) => `${name}’s food and drink`}
+      hrefOf={foodJournalHref}
+      listClass="food-people"
+    >
+      <section class="food-page" aria-labelledby="food-lookup-heading">
+        <h2 id="food-lookup-heading">What is in a food</h2>
+        <p>From the food composition table the hub keeps: type the first letters of its words (“ban raw”, “chees ched”).</p>
+        <FoodSearch chosenId={chosen?.id} onChoose={setChosen} />
+        {chosen !== undefined && <FoodValues key={chosen.id} food={chosen} />}
+      </section>
+    </PeopleLinks>
   );
 }

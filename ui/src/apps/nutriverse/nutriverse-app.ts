@@ -1,12 +1,16 @@
 import { lazyPage } from '../../components/lazy-page.js';
 import type { DashboardApp } from '../dashboard-app.js';
-import { FOOD_PATH } from './food-paths.js';
+import { FOOD_PATH, FOOD_PERSON_PATH } from './food-paths.js';
 
 const FoodPage = lazyPage(() => import('./food-page.js').then((module) => module.FoodPage));
+const FoodJournalPage = lazyPage(() => import('./food-journal-page.js').then((module) => module.FoodJournalPage));
 
-/** What goes in: the food composition table, searched as someone types (the journal comes on it). */
+/** What goes in: each person's food and drink journal, on the food composition table the hub keeps. */
 export const nutriVerse: DashboardApp = {
   name: 'NutriVerse',
   nav: [{ path: FOOD_PATH, label: 'Food' }],
-  pages: [{ path: FOOD_PATH, page: FoodPage, section: FOOD_PATH }],
+  pages: [
+    { path: FOOD_PATH, page: FoodPage, section: FOOD_PATH },
+    { path: FOOD_PERSON_PATH, page: FoodJournalPage, section: FOOD_PATH },
+  ],
 };

@@ -1,0 +1,47 @@
+/** The food journal in words: meals, a day's totals against their reference amounts. */
+import type { JournalDayAnswer } from '../../../../hub/api/contract/food-journal.js';
+
+export type Meal = JournalDayAnswer['entries'][number]['meal'];
+
+export const MEALS: readonly { readonly id: Meal; readonly label: string }[] = [
+  { id: 'breakfast', label: 'Breakfast' },
+  { id: 'lunch', label: 'Lunch' },
+  { id: 'dinner', label: 'Dinner' },
+  { id: 'snack', label: 'Snacks' },
+  { id: 'drinks', label: 'Drinks' },
+];
+
+/** The meal a food eaten at this hour most likely belongs to; the form lets the person choose another. */
+export function mealAt(hour: number): Meal {
+  if (hour >= 4 && hour < 11) return 'breakfast';
+  if (hour >= 11 && hour < 15) return 'lunch';
+  if (hour >= 17 && hour < 22) return 'dinner';
+  return 'snack';
+}
+
+type Reference = JournalDayAnswer['references']['kcal'];
+
+export const TOTALS: readonly { readonly key: keyof JournalDayAnswer['references']; readonly label: string; readonly unit: string }[] = [
+  { key: 'kcal', label: 'Energy', unit: 'kcal' },
+  { key: 'drunk_ml', label: 'Drinks', unit: 'mL' },
+  { key: 'caffeine_mg', label: 'Caffeine', unit: 'mg' },
+  { key: 'sodium_mg', label: 'Sodium', unit: 'mg' },
+];
+
+const REFERENCE_WORDS: Readonly<Record<Reference['kind'], string>> = { about: 'about', at_most: 'at most', at_least: 'at least' };
+
+/** "1,250 kcal of about 2,000", "180 mg of at most 400". */
+export function totalText(total: number, reference: Reference, unit: string): string {
+  return `${Math.round(total).toLocaleString()} ${unit} of ${REFERENCE_WORDS[reference.kind]} ${reference.amount.toLocaleString()}`;
+}
+
+/** How far along the reference a total is, for a bar (0–1); past an upper limit says so. */
+export function totalShare(total: number, reference: Reference): { readonly share: number; readonly over: boolean } {
+  return { share: Math.min(1, Math.max(0, total / reference.amount)), over: reference.kind === 'at_most' && total > reference.amount };
+}
+
+/** "2 × 1 cup (8 fl oz)", "118 g". */
+export function portionText(entry: Pick<JournalDayAnswer['entries'][number], 'portion' | 'grams' | 'count'>): string {
+  const one = entry.portion ?? `${entry.grams.toLocaleString()} g`;
+  return entry.count === 1 ? one : `${entry.count.toLocaleString()} × ${one}`;
+}
