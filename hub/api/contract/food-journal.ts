@@ -36,7 +36,7 @@ const EntryAmounts = Type.Object(
 
 const DayAmounts = Type.Object(
   { ...(Object.fromEntries(FOOD_NUTRIENTS.map((n) => [n, Type.Number()])) as Record<FoodNutrient, ReturnType<typeof Type.Number>>), drunk_ml: Type.Number() },
-  { additionalProperties: false, description: 'the day’s totals; drunk_ml counts the drinks’ water' },
+  { additionalProperties: false, description: 'the day’s totals; drunk_ml counts what was drunk, by volume' },
 );
 
 export const JournalEntryAnswer = Type.Object(

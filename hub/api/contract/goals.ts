@@ -79,7 +79,7 @@ export const GoalTemplateAnswer = Type.Object(
     id: StringEnum(GOAL_TEMPLATE_IDS),
     label: Type.String(),
     /** How the target reads: a step count, minutes, a clock time (minutes after midnight), a weight in kg, or no target. */
-    targetKind: StringEnum(['steps', 'minutes', 'clock', 'none', 'kg'] as const),
+    targetKind: StringEnum(['steps', 'minutes', 'clock', 'none', 'kg', 'ml'] as const),
     defaultTarget: Type.Number(),
     minTarget: Type.Number(),
     maxTarget: Type.Number(),

@@ -22,6 +22,7 @@ export function goalsOf(deps: ApiDeps): GoalsView {
 function bound(kind: GoalTemplate['targetKind'], value: number): string {
   if (kind === 'minutes') return `${value / 60} h`;
   if (kind === 'kg') return `${value} kg`;
+  if (kind === 'ml') return `${value} mL`;
   if (kind === 'clock') return `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`;
   return String(value);
 }

@@ -1,7 +1,8 @@
 /**
  * What the store and SleepOracle hold of a person's local day, gathered for the goals: the steps
  * counted, the night that began that evening and how long the strap was on through it, when
- * blood pressure was measured, and the weighings of the day with the two weeks' averages to it.
+ * blood pressure was measured, the weighings of the day with the two weeks' averages to it, and
+ * the water drunk as the journal has it.
  */
 import type { SleepView } from '../../services/sleep-service.js';
 import type { StoreQuery } from '../../store/index.js';
@@ -25,6 +26,8 @@ export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, person
   const night = sleep?.sessions(personId, start, end + 12 * HOUR).find((s) => s.kind === 'night' && s.night === date && !s.partial);
   const bp = query.querySeries({ metric: 'bp_systolic', personId, from: start, to: end, maxPoints: MAX_BP_READINGS });
   const weight = weightFacts(query, personId, date, timeZone, start, end);
+  const water = query.querySeries({ metric: 'water_intake', personId, from: start, to: end, maxPoints: DAY_POINTS });
+  const waterMl = water.points.length === 0 ? undefined : Math.round(water.points.reduce((sum, p) => sum + p.value * p.count, 0));
   return {
     steps: stepCount === undefined ? undefined : Math.round(stepCount),
     night:
@@ -33,6 +36,7 @@ export function dayFacts(query: StoreQuery, sleep: SleepView | undefined, person
         : { asleepMinutes: night.asleepMinutes, startMinuteOfDay: localMinuteOfDay(night.start, timeZone), strapMinutes: strapMinutes(query, personId, night.start, night.end) },
     bloodPressureMinutes: bp.points.map((p) => localMinuteOfDay(p.ts, timeZone)),
     ...(weight === undefined ? {} : { weight }),
+    ...(waterMl === undefined ? {} : { waterMl }),
   };
 }
 

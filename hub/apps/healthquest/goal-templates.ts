@@ -4,13 +4,13 @@
  * without data means for it. Pure.
  */
 
-export type GoalTemplateId = 'steps' | 'sleep_duration' | 'bedtime' | 'bp_twice' | 'strap_overnight' | 'weight_trend';
+export type GoalTemplateId = 'steps' | 'sleep_duration' | 'bedtime' | 'bp_twice' | 'strap_overnight' | 'weight_trend' | 'water';
 
 export interface GoalTemplate {
   readonly id: GoalTemplateId;
   readonly label: string;
   /** How the target is said ("8000 steps", "7 h 0 min", "22:30"). */
-  readonly targetKind: 'steps' | 'minutes' | 'clock' | 'none' | 'kg';
+  readonly targetKind: 'steps' | 'minutes' | 'clock' | 'none' | 'kg' | 'ml';
   readonly defaultTarget: number;
   readonly minTarget: number;
   readonly maxTarget: number;
@@ -31,6 +31,8 @@ export const GOAL_TEMPLATES: Readonly<Record<GoalTemplateId, GoalTemplate>> = {
   strap_overnight: { id: 'strap_overnight', label: 'Wear the strap overnight', targetKind: 'minutes', defaultTarget: 4 * 60, minTarget: 60, maxTarget: 10 * 60, withoutData: 'no_data' },
   // Judged on the days a person weighs: nobody need weigh daily, so a day without a weighing is no data.
   weight_trend: { id: 'weight_trend', label: 'Weight toward a target', targetKind: 'kg', defaultTarget: 70, minTarget: 20, maxTarget: 300, withoutData: 'no_data' },
+  // Drinks written down in NutriVerse's journal: a day nothing was written is a journal not kept, not a day without drinking.
+  water: { id: 'water', label: 'Water a day', targetKind: 'ml', defaultTarget: 1500, minTarget: 250, maxTarget: 5000, withoutData: 'no_data' },
 };
 
 export const GOAL_TEMPLATE_IDS = Object.keys(GOAL_TEMPLATES) as GoalTemplateId[];
@@ -59,6 +61,8 @@ export interface DayFacts {
    * and of the seven before (undefined without a weighing then).
    */
   readonly weight?: { readonly dayKg: number; readonly weekKg: number; readonly previousWeekKg: number | undefined };
+  /** Millilitres drunk as the journal has them (`water_intake`); undefined when no drink was written down. */
+  readonly waterMl?: number;
 }
 
 export type DayStatus = 'met' | 'missed' | 'no_data';
@@ -110,6 +114,10 @@ export function evaluateDay(template: GoalTemplate, target: number, facts: DayFa
       const toward = previousWeekKg !== undefined && off <= Math.abs(previousWeekKg - target) - WEIGHT_TOWARD_KG;
       const met = off <= WEIGHT_WITHIN_KG || toward;
       return { status: met ? 'met' : 'missed', value: Math.round(dayKg * 10) / 10, progress: met ? 1 : 0 };
+    }
+    case 'water': {
+      if (facts.waterMl === undefined) return none;
+      return { status: facts.waterMl >= target ? 'met' : 'missed', value: facts.waterMl, progress: clamp01(facts.waterMl / target) };
     }
     case 'strap_overnight': {
       if (facts.night === undefined) return none;

@@ -31,7 +31,7 @@ const CALENDAR_DAYS = 84;
 /** A burst of readings is judged once, this long after its first. */
 const SETTLE_MS = 30_000;
 /** The readings that can move a day's goal while it is going on. */
-const LIVE_METRICS: ReadonlySet<string> = new Set(['steps', 'bp_systolic', 'body_weight']);
+const LIVE_METRICS: ReadonlySet<string> = new Set(['steps', 'bp_systolic', 'body_weight', 'water_intake']);
 
 export interface HealthQuestOptions {
   /** How long after a reading its person's goals are judged (tests shorten it). */

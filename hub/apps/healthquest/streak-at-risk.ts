@@ -10,7 +10,7 @@ export const AT_RISK_FROM_MINUTE = 18 * 60;
 /** A streak worth a word: two days or more. */
 export const AT_RISK_STREAK = 2;
 /** The goals a day can still meet in its evening; a night's are judged the next morning. */
-const DAY_GOALS: ReadonlySet<GoalTemplateId> = new Set(['steps', 'bp_twice']);
+const DAY_GOALS: ReadonlySet<GoalTemplateId> = new Set(['steps', 'bp_twice', 'water']);
 
 export function streakAtRisk(template: GoalTemplateId, today: DayStatus | undefined, streak: number, localMinute: number): boolean {
   return DAY_GOALS.has(template) && today !== 'met' && streak >= AT_RISK_STREAK && localMinute >= AT_RISK_FROM_MINUTE;

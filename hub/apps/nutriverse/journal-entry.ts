@@ -50,13 +50,17 @@ export function entryNutrients(food: Food, grams: number, count: number): EntryN
   return Object.fromEntries(FOOD_NUTRIENTS.map((n) => [n, food.per100g[n] === null ? null : rounded(food.per100g[n] * eaten)])) as Record<FoodNutrient, number | null>;
 }
 
-/** Water counts as drunk when the entry is a drink; a food's own water is not hydration. */
-function drunkMl(entry: Pick<JournalEntry, 'meal' | 'nutrients'>): number | null {
-  return entry.meal === 'drinks' ? entry.nutrients.water_g : null;
+/**
+ * What was drunk: a drink's volume (1 g of a drink taken as 1 mL), as a person pours and counts
+ * it; a glass of water is 250 mL, not the 249.8 g of water the table finds in it. A food's own
+ * water is not counted.
+ */
+function drunkMl(entry: Pick<JournalEntry, 'meal' | 'grams' | 'count'>): number | null {
+  return entry.meal === 'drinks' ? rounded(entry.grams * entry.count) : null;
 }
 
 /** The readings an entry goes through the gate as: only what it holds, never a zero. */
-export function entryReadings(entry: Pick<JournalEntry, 'ts' | 'meal' | 'nutrients'>): { metric: MetricId; value: number; ts: number }[] {
+export function entryReadings(entry: Pick<JournalEntry, 'ts' | 'meal' | 'grams' | 'count' | 'nutrients'>): { metric: MetricId; value: number; ts: number }[] {
   const values: [MetricId, number | null][] = [
     ['energy_intake', entry.nutrients.kcal],
     ['water_intake', drunkMl(entry)],
@@ -72,7 +76,7 @@ export const ENTRY_METRICS: readonly MetricId[] = ['energy_intake', 'water_intak
 export type DayTotals = Readonly<Record<FoodNutrient, number> & { drunk_ml: number }>;
 
 /** A day's totals; a value the table lacks counts as nothing. */
-export function dayTotals(entries: readonly Pick<JournalEntry, 'meal' | 'nutrients'>[]): DayTotals {
+export function dayTotals(entries: readonly Pick<JournalEntry, 'meal' | 'grams' | 'count' | 'nutrients'>[]): DayTotals {
   const totals = Object.fromEntries([...FOOD_NUTRIENTS, 'drunk_ml'].map((n) => [n, 0])) as Record<FoodNutrient | 'drunk_ml', number>;
   for (const entry of entries) {
     for (const n of FOOD_NUTRIENTS) totals[n] += entry.nutrients[n] ?? 0;

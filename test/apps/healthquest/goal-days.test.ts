@@ -61,6 +61,11 @@ t.test('each goal judged from what the hub stored for the day', async (t) => {
   t.equal(evaluateDay(weight, 75, weighed(75.3, 75.4, undefined)).status, 'met', 'within half a kilo of the target, whatever the week before');
   t.equal(evaluateDay(weight, 75, weighed(78, 78, undefined)).status, 'missed', 'with no week before, only the target itself is met');
   t.equal(evaluateDay(weight, 75, none).status, 'no_data', 'a day without a weighing is no data: nobody need weigh daily');
+
+  const water = GOAL_TEMPLATES.water;
+  t.same(evaluateDay(water, 1500, { ...none, waterMl: 1750 }), { status: 'met', value: 1750, progress: 1 });
+  t.same(evaluateDay(water, 2000, { ...none, waterMl: 500 }), { status: 'missed', value: 500, progress: 0.25 });
+  t.equal(evaluateDay(water, 1500, none).status, 'no_data', 'no drink written down: a journal not kept that day, not a day without drinking');
 });
 
 const days = (statuses: string, start = '2026-11-20'): GoalDay[] => {

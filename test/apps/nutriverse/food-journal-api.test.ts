@@ -63,7 +63,7 @@ t.test('a food and drink journal: entries with what they hold, day totals, readi
   const today = await day();
   t.equal(today.date, '2026-12-02', 'today in the household’s zone when no date is asked');
   t.same(today.entries.map((e) => e.name), ['Bananas, raw', 'Beverages, coffee, brewed, prepared with tap water', 'Beverages, water, tap, drinking']);
-  t.match(today.totals, { kcal: 109.7, caffeine_mg: 189.6, drunk_ml: 720.9 }, 'the day: 105 + 4.7 kcal, two cups’ caffeine, the drinks’ water and not the banana’s');
+  t.match(today.totals, { kcal: 109.7, caffeine_mg: 189.6, drunk_ml: 724 }, 'the day: 105 + 4.7 kcal, two cups’ caffeine, what was drunk (two cups and a glass) and not the banana’s water');
   t.same(today.references.kcal, { amount: 2000, kind: 'about' });
   t.same(today.references.sodium_mg, { amount: 2300, kind: 'at_most' });
   t.same((await day(alex, '?date=2026-12-01')).entries, [], 'yesterday: nothing written');
@@ -76,11 +76,11 @@ t.test('a food and drink journal: entries with what they hold, day totals, readi
   };
   t.same(await readings('energy_intake'), [105, 5], 'each entry is a reading of energy eaten (tap water has none)');
   t.same(await readings('caffeine_intake'), [190]);
-  t.same(await readings('water_intake'), [471, 250], 'drinks only');
+  t.same(await readings('water_intake'), [474, 250], 'drinks only, by their volume');
 
   const removed = await alex.request('DELETE', `/api/v1/people/alex/food-journal/${coffee.id}`);
   t.equal(removed.status, 204, removed.text);
-  t.match((await day()).totals, { kcal: 105, caffeine_mg: 0, drunk_ml: 249.8 }, 'taken back: the totals drop');
+  t.match((await day()).totals, { kcal: 105, caffeine_mg: 0, drunk_ml: 250 }, 'taken back: the totals drop');
   t.same(await readings('caffeine_intake'), [], 'and its readings are gone');
   t.same(await readings('water_intake'), [250]);
   const dayRollup = api.hub.store.db

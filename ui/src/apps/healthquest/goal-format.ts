@@ -21,6 +21,8 @@ export function formatAmount(kind: TargetKind, value: number): string {
       return `${Math.round(value)} of 2`;
     case 'kg':
       return weightText(value);
+    case 'ml':
+      return `${Math.round(value).toLocaleString()} mL`;
   }
 }
 
@@ -46,6 +48,8 @@ export function targetText(kind: TargetKind, target: number): string {
       return 'one before noon and one after 17:00';
     case 'kg':
       return `toward ${formatAmount(kind, target)}: a week's average within ${inPounds() ? '1.1 lb' : '0.5 kg'} of it, or closer to it than the week before`;
+    case 'ml':
+      return `${formatAmount(kind, target)} of drinks a day, as the food journal has them`;
   }
 }
 
@@ -64,5 +68,6 @@ export function minutesOfClock(value: string): number | undefined {
 export function nudgeText(goal: Pick<GoalAnswer, 'template' | 'target' | 'streak'>, value: number | null): string {
   const keep = `Keep your ${goal.streak.current}-day streak: `;
   if (goal.template === 'steps') return `${keep}${Math.max(0, Math.round(goal.target - (value ?? 0))).toLocaleString()} steps to go today.`;
+  if (goal.template === 'water') return `${keep}${Math.max(0, Math.round(goal.target - (value ?? 0))).toLocaleString()} mL to drink today.`;
   return `${keep}measure your blood pressure this evening.`;
 }

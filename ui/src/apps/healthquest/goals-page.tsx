@@ -57,6 +57,13 @@ function TargetInput({ id, kind, value, min, max }: { readonly id: string; reado
       </Field>
     );
   }
+  if (kind === 'ml') {
+    return (
+      <Field for={id} label="Millilitres a day">
+        <input id={id} name="target" type="number" inputMode="numeric" min={min} max={max} step={50} value={value} required />
+      </Field>
+    );
+  }
   return kind === 'steps' ? (
     <Field for={id} label="Steps a day">
       <input id={id} name="target" type="number" inputMode="numeric" min={min} max={max} step={1} value={value} required />
@@ -127,7 +134,9 @@ function GoalCard({ goal, today, templates, mayEdit, act }: { readonly goal: Goa
   const when = nightly ? 'last night' : 'today';
   const now =
     day === undefined || day.status === 'no_data'
-      ? `Nothing measured for it ${when === 'today' ? 'yet today' : 'last night'}.`
+      ? kind === 'ml'
+        ? 'No drinks written down yet today.'
+        : `Nothing measured for it ${when === 'today' ? 'yet today' : 'last night'}.`
       : day.status === 'met'
         ? `Met ${when}${day.value === null ? '' : `: ${formatAmount(kind, day.value)}`}.`
         : kind === 'kg' && day.value !== null
