@@ -32,7 +32,7 @@ export function QuickDrinks({ personId, act }: AddProps) {
           <button
             key={drink.ml}
             type="button"
-            onClick={() => act(() => api.post(journalPath(personId), { id: newEntryId(), foodId: WATER, meal: 'drinks', grams: drink.ml, portion: `${drink.label.toLowerCase()} (${drink.ml} mL)` }), `${drink.label} added.`)}
+            onClick={() => void act(() => api.post(journalPath(personId), { id: newEntryId(), foodId: WATER, meal: 'drinks', grams: drink.ml, portion: `${drink.label.toLowerCase()} (${drink.ml} mL)` }), `${drink.label} added.`)}
           >
             + {drink.label} ({drink.ml} mL)
           </button>

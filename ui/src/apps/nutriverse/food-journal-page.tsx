@@ -72,7 +72,7 @@ function Entries({ day, act }: { readonly day: JournalDayAnswer; readonly act: A
                   <span class="muted">
                     {portionText(entry)} · {formatTime(entry.ts)} · {entry.nutrients.kcal === null ? 'energy not in the table' : `${Math.round(entry.nutrients.kcal).toLocaleString()} kcal`}
                   </span>
-                  <button type="button" class="link-button" aria-label={`Remove ${entry.name} at ${formatTime(entry.ts)}`} onClick={() => act(() => api.delete(`/people/${encodeURIComponent(day.personId)}/food-journal/${entry.id}`), `${entry.name} removed.`)}>
+                  <button type="button" class="link-button" aria-label={`Remove ${entry.name} at ${formatTime(entry.ts)}`} onClick={() => void act(() => api.delete(`/people/${encodeURIComponent(day.personId)}/food-journal/${entry.id}`), `${entry.name} removed.`)}>
                     Remove
                   </button>
                 </li>
