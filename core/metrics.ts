@@ -124,6 +124,12 @@ const catalogue = [
     plausible: { reject: { min: 0, max: 2000, minExclusive: true }, usual: { min: 0, max: 400 } } },
   { id: 'sodium_intake', label: 'Sodium', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
     plausible: { reject: { min: 0, max: 20_000, minExclusive: true }, usual: { min: 0, max: 2300 } } },
+  // NutriVerse's medicines: a reading of 1 for each dose taken, at the time it was taken.
+  { id: 'medication_taken', label: 'Medicine dose taken', unit: 'doses', ucum: '{dose}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+    plausible: { reject: { min: 0, max: 1, minExclusive: true } } },
+  // Doses of medicines marked important that went unrecorded past their time (a rule alerts the caregivers); 0 once the next is recorded.
+  { id: 'medicine_missed', label: 'Important medicine doses missed', unit: 'doses', ucum: '{dose}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, derived: true,
+    plausible: { reject: { min: 0, max: 50 } } },
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricId = (typeof catalogue)[number]['id'];

@@ -95,8 +95,27 @@ function nightText(rule: ResolvedRule & { kind: 'threshold' }, context: TextCont
   return undefined;
 }
 
+/**
+ * A missed dose of an important medicine: who, and that it was not recorded; never which medicine,
+ * whose name is the person's own and may be said aloud in a room or sent to a phone.
+ */
+function medicineText(rule: ResolvedRule & { kind: 'threshold' }, context: TextContext, trigger: { value: number; ts: number }): AlertText | undefined {
+  if (rule.metric !== 'medicine_missed' || rule.above === undefined) return undefined;
+  const doses = Math.round(trigger.value);
+  const name = context.personName ?? 'Someone';
+  const what = doses === 1 ? 'a dose of a medicine marked important was' : `${doses} doses of medicines marked important were`;
+  return {
+    title: `An important medicine not taken${context.personName === undefined ? '' : ` — ${context.personName}`}`,
+    spoken: `${name} has not recorded an important medicine. Please check on them.`,
+    explanation:
+      `By ${context.time.dayAndClock(trigger.ts)}, ${what} not recorded as taken or skipped within three hours of the time it was due. ` +
+      `The rule "${rule.id}" raises an alert when more than ${rule.above} such doses are outstanding, and it clears once the next dose of an important medicine is recorded. ` +
+      'Which medicine stays on the hub, on the person’s Food page, for those who may see it.',
+  };
+}
+
 export function thresholdText(rule: ResolvedRule & { kind: 'threshold' }, context: TextContext, trigger: { value: number; worst: number; since: number; ts: number }): AlertText {
-  const ofNight = nightText(rule, context, trigger);
+  const ofNight = nightText(rule, context, trigger) ?? medicineText(rule, context, trigger);
   if (ofNight !== undefined) return ofNight;
   const said = spokenMetric(rule.metric);
   const low = rule.below !== undefined;

@@ -63,6 +63,8 @@ export const DEFAULT_ALERT_RULES: Readonly<Record<string, AlertRuleSettings>> = 
   // SleepOracle's nights: over five minutes below 88 % in a night, a severe apnea estimate on three of the last seven.
   night_oxygen_low: { kind: 'threshold', enabled: true, severity: 'warning', metric: 't88', above: 5, forSeconds: 0, hysteresis: 0 },
   severe_apnea_nights: { kind: 'threshold', enabled: true, severity: 'warning', metric: 'severe_apnea_nights', above: 2, forSeconds: 0, hysteresis: 0 },
+  // NutriVerse's medicines: a dose of one marked important not recorded within three hours of its time.
+  medicine_missed: { kind: 'threshold', enabled: true, severity: 'warning', metric: 'medicine_missed', above: 0, forSeconds: 0, hysteresis: 0 },
   device_silent: { kind: 'no_data', enabled: true, severity: 'info', afterHours: 24 },
   battery_low: { kind: 'battery', enabled: true, severity: 'info', below: 15, hysteresis: 10 },
   device_unavailable: { kind: 'unavailable', enabled: true, severity: 'info', afterMinutes: 30 },

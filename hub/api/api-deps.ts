@@ -9,6 +9,7 @@ import type { AlertsView } from '../services/alerts-service.js';
 import type { DeviceSignals } from '../services/device-signals.js';
 import type { FoodJournalView } from '../services/food-journal-service.js';
 import type { FoodsView } from '../services/foods-service.js';
+import type { MedicinesView } from '../services/medicines-service.js';
 import type { GoalsView } from '../services/goals-service.js';
 import type { HouseholdTimeZone } from '../services/household-time-zone.js';
 import type { InsightsView } from '../services/insights-service.js';
@@ -42,6 +43,8 @@ export interface ApiDeps {
   readonly foods: ServiceSlot<FoodsView>;
   /** NutriVerse's food and drink journal, while it runs. */
   readonly foodJournal: ServiceSlot<FoodJournalView>;
+  /** NutriVerse's medicines, while it runs. */
+  readonly medicines: ServiceSlot<MedicinesView>;
   readonly household: HouseholdView;
   /** What the sources report: the Bluetooth radio, the simulated household. */
   readonly sources: SourceStatus;

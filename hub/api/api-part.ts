@@ -30,6 +30,7 @@ import { registerSleepRoutes } from './routes/sleep-routes.js';
 import { registerChallengeRoutes } from './routes/challenge-routes.js';
 import { registerFoodJournalRoutes } from './routes/food-journal-routes.js';
 import { registerFoodRoutes } from './routes/food-routes.js';
+import { registerMedicineRoutes } from './routes/medicine-routes.js';
 import { registerGoalRoutes } from './routes/goals-routes.js';
 import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { registerSetupRoutes } from './routes/setup-routes.js';
@@ -90,6 +91,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
           goals: context.services.goals,
           foods: context.services.foods,
           foodJournal: context.services.foodJournal,
+          medicines: context.services.medicines,
           household: new HouseholdView(context.registry, context.store, context.services.alerts),
           sources: context.services.sources,
           timeZone: context.services.timeZone,
@@ -123,6 +125,7 @@ export function apiPartFactory(options: ApiPartOptions = {}): HubPartFactory {
         registerChallengeRoutes(app, deps);
         registerFoodRoutes(app, deps);
         registerFoodJournalRoutes(app, deps);
+        registerMedicineRoutes(app, deps);
         registerDeviceRoutes(app, deps);
         registerDevicePageRoutes(app, deps);
         registerLogbookRoute(app, deps);

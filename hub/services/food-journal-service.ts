@@ -21,11 +21,11 @@ export interface NewJournalEntry {
   readonly ts: number;
 }
 
-/** Why an entry was not taken, for the API to say; `status` is the HTTP status it answers with. */
+/** Why a journal entry, a medicine or a dose was not taken, for the API to say; `status` is the HTTP status it answers with. */
 export class JournalError extends Error {
   override readonly name = 'JournalError';
   constructor(
-    readonly status: 400 | 409 | 503,
+    readonly status: 400 | 404 | 409 | 503,
     readonly code: string,
     message: string,
   ) {

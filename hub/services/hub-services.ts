@@ -3,6 +3,7 @@ import type { AlertsView } from './alerts-service.js';
 import type { DeviceSignals } from './device-signals.js';
 import type { FoodJournalView } from './food-journal-service.js';
 import type { FoodsView } from './foods-service.js';
+import type { MedicinesView } from './medicines-service.js';
 import type { GoalsView } from './goals-service.js';
 import { HouseholdTimeZone } from './household-time-zone.js';
 import { RemovalParticipants } from './household-removal.js';
@@ -37,6 +38,8 @@ export interface HubServices {
   readonly foods: ServiceSlot<FoodsView>;
   /** Each person's food and drink journal, while NutriVerse runs. */
   readonly foodJournal: ServiceSlot<FoodJournalView>;
+  /** Each person's medicines and doses, while NutriVerse runs. */
+  readonly medicines: ServiceSlot<MedicinesView>;
   /** Where parts report their own figures for /metrics. */
   readonly metrics: MetricHooks;
   /** What the sources report about themselves: the Bluetooth radio's state, the simulated household. */
@@ -62,6 +65,7 @@ export function createHubServices(): HubServices {
     goals: new ServiceSlot<GoalsView>('goals'),
     foods: new ServiceSlot<FoodsView>('foods'),
     foodJournal: new ServiceSlot<FoodJournalView>('food journal'),
+    medicines: new ServiceSlot<MedicinesView>('medicines'),
     metrics: new MetricHooks(),
     sources: new SourceStatus(),
     simulation: new ServiceSlot<SimulationControl>('simulation'),

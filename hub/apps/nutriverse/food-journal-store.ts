@@ -1,6 +1,7 @@
 /** NutriVerse's own table: each person's food and drink journal. */
 import type { Db, MigrationStep } from '../../store/index.js';
 import type { EntryNutrients, JournalEntry, Meal } from './journal-entry.js';
+import { medicineMigration } from './medicine-store.js';
 
 export const NUTRIVERSE_SCHEMA_PART = 'nutriverse';
 
@@ -24,6 +25,7 @@ export const nutriverseMigrations: readonly MigrationStep[] = [
       ) STRICT;
       CREATE UNIQUE INDEX nutriverse_entry_time ON nutriverse_entry (person_id, ts);
     `),
+  medicineMigration,
 ];
 
 interface EntryRow {

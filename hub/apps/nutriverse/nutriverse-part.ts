@@ -2,7 +2,8 @@
  * The `nutriverse` part: the food composition table (food-table.ts) opened, or built from the
  * shipped file on the first start after an update, and its search offered to the API through
  * `services.foods`; each person's food and drink journal (food-journal.ts) through
- * `services.foodJournal`.
+ * `services.foodJournal`; each person's medicines (medicines.ts) through `services.medicines`,
+ * their missed important doses checked every minute.
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -13,11 +14,14 @@ import type { RemovalParticipant } from '../../services/household-removal.js';
 import { migrate } from '../../store/index.js';
 import { FoodJournal } from './food-journal.js';
 import { FoodJournalStore, NUTRIVERSE_SCHEMA_PART, nutriverseMigrations } from './food-journal-store.js';
+import { MedicineStore } from './medicine-store.js';
+import { Medicines } from './medicines.js';
 import { foodSearchWords, ftsQuery } from './food-query.js';
 import { installedFoodTable } from './food-table-file.js';
 import { FoodTable } from './food-table.js';
 
 export const NUTRIVERSE_PART = 'nutriverse';
+const MISSED_DOSES_JOB = 'nutriverse-missed-doses';
 /** Beside the household's database: reference data, rebuilt when needed, not part of a backup. */
 export const FOOD_TABLE_FILE = 'food-table.db';
 
@@ -33,6 +37,13 @@ export class NutriVersePart implements HubPart {
   private view: FoodsView | undefined;
   private journal: FoodJournal | undefined;
   private entries: FoodJournalStore | undefined;
+  private medicineStore: MedicineStore | undefined;
+  private medicines: Medicines | undefined;
+  private readonly medicineRemoval: RemovalParticipant = {
+    name: 'medicines',
+    count: (scope) => this.medicineStore?.countOf(scope.personIds) ?? 0,
+    remove: (scope) => this.medicineStore?.removePeople(scope.personIds) ?? 0,
+  };
   private readonly removal: RemovalParticipant = {
     name: 'food journal',
     count: (scope) => this.entries?.countOf(scope.personIds) ?? 0,
@@ -55,17 +66,36 @@ export class NutriVersePart implements HubPart {
   private startJournal(): void {
     const { store, ingest, registry, services, clock, config } = this.context;
     migrate(store.db, NUTRIVERSE_SCHEMA_PART, nutriverseMigrations);
+    const timeZone = (): string => services.timeZone.inForce(config.sleeporacle.timeZone);
+    const journalReadings = new DerivedReadings(ingest, registry, 'journal');
     this.entries = new FoodJournalStore(store.db);
-    this.journal = new FoodJournal({
-      entries: this.entries,
-      food: (id) => this.table?.food(id),
-      readings: new DerivedReadings(ingest, registry, 'journal'),
+    this.journal = new FoodJournal({ entries: this.entries, food: (id) => this.table?.food(id), readings: journalReadings, writer: store.writer, clock, timeZone });
+    this.medicineStore = new MedicineStore(store.db);
+    const medicines = new Medicines({
+      medicines: this.medicineStore,
+      journalReadings,
+      derivedReadings: new DerivedReadings(ingest, registry),
       writer: store.writer,
+      query: store.query,
       clock,
-      timeZone: () => services.timeZone.inForce(config.sleeporacle.timeZone),
+      timeZone,
     });
+    this.medicines = medicines;
+    this.context.addJob({ name: MISSED_DOSES_JOB, schedule: '* * * * *', run: () => this.checkMissedDoses() });
     services.foodJournal.provide(this.journal);
+    services.medicines.provide(medicines);
     services.removal.join(this.removal);
+    services.removal.join(this.medicineRemoval);
+  }
+
+  /** Doses missed while the hub was off are counted now. */
+  ready(): void {
+    this.checkMissedDoses();
+  }
+
+  /** Everyone's missed doses of important medicines, written as `medicine_missed` where the count changed. */
+  checkMissedDoses(): void {
+    this.medicines?.checkAll();
   }
 
   private startFoodTable(): void {
@@ -97,9 +127,13 @@ export class NutriVersePart implements HubPart {
   stop(): Promise<void> {
     const { services } = this.context;
     if (this.journal !== undefined) services.foodJournal.withdraw(this.journal);
+    if (this.medicines !== undefined) services.medicines.withdraw(this.medicines);
     services.removal.leave(this.removal);
+    services.removal.leave(this.medicineRemoval);
     this.journal = undefined;
     this.entries = undefined;
+    this.medicines = undefined;
+    this.medicineStore = undefined;
     if (this.view !== undefined) this.context.services.foods.withdraw(this.view);
     this.view = undefined;
     this.table?.close();
