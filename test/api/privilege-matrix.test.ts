@@ -70,6 +70,8 @@ interface Snapshot {
   readonly challenges: ReadonlyMap<string, readonly string[]>;
   /** Each food journal entry: whose, and whether it was taken back. */
   readonly journal: ReadonlyMap<string, { personId: string; text: string }>;
+  /** Each medicine: whose, and everything about it with its recorded doses. */
+  readonly medicines: ReadonlyMap<string, { personId: string; text: string }>;
 }
 
 /** Test sentences the hub's speaker was given (a test send is the owner's to make, like a change of channels). */
@@ -117,6 +119,14 @@ function snapshot(api: ApiHub, accounts: Accounts): Snapshot {
         .prepare<[], { id: string; person_id: string; removed: number | null }>('SELECT id, person_id, removed FROM nutriverse_entry')
         .all()
         .map((e) => [e.id, { personId: e.person_id, text: e.removed === null ? 'kept' : 'taken back' }]),
+    ),
+    medicines: new Map(
+      api.hub.store.db
+        .prepare<[], { id: string; person_id: string; text: string }>(
+          "SELECT m.id, m.person_id, m.name || m.dose || m.times || m.important || coalesce(m.stopped, '') || coalesce((SELECT group_concat(d.date || d.time || d.status || d.at) FROM nutriverse_dose d WHERE d.medicine_id = m.id), '') AS text FROM nutriverse_medicine m",
+        )
+        .all()
+        .map((m) => [m.id, { personId: m.person_id, text: m.text }]),
     ),
   };
 }
@@ -172,6 +182,14 @@ function escalations(actor: Held, before: Snapshot, after: Snapshot, readingsFor
     if (!actor.scopes.has('write')) note(`changed journal entry ${id}`, 'no write scope');
     if (actor.role === 'caregiver' || actor.role === 'viewer') note(`changed journal entry ${id}`, `${actor.role}s only read`);
     if (!reachesPerson(actor, person)) note(`changed journal entry ${id}`, `person ${person ?? 'nobody'}`);
+  }
+  // Medicines and their doses: kept by the person (a member for themselves) or the owner, with the write scope.
+  const medicineTouched = [...new Set([...before.medicines.keys(), ...after.medicines.keys()])].filter((id) => before.medicines.get(id)?.text !== after.medicines.get(id)?.text);
+  for (const id of medicineTouched) {
+    const person = (after.medicines.get(id) ?? before.medicines.get(id))?.personId;
+    if (!actor.scopes.has('write')) note(`changed medicine ${id}`, 'no write scope');
+    if (actor.role === 'caregiver' || actor.role === 'viewer') note(`changed medicine ${id}`, `${actor.role}s only read`);
+    if (!reachesPerson(actor, person)) note(`changed medicine ${id}`, `person ${person ?? 'nobody'}`);
   }
   const householdAdmin = actor.role === 'owner' && actor.scopes.has('admin') && actor.people === null;
   if (before.settings !== after.settings && !householdAdmin) found.push('changed the household settings');
@@ -284,6 +302,11 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
   };
   const journal = () => {
     const view = api.hub.context.services.foodJournal.current();
+    if (view === undefined) throw new Error('the nutriverse part is not running');
+    return view;
+  };
+  const medicines = () => {
+    const view = api.hub.context.services.medicines.current();
     if (view === undefined) throw new Error('the nutriverse part is not running');
     return view;
   };
@@ -414,6 +437,23 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
     { route: 'DELETE /api/v1/people/:id/food-journal/:entryId', label: "take back an entry of alex's", prepare: () => {
         const { entry } = journal().add('alex', { id: randomUUID(), foodId: '09040', meal: 'lunch', grams: 118, count: 1, portion: null, ts: Date.now() });
         return (c) => c.request('DELETE', `/api/v1/people/alex/food-journal/${entry.id}`);
+      }, },
+    { route: 'POST /api/v1/people/:id/medicines', label: 'add a medicine of alex', prepare: () => send('POST', '/api/v1/people/alex/medicines', { name: 'Aspirin', times: ['08:00'] }) },
+    { route: 'POST /api/v1/people/:id/medicines', label: 'add a medicine of gran', prepare: () => send('POST', '/api/v1/people/gran/medicines', { name: 'Aspirin', times: ['08:00'], important: true }) },
+    { route: 'PATCH /api/v1/people/:id/medicines/:medicineId', label: "change the times of sam's medicine", prepare: () => {
+        const medicine = medicines().add('sam', { name: 'Statin', dose: '20 mg', times: ['21:00'], important: false });
+        return (c) => c.request('PATCH', `/api/v1/people/sam/medicines/${medicine.id}`, { times: ['07:00'] });
+      }, },
+    { route: 'DELETE /api/v1/people/:id/medicines/:medicineId', label: "stop gran's medicine", prepare: () => {
+        const medicine = medicines().add('gran', { name: 'Statin', dose: '20 mg', times: ['21:00'], important: true });
+        return (c) => c.request('DELETE', `/api/v1/people/gran/medicines/${medicine.id}`);
+      }, },
+    { route: 'PUT /api/v1/people/:id/medicines/:medicineId/doses/:date/:time', label: "record alex's dose skipped", prepare: () => {
+        // Due a minute ago, in the hub's zone, so that it can be recorded now.
+        const medicine = medicines().add('alex', { name: 'Statin', dose: '', times: [new Date(Date.now() - 60_000).toTimeString().slice(0, 5)], important: false });
+        const dose = medicines().day('alex').doses.find((d) => d.medicineId === medicine.id);
+        if (dose === undefined) throw new Error('no dose of the medicine just added');
+        return (c) => c.request('PUT', `/api/v1/people/alex/medicines/${medicine.id}/doses/${dose.date}/${dose.time}`, { status: 'skipped' });
       }, },
     { route: 'POST /api/v1/devices/pairing', label: 'open pairing', prepare: () => send('POST', '/api/v1/devices/pairing', { seconds: 30 }) },
     { route: 'DELETE /api/v1/devices/pairing', label: 'close pairing', prepare: () => send('DELETE', '/api/v1/devices/pairing') },
