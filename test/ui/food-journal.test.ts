@@ -69,3 +69,54 @@ t.test('NutriVerse: a food found by typing three letters is written down and the
     t.equal(await total(page, 'kcal'), 0);
   });
 });
+
+t.test('NutriVerse: a medicine written down shows its reminder at its time, on the tile and the page, and “Taken” is recorded', async (t) => {
+  const hub = await startDashboardHub({ config: { simulation: { enabled: false } } });
+  t.teardown(() => hub.stop());
+  await onboardOwnerOverApi(hub.baseURL);
+  await onEachScreen(hub.baseURL, async (browser) => {
+    const { page, screen } = browser;
+    const medicine = screen === 'desktop' ? 'Metformin' : 'Ramipril';
+    await signInOwner(page);
+    await page.goto('/#/food');
+    await page.getByRole('link', { name: 'Robin’s food and drink' }).click();
+    const card = page.getByRole('region', { name: 'Medicines' });
+    await card.waitFor();
+
+    // Due this very minute, in the household's zone (the box's, as the browser's is here).
+    const now = new Date();
+    const time = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+    await card.getByText('Add a medicine').click();
+    const form = page.getByRole('form', { name: 'Add a medicine' });
+    await form.getByLabel('Name', { exact: true }).fill(medicine);
+    await form.getByLabel('Dose', { exact: true }).fill('500 mg');
+    await form.getByLabel('Times of day').fill('7.5');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await card.getByText('“7.5” is not a time of day').waitFor();
+    await form.getByLabel('Times of day').fill(time);
+    await form.getByLabel(/^Important/).check();
+    await form.getByRole('button', { name: 'Add' }).click();
+    await card.getByText(`${medicine} added.`).waitFor();
+    const dose = card.locator('.dose', { hasText: medicine });
+    await dose.waitFor();
+    t.equal(await dose.getAttribute('data-state'), 'due', `${screen}: due at its time`);
+    t.match((await dose.textContent()) ?? '', new RegExp(`^${time}${medicine} 500 mg · importantdue now`), `${screen}: when, what, and that it is due now`);
+
+    await page.goto('/');
+    const badge = page.locator('article.tile .medicine-badge');
+    await badge.waitFor({ timeout: 15_000 });
+    t.match((await badge.textContent()) ?? '', new RegExp(`Medicine due, ${time}$`), `${screen}: the reminder on the tile, saying when and not what`);
+    t.notMatch((await badge.textContent()) ?? '', new RegExp(medicine), `${screen}: the medicine’s name stays off the tile`);
+    await browser.check(t, 'medicine-reminder-tile');
+    await badge.click();
+    await card.waitFor();
+    await card.getByRole('button', { name: `Taken: ${medicine} 500 mg at ${time}` }).click();
+    await card.getByText(`${medicine} 500 mg taken.`).waitFor();
+    t.equal(await card.locator('.dose', { hasText: medicine }).getAttribute('data-state'), 'taken', `${screen}: recorded taken`);
+    t.match((await card.locator('.adherence').textContent()) ?? '', /^This week: \d of \d doses? taken/, `${screen}: the week’s adherence`);
+    await browser.check(t, 'medicines');
+    await page.goto('/');
+    await page.locator('article.tile').first().waitFor();
+    t.equal(await page.locator(`article.tile .medicine-badge`).count(), 0, `${screen}: taken, the tile has no reminder left`);
+  });
+});

@@ -10,7 +10,7 @@ function streakWords(days: number): string {
 /** HealthQuest on a person's tile: their avatar, level and streak, leading to their goals. */
 export function QuestTileBadge({ personId, name }: { readonly personId: string; readonly name: string }) {
   useEffect(() => questFaces.show(), []);
-  const face = questFaces.faces.value.get(personId);
+  const face = questFaces.byPerson.value.get(personId);
   if (face === undefined) return null;
   const said = `${name}’s goals: level ${face.level}, ${streakWords(face.streak)}, `;
   const met = `${face.metToday} of ${face.goals} met today`;

@@ -12,6 +12,7 @@ import { href, type PageProps } from '../dashboard-app.js';
 import { AddFood, QuickDrinks } from './add-to-journal.js';
 import { FOOD_PATH } from './food-paths.js';
 import { MEALS, TOTALS, portionText, totalShare, totalText } from './journal-format.js';
+import { MedicinesCard } from './medicines-card.js';
 
 interface Loaded {
   readonly name: string;
@@ -85,7 +86,7 @@ function Entries({ day, act }: { readonly day: JournalDayAnswer; readonly act: A
   );
 }
 
-/** One person's food and drink journal, a day at a time: totals, water with one press, foods found by typing. */
+/** One person's food and drink journal, a day at a time: totals, medicines and their doses, water with one press, foods found by typing. */
 export function FoodJournalPage({ params }: PageProps) {
   const personId = params['personId'] ?? '';
   const [date, setDate] = useState<string | undefined>(undefined);
@@ -124,6 +125,7 @@ export function FoodJournalPage({ params }: PageProps) {
             </button>
           </nav>
           <DayTotals day={value.day} />
+          <MedicinesCard personId={personId} date={shown} isToday={isToday} />
           {isToday ? (
             <>
               <QuickDrinks personId={personId} act={act} />
