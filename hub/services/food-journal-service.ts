@@ -10,6 +10,20 @@ export interface JournalDay {
   readonly references: typeof DAY_REFERENCES;
 }
 
+/** One local day of a trend: what was eaten and drunk beside the day's blood pressure and weight. */
+export interface TrendDay {
+  readonly date: string;
+  readonly kcal: number;
+  readonly sodium_mg: number;
+  readonly caffeine_mg: number;
+  readonly drunk_ml: number;
+  /** Entries written that day: a day with none is a journal not kept, not a day without food. */
+  readonly entries: number;
+  /** The day's mean systolic pressure (mmHg) and weight (kg); null without a measurement. */
+  readonly systolic: number | null;
+  readonly weightKg: number | null;
+}
+
 export interface NewJournalEntry {
   readonly id: string;
   readonly foodId: string;
@@ -38,6 +52,8 @@ export interface FoodJournalView {
   /** The household's date today. */
   today(): string;
   day(personId: string, date: string): JournalDay;
+  /** The last `days` local days to today, oldest first. */
+  trends(personId: string, days: number): readonly TrendDay[];
   /** Records the entry and its readings; one sent again (same id) is answered with the first, not added twice. Throws JournalError. */
   add(personId: string, entry: NewJournalEntry): { readonly entry: StoredEntry; readonly created: boolean };
   /** Takes an entry back with its readings; false when the person has no such entry. Throws JournalError when the store cannot be written. */

@@ -70,3 +70,23 @@ export const JournalDayAnswer = Type.Object(
   { additionalProperties: false },
 );
 export type JournalDayAnswer = Static<typeof JournalDayAnswer>;
+
+/** `GET /api/v1/people/:id/food-journal/trends?days`: the last days (28 when not asked), oldest first. */
+export const TrendsQuery = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 7, maximum: 90, default: 28 })) }, { additionalProperties: false });
+
+export const TrendsAnswer = ReadonlyList(
+  Type.Object(
+    {
+      date: LocalDate,
+      kcal: Type.Number(),
+      sodium_mg: Type.Number(),
+      caffeine_mg: Type.Number(),
+      drunk_ml: Type.Number(),
+      entries: Type.Integer({ description: 'entries written that day: none is a journal not kept, not a day without food' }),
+      systolic: Nullable(Type.Number({ description: 'the day’s mean systolic pressure, mmHg' })),
+      weightKg: Nullable(Type.Number({ description: 'the day’s mean weight, kg' })),
+    },
+    { additionalProperties: false },
+  ),
+);
+export type TrendsAnswer = Static<typeof TrendsAnswer>;

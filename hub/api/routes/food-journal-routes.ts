@@ -5,7 +5,7 @@ import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
 import { JournalError, type FoodJournalView } from '../../services/food-journal-service.js';
 import type { ApiDeps } from '../api-deps.js';
-import { JournalDayAnswer, JournalEntryAnswer, JournalEntryParams, JournalParams, JournalQuery, NewJournalEntryBody } from '../contract/food-journal.js';
+import { JournalDayAnswer, JournalEntryAnswer, JournalEntryParams, JournalParams, JournalQuery, NewJournalEntryBody, TrendsAnswer, TrendsQuery } from '../contract/food-journal.js';
 import { personNotFound } from './people-routes.js';
 
 function journalOf(deps: ApiDeps): FoodJournalView {
@@ -38,6 +38,11 @@ export function registerFoodJournalRoutes(server: FastifyInstance, deps: ApiDeps
     readable(principalOf(request), request.params.id);
     const journal = journalOf(deps);
     return journal.day(request.params.id, request.query.date ?? journal.today());
+  });
+
+  app.get('/api/v1/people/:id/food-journal/trends', { schema: { params: JournalParams, querystring: TrendsQuery, response: { 200: TrendsAnswer } } }, async (request) => {
+    readable(principalOf(request), request.params.id);
+    return journalOf(deps).trends(request.params.id, request.query.days ?? 28);
   });
 
   app.post('/api/v1/people/:id/food-journal', { schema: { params: JournalParams, body: NewJournalEntryBody, response: { 200: JournalEntryAnswer, 201: JournalEntryAnswer } } }, async (request, reply) => {

@@ -3,11 +3,12 @@
  * with the readings it becomes (through the ingest gate, all or none), and taken back with them.
  */
 import type { Clock } from '../../../core/clock.js';
-import { localDate, localDayBounds } from '../../../core/local-day.js';
+import { datePlusDays, localDate, localDayBounds } from '../../../core/local-day.js';
+import type { MetricId } from '../../../core/metrics.js';
 import type { DerivedReadings } from '../../ingest/derived-readings.js';
-import type { FoodJournalView, JournalDay, NewJournalEntry } from '../../services/food-journal-service.js';
+import type { FoodJournalView, JournalDay, NewJournalEntry, TrendDay } from '../../services/food-journal-service.js';
 import { JournalError } from '../../services/food-journal-service.js';
-import type { ReadingWriter } from '../../store/index.js';
+import type { ReadingWriter, StoreQuery } from '../../store/index.js';
 import type { FoodJournalStore, StoredEntry } from './food-journal-store.js';
 import type { Food } from './food-table.js';
 import { DAY_REFERENCES, ENTRY_LIMITS, ENTRY_METRICS, dayTotals, entryNutrients, entryReadings } from './journal-entry.js';
@@ -20,6 +21,8 @@ export interface FoodJournalDeps {
   readonly food: (id: string) => Food | undefined;
   readonly readings: DerivedReadings;
   readonly writer: Pick<ReadingWriter, 'removeReadings'>;
+  /** For the blood pressure and weight the trends are shown beside. */
+  readonly query: Pick<StoreQuery, 'querySeries'>;
   readonly clock: Clock;
   readonly timeZone: () => string;
 }
@@ -35,6 +38,41 @@ export class FoodJournal implements FoodJournalView {
     const { start, end } = localDayBounds(date, this.deps.timeZone());
     const entries = this.deps.entries.between(personId, start, end);
     return { personId, date, entries, totals: dayTotals(entries), references: DAY_REFERENCES };
+  }
+
+  trends(personId: string, days: number): TrendDay[] {
+    const zone = this.deps.timeZone();
+    const today = this.today();
+    const dates = Array.from({ length: days }, (_, i) => datePlusDays(today, i - days + 1));
+    const from = localDayBounds(dates[0] ?? today, zone).start;
+    const to = localDayBounds(today, zone).end;
+    const byDate = new Map<string, StoredEntry[]>();
+    for (const entry of this.deps.entries.between(personId, from, to)) {
+      const date = localDate(entry.ts, zone);
+      byDate.set(date, [...(byDate.get(date) ?? []), entry]);
+    }
+    const systolic = this.dailyMeans('bp_systolic', personId, from, to, zone);
+    const weight = this.dailyMeans('body_weight', personId, from, to, zone);
+    return dates.map((date) => {
+      const entries = byDate.get(date) ?? [];
+      const totals = dayTotals(entries);
+      return { date, kcal: totals.kcal, sodium_mg: totals.sodium_mg, caffeine_mg: totals.caffeine_mg, drunk_ml: totals.drunk_ml, entries: entries.length, systolic: systolic.get(date) ?? null, weightKg: weight.get(date) ?? null };
+    });
+  }
+
+  /** Each local day's mean of a metric over [from, to), weighted by how many readings each point holds. */
+  private dailyMeans(metric: MetricId, personId: string, from: number, to: number, zone: string): Map<string, number> {
+    const sums = new Map<string, { sum: number; count: number }>();
+    // Hour buckets at the coarsest: a local day is whole hours in every zone a household lives in but a few.
+    const maxPoints = Math.ceil((to - from) / 3_600_000) + 2;
+    for (const p of this.deps.query.querySeries({ metric, personId, from, to, maxPoints }).points) {
+      const date = localDate(p.ts, zone);
+      const day = sums.get(date) ?? { sum: 0, count: 0 };
+      day.sum += p.value * p.count;
+      day.count += p.count;
+      sums.set(date, day);
+    }
+    return new Map([...sums].map(([date, { sum, count }]) => [date, Math.round((sum / count) * 10) / 10]));
   }
 
   add(personId: string, draft: NewJournalEntry): { entry: StoredEntry; created: boolean } {

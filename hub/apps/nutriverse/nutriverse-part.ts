@@ -69,7 +69,7 @@ export class NutriVersePart implements HubPart {
     const timeZone = (): string => services.timeZone.inForce(config.sleeporacle.timeZone);
     const journalReadings = new DerivedReadings(ingest, registry, 'journal');
     this.entries = new FoodJournalStore(store.db);
-    this.journal = new FoodJournal({ entries: this.entries, food: (id) => this.table?.food(id), readings: journalReadings, writer: store.writer, clock, timeZone });
+    this.journal = new FoodJournal({ entries: this.entries, food: (id) => this.table?.food(id), readings: journalReadings, writer: store.writer, query: store.query, clock, timeZone });
     this.medicineStore = new MedicineStore(store.db);
     const medicines = new Medicines({
       medicines: this.medicineStore,

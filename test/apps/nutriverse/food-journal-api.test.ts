@@ -92,6 +92,36 @@ t.test('a food and drink journal: entries with what they hold, day totals, readi
   t.equal((await day()).entries.length, 2);
 });
 
+t.test('trends: each local day’s sodium and energy beside its blood pressure and weight', async (t) => {
+  const clock = new ManualClock(NOW);
+  const api = await startApiHub({ clock, consumers: [(context) => new NutriVersePart(context)], config: { sleeporacle: { enabled: false, timeZone: 'America/New_York' } } });
+  t.teardown(() => api.stop());
+  const owner = await onboardOwner(api.base);
+  const DAY = 24 * HOUR;
+  // New York is five hours behind in winter: 02:00 UTC on the 2nd is still the evening of the 1st there.
+  const eggs = { id: randomUUID(), foodId: '01123', meal: 'dinner', grams: 500 };
+  t.equal((await owner.post('/api/v1/people/alex/food-journal', { ...eggs, ts: TODAY + 2 * HOUR })).status, 201);
+  t.equal((await owner.post('/api/v1/people/alex/food-journal', { ...BANANA, id: randomUUID(), ts: TODAY + 9 * HOUR })).status, 201);
+  const measured = api.hub.context.ingest.submit({
+    deviceId: 'strap-alex',
+    readings: [
+      { metric: 'bp_systolic', value: 130, ts: TODAY - DAY + 14 * HOUR },
+      { metric: 'bp_systolic', value: 140, ts: TODAY + HOUR },
+      { metric: 'body_weight', value: 80.2, ts: TODAY + 11 * HOUR },
+    ],
+  });
+  t.equal(measured.accepted, 3);
+  await api.hub.store.writer.flushed();
+  const trends = await owner.get('/api/v1/people/alex/food-journal/trends?days=7');
+  t.equal(trends.status, 200, trends.text);
+  const days = trends.body as { date: string; kcal: number; sodium_mg: number; entries: number; systolic: number | null; weightKg: number | null }[];
+  t.same(days.map((d) => d.date), ['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02'], 'seven local days to today, oldest first');
+  t.match(days[5], { date: '2026-12-01', entries: 1, kcal: 715, sodium_mg: 710, systolic: 135 }, 'the eggs of 21:00 on the 1st in New York, and that day’s two pressures');
+  t.match(days[6], { date: '2026-12-02', entries: 1, kcal: 105, systolic: null, weightKg: 80.2 });
+  t.match(days[0], { entries: 0, kcal: 0, systolic: null, weightKg: null }, 'a day with nothing: no entries, no measurement');
+  t.equal((await owner.get('/api/v1/people/alex/food-journal/trends?days=400')).status, 400, 'at most 90 days');
+});
+
 t.test('what an entry must be, in words', async (t) => {
   const clock = new ManualClock(NOW);
   const api = await startApiHub({ clock, consumers: [(context) => new NutriVersePart(context)], config: { sleeporacle: { enabled: false, timeZone: 'Europe/London' } } });

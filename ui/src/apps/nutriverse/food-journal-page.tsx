@@ -12,6 +12,7 @@ import { href, type PageProps } from '../dashboard-app.js';
 import { AddFood, QuickDrinks } from './add-to-journal.js';
 import { FOOD_PATH } from './food-paths.js';
 import { MEALS, TOTALS, portionText, totalShare, totalText } from './journal-format.js';
+import { IntakeTrends } from './intake-trends.js';
 import { MedicinesCard } from './medicines-card.js';
 
 interface Loaded {
@@ -135,6 +136,8 @@ export function FoodJournalPage({ params }: PageProps) {
             <p class="hint">Entries are added to today; an earlier day’s can be looked at and removed.</p>
           )}
           <Entries day={value.day} act={act} />
+          {/* Asked again whenever the day's totals change, so an entry added shows on the chart. */}
+          <IntakeTrends key={`${value.day.date} ${value.day.entries.length} ${value.day.totals.kcal} ${value.day.totals.sodium_mg}`} personId={personId} />
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 /** The food journal in words: meals, a day's totals against their reference amounts. */
-import type { JournalDayAnswer } from '../../../../hub/api/contract/food-journal.js';
+import type { JournalDayAnswer, TrendsAnswer } from '../../../../hub/api/contract/food-journal.js';
 
 export type Meal = JournalDayAnswer['entries'][number]['meal'];
 
@@ -44,4 +44,23 @@ export function totalShare(total: number, reference: Reference): { readonly shar
 export function portionText(entry: Pick<JournalDayAnswer['entries'][number], 'portion' | 'grams' | 'count'>): string {
   const one = entry.portion ?? `${entry.grams.toLocaleString()} g`;
   return entry.count === 1 ? one : `${entry.count.toLocaleString()} × ${one}`;
+}
+
+type TrendDay = TrendsAnswer[number];
+
+/**
+ * A chart's figures in a sentence, for whoever does not see the chart: "On 12 of 28 days written
+ * down, sodium averaged 2,450 mg; systolic pressure averaged 132 mmHg on 9 days measured."
+ */
+export function trendSummary(
+  days: readonly TrendDay[],
+  intake: { readonly label: string; readonly unit: string; readonly of: (d: TrendDay) => number },
+  measured: { readonly label: string; readonly unit: string; readonly of: (d: TrendDay) => number | null },
+): string {
+  const written = days.filter((d) => d.entries > 0);
+  const values = days.map(measured.of).filter((v): v is number => v !== null);
+  const mean = (list: readonly number[]): number => list.reduce((s, v) => s + v, 0) / list.length;
+  const first = written.length === 0 ? `Nothing written down in ${days.length} days` : `On ${written.length} of ${days.length} days written down, ${intake.label} averaged ${Math.round(mean(written.map(intake.of))).toLocaleString()} ${intake.unit}`;
+  const second = values.length === 0 ? `no ${measured.label} measured` : `${measured.label} averaged ${mean(values).toLocaleString(undefined, { maximumFractionDigits: 1 })} ${measured.unit} on ${values.length} ${values.length === 1 ? 'day' : 'days'} measured`;
+  return `${first}; ${second}.`;
 }
