@@ -58,6 +58,11 @@ export function localMinuteOfDay(t: number, timeZone: string): number {
   return Math.floor((((wall % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
 }
 
+/** Whether a YYYY-MM-DD names a day of the calendar (2026-02-30 does not). */
+export function isCalendarDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && datePlusDays(date, 0) === date;
+}
+
 /** The calendar date `days` after `date` (before, when negative). */
 export function datePlusDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);

@@ -1,8 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { CHALLENGE_TEMPLATE_IDS, MAX_CHALLENGE_MEMBERS } from '../../apps/healthquest/challenge-templates.js';
-import { Id, ReadonlyList, StringEnum, Time } from './primitives.js';
+import { Id, LocalDate, ReadonlyList, StringEnum, Time } from './primitives.js';
 
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** `POST /api/v1/challenges`: a shared goal for some of the household, from a template. */
 export const NewChallenge = Type.Object(

@@ -1,9 +1,8 @@
 import Type, { type Static } from 'typebox';
 import { FOOD_NUTRIENTS, type FoodNutrient } from '../../apps/nutriverse/food-table.js';
 import { MEALS } from '../../apps/nutriverse/journal-entry.js';
-import { Id, Nullable, ReadonlyList, StringEnum, Time } from './primitives.js';
+import { Id, LocalDate, Nullable, ReadonlyList, StringEnum, Time } from './primitives.js';
 
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Meal = StringEnum(MEALS);
 
 export const JournalParams = Type.Object({ id: Id }, { additionalProperties: false });

@@ -1,8 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { GOAL_TEMPLATE_IDS } from '../../apps/healthquest/goal-templates.js';
-import { Id, Nullable, ReadonlyList, StringEnum, Time } from './primitives.js';
+import { Id, LocalDate, Nullable, ReadonlyList, StringEnum, Time } from './primitives.js';
 
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Status = StringEnum(['met', 'missed', 'no_data'] as const);
 
 /** `GET /api/v1/goals?personId`: a person's goals, streaks, points, level and badges. */

@@ -1,7 +1,6 @@
 import Type, { type Static } from 'typebox';
-import { Id, Nullable, ReadonlyList, StringEnum, Time } from './primitives.js';
+import { Id, LocalDate, Nullable, ReadonlyList, StringEnum, Time } from './primitives.js';
 
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const TimeOfDay = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'a local time of day, HH:MM' });
 
 export const MedicinesParams = Type.Object({ id: Id }, { additionalProperties: false });
@@ -11,20 +10,22 @@ export const DoseParams = Type.Object({ id: Id, medicineId: Type.String({ format
 /** `GET /api/v1/people/:id/medicines?date`: today when no date is given. */
 export const MedicinesQuery = Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false });
 
-/** `POST /api/v1/people/:id/medicines`. */
+const medicineFields = {
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  dose: Type.String({ maxLength: 50 }),
+  times: Type.Array(TimeOfDay, { minItems: 1, maxItems: 8 }),
+  important: Type.Boolean({ description: 'a missed dose alerts the person’s caregivers' }),
+};
+
+/** `POST /api/v1/people/:id/medicines`: the dose may be left out (''), as may important (false). */
 export const NewMedicine = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    dose: Type.Optional(Type.String({ maxLength: 50, default: '' })),
-    times: Type.Array(TimeOfDay, { minItems: 1, maxItems: 8 }),
-    important: Type.Optional(Type.Boolean({ default: false, description: 'a missed dose alerts the person’s caregivers' })),
-  },
+  { name: medicineFields.name, times: medicineFields.times, dose: Type.Optional(medicineFields.dose), important: Type.Optional(medicineFields.important) },
   { additionalProperties: false },
 );
 export type NewMedicine = Static<typeof NewMedicine>;
 
-/** `PATCH /api/v1/people/:id/medicines/:medicineId`. */
-export const MedicineChange = Type.Partial(NewMedicine, { additionalProperties: false });
+/** `PATCH /api/v1/people/:id/medicines/:medicineId`: only what is sent changes (no defaults fill the rest in). */
+export const MedicineChange = Type.Partial(Type.Object(medicineFields), { additionalProperties: false });
 export type MedicineChange = Static<typeof MedicineChange>;
 
 /** `PUT /api/v1/people/:id/medicines/:medicineId/doses/:date/:time`: taken, skipped, or null to take the record back. */

@@ -29,6 +29,8 @@ export const DeviceId = Type.String({ minLength: 1, maxLength: 128 });
 export const Metric = StringEnum(METRIC_IDS);
 /** Milliseconds since the epoch, UTC, within the range a JavaScript Date can hold. */
 export const Time = Type.Integer({ minimum: 0, maximum: 8_640_000_000_000 });
+/** A local date, YYYY-MM-DD; whether it is a day of the calendar the route checks (isCalendarDate). */
+export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const Name = Type.String({ minLength: 1, maxLength: 100 });
 export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_.@-]*$' });
 export const Password = Type.String({ minLength: 1, maxLength: 1024 });

@@ -1,26 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { canKeepJournalFor, canReadJournalOf } from '../../accounts/access.js';
 import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
-import { JournalError, type FoodJournalView } from '../../services/food-journal-service.js';
+import type { FoodJournalView } from '../../services/food-journal-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { JournalDayAnswer, JournalEntryAnswer, JournalEntryParams, JournalParams, JournalQuery, NewJournalEntryBody, TrendsAnswer, TrendsQuery } from '../contract/food-journal.js';
-import { personNotFound } from './people-routes.js';
+import { answered, calendarDate, journalAccess } from './personal-journal-access.js';
 
 function journalOf(deps: ApiDeps): FoodJournalView {
   const view = deps.foodJournal.current();
   if (view === undefined) throw new ApiError(503, 'journal_unavailable', 'the food and drink journal is turned off on this hub (nutriverse.enabled)');
   return view;
-}
-
-function answered<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof JournalError) throw new ApiError(error.status, error.code, error.message);
-    throw error;
-  }
 }
 
 /**
@@ -30,14 +20,12 @@ function answered<T>(work: () => T): T {
 export function registerFoodJournalRoutes(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
-  const readable = (principal: ReturnType<typeof principalOf>, personId: string): void => {
-    if (!canReadJournalOf(principal, personId) || deps.household.person(personId) === undefined) throw personNotFound();
-  };
+  const { readable, writable } = journalAccess(deps, 'a journal is');
 
   app.get('/api/v1/people/:id/food-journal', { schema: { params: JournalParams, querystring: JournalQuery, response: { 200: JournalDayAnswer } } }, async (request) => {
     readable(principalOf(request), request.params.id);
     const journal = journalOf(deps);
-    return journal.day(request.params.id, request.query.date ?? journal.today());
+    return journal.day(request.params.id, request.query.date === undefined ? journal.today() : calendarDate(request.query.date));
   });
 
   app.get('/api/v1/people/:id/food-journal/trends', { schema: { params: JournalParams, querystring: TrendsQuery, response: { 200: TrendsAnswer } } }, async (request) => {
@@ -48,8 +36,7 @@ export function registerFoodJournalRoutes(server: FastifyInstance, deps: ApiDeps
   app.post('/api/v1/people/:id/food-journal', { schema: { params: JournalParams, body: NewJournalEntryBody, response: { 200: JournalEntryAnswer, 201: JournalEntryAnswer } } }, async (request, reply) => {
     const principal = principalOf(request);
     const personId = request.params.id;
-    readable(principal, personId);
-    if (!canKeepJournalFor(principal, personId)) throw new ApiError(403, 'forbidden', 'a journal is kept by the person, or by the owner for them');
+    writable(principal, personId);
     const { id, foodId, meal, grams, count, portion, ts } = request.body;
     const { entry, created } = answered(() =>
       journalOf(deps).add(personId, { id, foodId, meal, grams, count: count ?? 1, portion: portion ?? null, ts: ts ?? deps.clock.now() }),
@@ -60,8 +47,7 @@ export function registerFoodJournalRoutes(server: FastifyInstance, deps: ApiDeps
   app.delete('/api/v1/people/:id/food-journal/:entryId', { schema: { params: JournalEntryParams } }, async (request, reply) => {
     const principal = principalOf(request);
     const personId = request.params.id;
-    readable(principal, personId);
-    if (!canKeepJournalFor(principal, personId)) throw new ApiError(403, 'forbidden', 'a journal is kept by the person, or by the owner for them');
+    writable(principal, personId);
     if (!answered(() => journalOf(deps).remove(personId, request.params.entryId))) throw new ApiError(404, 'entry_not_found', 'no such entry in this journal');
     return reply.code(204).send();
   });

@@ -1,28 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { canKeepJournalFor, canReadJournalOf } from '../../accounts/access.js';
-import type { Principal } from '../../accounts/principal.js';
+import { canReadJournalOf } from '../../accounts/access.js';
 import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
-import { JournalError } from '../../services/food-journal-service.js';
 import type { MedicinesView } from '../../services/medicines-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { DoseAnswer, DoseParams, DoseRecordBody, MedicineAnswer, MedicineChange, MedicineParams, MedicinesDayAnswer, MedicinesParams, MedicinesQuery, NewMedicine, RemindersAnswer } from '../contract/medicines.js';
-import { personNotFound } from './people-routes.js';
+import { answered, calendarDate, journalAccess } from './personal-journal-access.js';
 
 function medicinesOf(deps: ApiDeps): MedicinesView {
   const view = deps.medicines.current();
   if (view === undefined) throw new ApiError(503, 'medicines_unavailable', 'medicines are turned off on this hub (nutriverse.enabled)');
   return view;
-}
-
-function answered<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof JournalError) throw new ApiError(error.status, error.code, error.message);
-    throw error;
-  }
 }
 
 /**
@@ -32,17 +21,11 @@ function answered<T>(work: () => T): T {
  */
 export function registerMedicineRoutes(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  const readable = (principal: Principal, personId: string): void => {
-    if (!canReadJournalOf(principal, personId) || deps.household.person(personId) === undefined) throw personNotFound();
-  };
-  const writable = (principal: Principal, personId: string): void => {
-    readable(principal, personId);
-    if (!canKeepJournalFor(principal, personId)) throw new ApiError(403, 'forbidden', 'medicines are kept by the person, or by the owner for them');
-  };
+  const { readable, writable } = journalAccess(deps, 'medicines are');
 
   app.get('/api/v1/people/:id/medicines', { schema: { params: MedicinesParams, querystring: MedicinesQuery, response: { 200: MedicinesDayAnswer } } }, async (request) => {
     readable(principalOf(request), request.params.id);
-    return medicinesOf(deps).day(request.params.id, request.query.date);
+    return medicinesOf(deps).day(request.params.id, request.query.date === undefined ? undefined : calendarDate(request.query.date));
   });
 
   app.post('/api/v1/people/:id/medicines', { schema: { params: MedicinesParams, body: NewMedicine, response: { 201: MedicineAnswer } } }, async (request, reply) => {
@@ -66,7 +49,7 @@ export function registerMedicineRoutes(server: FastifyInstance, deps: ApiDeps): 
   app.put('/api/v1/people/:id/medicines/:medicineId/doses/:date/:time', { schema: { params: DoseParams, body: DoseRecordBody, response: { 200: DoseAnswer } } }, async (request) => {
     const { id, medicineId, date, time } = request.params;
     writable(principalOf(request), id);
-    return answered(() => medicinesOf(deps).record(id, medicineId, date, time, request.body.status, request.body.at));
+    return answered(() => medicinesOf(deps).record(id, medicineId, calendarDate(date), time, request.body.status, request.body.at));
   });
 
   app.get('/api/v1/medicine-reminders', { schema: { response: { 200: RemindersAnswer } } }, async (request) => {

@@ -2,7 +2,7 @@
  * A person's medicines and their doses: the doses a schedule gives on a local day, what state each
  * is in at a moment (upcoming, due, taken, late, skipped, missed), and a week's adherence. Pure.
  */
-import { localDayBounds, localDate } from '../../../core/local-day.js';
+import { localDate, localDayBounds, localMinuteOfDay } from '../../../core/local-day.js';
 
 export interface Medicine {
   readonly id: string;
@@ -69,27 +69,21 @@ export function dueAt(date: string, time: string, timeZone: string): number {
   // Across a change of the clocks the wall clock is an hour off the guess: one step corrects it.
   for (const shift of [0, -3_600_000, 3_600_000]) {
     const at = guess + shift;
-    if (localDate(at, timeZone) === date && wallMinutes(at, timeZone) === minutesOf(time)) return at;
+    if (localDate(at, timeZone) === date && localMinuteOfDay(at, timeZone) === minutesOf(time)) return at;
   }
   return guess;
 }
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-function wallMinutes(t: number, timeZone: string): number {
-  let made = clocks.get(timeZone);
-  if (made === undefined) {
-    made = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    clocks.set(timeZone, made);
-  }
-  return minutesOf(made.format(new Date(t)));
-}
-
-/** The medicine's doses on a local date, from the day it was added until it was stopped. */
+/**
+ * The medicine's doses on a local date, from the minute it was written down until it was stopped:
+ * one written down at 15:00 for 08:00 starts tomorrow morning, not with a dose already missed; one
+ * written down at 08:00 for 08:00 (about to be taken) starts now.
+ */
 export function dosesOn(medicine: Medicine, date: string, timeZone: string): Dose[] {
+  const from = Math.floor(medicine.created / 60_000) * 60_000;
   return medicine.times.flatMap((time) => {
     const due = dueAt(date, time, timeZone);
-    // A dose due before the medicine was written down is none of its; one after it stopped neither.
-    if (localDate(medicine.created, timeZone) > date) return [];
+    if (due < from) return [];
     if (medicine.stopped !== null && due >= medicine.stopped) return [];
     return [{ medicineId: medicine.id, date, time, due }];
   });

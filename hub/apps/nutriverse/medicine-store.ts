@@ -66,7 +66,7 @@ export class MedicineStore {
   private readonly countPeople;
   private readonly deletePeople;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], MedicineRow>('SELECT * FROM nutriverse_medicine WHERE id = ?');
     this.ofPerson = db.prepare<[string], MedicineRow>('SELECT * FROM nutriverse_medicine WHERE person_id = ? ORDER BY created, id');
     this.peopleWithMedicines = db.prepare<[], string>('SELECT DISTINCT person_id FROM nutriverse_medicine WHERE stopped IS NULL').pluck();
@@ -113,6 +113,14 @@ export class MedicineStore {
 
   stop(id: string, at: number): boolean {
     return this.stopOne.run(at, id).changes > 0;
+  }
+
+  /** Stops one medicine and adds the one that goes on from it, both or neither. */
+  replace(id: string, at: number, next: Medicine): void {
+    this.db.transaction(() => {
+      this.stop(id, at);
+      this.add(next);
+    })();
   }
 
   /** The person's recorded doses of dates from `from` to `to`, both included. */

@@ -71,11 +71,23 @@ export class Medicines implements MedicinesView {
     return medicine;
   }
 
+  /**
+   * A new name, dose or flag changes the medicine; new times are a new schedule from now on: the
+   * medicine stops and goes on as a new one, so that the doses before keep the times they were
+   * due at, and none of today's already past is suddenly missed.
+   */
   change(personId: string, id: string, change: Partial<MedicineDraft>): Medicine {
     const medicine = this.taken(personId, id);
-    const changed: Medicine = { ...medicine, ...checkedDraft({ ...medicine, ...change }) };
-    this.deps.medicines.change(changed);
-    return changed;
+    const checked = checkedDraft({ ...medicine, ...change });
+    if (checked.times.join(' ') === medicine.times.join(' ')) {
+      const changed: Medicine = { ...medicine, ...checked };
+      this.deps.medicines.change(changed);
+      return changed;
+    }
+    const now = this.deps.clock.now();
+    const next: Medicine = { id: randomUUID(), personId, ...checked, created: now, stopped: null };
+    this.deps.medicines.replace(id, now, next);
+    return next;
   }
 
   stop(personId: string, id: string): boolean {

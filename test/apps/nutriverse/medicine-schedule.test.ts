@@ -16,10 +16,13 @@ t.test('a dose is due at its wall-clock time, on the days the clocks change too'
   t.equal(dueAt('2026-12-02', '20:00', 'America/New_York'), Date.UTC(2026, 11, 3, 1), 'another zone');
 });
 
-t.test('the doses of a day come from the day a medicine was written down until it stopped', async (t) => {
+t.test('the doses of a day come from the minute a medicine was written down until it stopped', async (t) => {
   const medicine: Medicine = { id: 'm', personId: 'gran', name: 'x', dose: '', times: ['08:00', '20:00'], important: true, created: Date.UTC(2026, 11, 2, 12), stopped: Date.UTC(2026, 11, 4, 9) };
   t.same(dosesOn(medicine, '2026-12-01', LONDON), [], 'before it was written down: none');
-  t.same(dosesOn(medicine, '2026-12-02', LONDON).map((d) => d.time), ['08:00', '20:00'], 'its first day whole, written down at noon');
+  t.same(dosesOn(medicine, '2026-12-02', LONDON).map((d) => d.time), ['20:00'], 'written down at noon: the evening’s, not a morning’s dose already missed');
+  t.same(dosesOn(medicine, '2026-12-03', LONDON).map((d) => d.time), ['08:00', '20:00']);
+  const atEight = { ...medicine, created: Date.UTC(2026, 11, 2, 8, 0, 40) };
+  t.same(dosesOn(atEight, '2026-12-02', LONDON).map((d) => d.time), ['08:00', '20:00'], 'written down at 08:00 for 08:00, about to be taken: it counts');
   t.same(dosesOn(medicine, '2026-12-04', LONDON).map((d) => d.time), ['08:00'], 'stopped at 09:00: the evening’s is none');
   t.same(dosesOn(medicine, '2026-12-05', LONDON), []);
 });
