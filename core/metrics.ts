@@ -42,6 +42,12 @@ export interface MetricDefinition {
    * waking): the alert rules take it however late it arrives, unlike a device's re-sent memory.
    */
   readonly nightly?: boolean;
+  /**
+   * What a person wrote down, one entry at a time (a meal's energy, a dose taken), or what the hub
+   * counted of it: the day's totals are the journal's to show, so it is kept off the vitals and
+   * tiles, off Home Assistant, and never retained on MQTT as if it were a current value.
+   */
+  readonly journal?: boolean;
 }
 
 const catalogue = [
@@ -116,19 +122,19 @@ const catalogue = [
   { id: 'stress_score', label: 'Stress score', unit: '', ucum: '1', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 0, derived: true,
     plausible: { reject: { min: 0, max: 100 } } },
   // What a person wrote down (NutriVerse's journal), one reading per entry: a day's intake is their sum.
-  { id: 'energy_intake', label: 'Energy eaten and drunk', unit: 'kcal', ucum: 'kcal', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+  { id: 'energy_intake', label: 'Energy eaten and drunk', unit: 'kcal', ucum: 'kcal', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, journal: true,
     plausible: { reject: { min: 0, max: 10_000, minExclusive: true }, usual: { min: 0, max: 2500 } } },
-  { id: 'water_intake', label: 'Water drunk', unit: 'mL', ucum: 'mL', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+  { id: 'water_intake', label: 'Water drunk', unit: 'mL', ucum: 'mL', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, journal: true,
     plausible: { reject: { min: 0, max: 5000, minExclusive: true }, usual: { min: 0, max: 2000 } } },
-  { id: 'caffeine_intake', label: 'Caffeine', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+  { id: 'caffeine_intake', label: 'Caffeine', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, journal: true,
     plausible: { reject: { min: 0, max: 2000, minExclusive: true }, usual: { min: 0, max: 400 } } },
-  { id: 'sodium_intake', label: 'Sodium', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+  { id: 'sodium_intake', label: 'Sodium', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, journal: true,
     plausible: { reject: { min: 0, max: 20_000, minExclusive: true }, usual: { min: 0, max: 2300 } } },
   // NutriVerse's medicines: a reading of 1 for each dose taken, at the time it was taken.
-  { id: 'medication_taken', label: 'Medicine dose taken', unit: 'doses', ucum: '{dose}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0,
+  { id: 'medication_taken', label: 'Medicine dose taken', unit: 'doses', ucum: '{dose}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, journal: true,
     plausible: { reject: { min: 0, max: 1, minExclusive: true } } },
   // Doses of medicines marked important that went unrecorded past their time (a rule alerts the caregivers); 0 once the next is recorded.
-  { id: 'medicine_missed', label: 'Important medicine doses missed', unit: 'doses', ucum: '{dose}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, derived: true,
+  { id: 'medicine_missed', label: 'Important medicine doses missed', unit: 'doses', ucum: '{dose}', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, derived: true, journal: true,
     plausible: { reject: { min: 0, max: 50 } } },
 ] as const satisfies readonly MetricDefinition[];
 

@@ -11,10 +11,12 @@ export function liveReadingTopic(reading: Pick<Reading, 'personId' | 'metric'>):
 /**
  * Occasional readings (a weighing, a blood pressure) are kept by the broker, so that a reader
  * connecting hours later still sees the last one; streamed ones are not, so that nobody is shown
- * a pulse from yesterday as the current one.
+ * a pulse from yesterday as the current one; nor are journal entries.
  */
 export function retainLiveReading(metric: string): boolean {
-  return METRICS.get(metric as MetricId)?.cadence === 'occasional';
+  const def = METRICS.get(metric as MetricId);
+  // A journal entry (one meal's energy, a dose taken) is no current value of anything.
+  return def?.cadence === 'occasional' && def.journal !== true;
 }
 
 /** Alerts go to `hearth/alerts` for speakers and integrations, and to the person's own topic for members. */

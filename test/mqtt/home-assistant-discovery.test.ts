@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { METRIC_IDS } from '../../core/metrics.js';
 import { discoveryMessages, entitySlug, personMetricDiscovery } from '../../hub/mqtt/home-assistant/ha-discovery.js';
+import { retainLiveReading } from '../../hub/mqtt/live-topics.js';
 
 /** Home Assistant's own rules, transcribed from its source (the file's `_source` names where). */
 interface HomeAssistantRules {
@@ -129,5 +130,15 @@ t.test('waveforms, the per-person battery and unknown metrics have no sensor', (
   t.equal(personMetricDiscovery('homeassistant', alex, 'ecg'), undefined);
   t.equal(personMetricDiscovery('homeassistant', alex, 'battery'), undefined);
   t.equal(personMetricDiscovery('homeassistant', alex, 'no_such_metric'), undefined);
+  t.end();
+});
+
+t.test('what a person wrote down in a journal is no sensor, and no retained value on the hub’s own broker', (t) => {
+  const alex = { id: 'alex', name: 'Alex' };
+  for (const metric of ['energy_intake', 'water_intake', 'caffeine_intake', 'sodium_intake', 'medication_taken', 'medicine_missed']) {
+    t.equal(personMetricDiscovery('homeassistant', alex, metric), undefined, `${metric}: no Home Assistant sensor`);
+    t.equal(retainLiveReading(metric), false, `${metric}: not retained`);
+  }
+  t.equal(retainLiveReading('body_weight'), true, 'a weighing still is');
   t.end();
 });

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { Backoff } from '../../../core/backoff.js';
 import type { HubBus } from '../../bus/hub-events.js';
 import type { Clock } from '../../../core/clock.js';
+import { METRICS } from '../../../core/metrics.js';
 import type { Reading } from '../../../core/reading.js';
 import { HUB_VERSION } from '../../daemon/version.js';
 import type { HomeAssistantConfig } from '../mqtt-config.js';
@@ -108,6 +109,8 @@ export class HomeAssistantBridge {
   }
 
   private onReading(reading: Reading): void {
+    // What a person ate, drank or took stays on the hub: Home Assistant gets no journal entry.
+    if (METRICS.get(reading.metric)?.journal === true) return;
     const payload = JSON.stringify(reading);
     const personTopic = liveReadingTopic(reading);
     this.pending.push({ topic: personTopic, payload, retain: retainLiveReading(reading.metric), kind: 'reading' });

@@ -91,7 +91,7 @@ function stateClass(def: MetricDefinition): string {
 export function readingEntity(reading: { readonly metric: string; readonly personId?: string; readonly deviceId: string }): string | undefined {
   if (reading.metric === 'battery') return `battery:${reading.deviceId}`;
   const def = METRICS.get(reading.metric as MetricId);
-  if (reading.personId === undefined || def === undefined || def.kind !== 'scalar') return undefined;
+  if (reading.personId === undefined || def === undefined || def.kind !== 'scalar' || def.journal === true) return undefined;
   return personMetricEntity(reading.personId, reading.metric);
 }
 
@@ -102,7 +102,8 @@ function personMetricEntity(personId: string, metric: string): string {
 /** The sensor of one person's metric, or undefined for what Home Assistant has no sensor for. */
 export function personMetricDiscovery(prefix: string, person: { id: string; name: string }, metric: string): DiscoveryMessage | undefined {
   const def = METRICS.get(metric as MetricId);
-  if (def === undefined || def.kind !== 'scalar' || metric === 'battery') return undefined;
+  // Journal entries are no sensor's state: what a person ate or took stays off Home Assistant.
+  if (def === undefined || def.kind !== 'scalar' || metric === 'battery' || def.journal === true) return undefined;
   const id = `hearth_${topicId(person.id)}_${metric}`;
   const deviceClass = DEVICE_CLASS[metric as MetricId];
   return {

@@ -21,7 +21,7 @@ function rejectRange(range: PlausibleRange['reject']): string {
 }
 
 function kindOf(def: MetricDefinition): string {
-  return [def.kind, ...(def.derived === true ? ['derived'] : []), ...(def.nightly === true ? ['nightly'] : [])].join(', ');
+  return [def.kind, ...(def.derived === true ? ['derived'] : []), ...(def.nightly === true ? ['nightly'] : []), ...(def.journal === true ? ['journal'] : [])].join(', ');
 }
 
 function metricRow(def: MetricDefinition): string {

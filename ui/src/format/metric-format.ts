@@ -71,8 +71,11 @@ export function isModelOutput(id: string): boolean {
   return def?.derived === true && def.unit === '';
 }
 
-/** Metrics shown as vitals and charts: measurements, not waveforms, device battery, rr intervals one per beat or model scores. */
+/**
+ * Metrics shown as vitals and charts: measurements, not waveforms, device battery, rr intervals one
+ * per beat, model scores, or journal entries (their day totals are the journal page's).
+ */
 export function isChartable(id: string): boolean {
   const def = metricDefinition(id);
-  return def !== undefined && def.kind === 'scalar' && id !== 'battery' && id !== 'rr_interval' && !isModelOutput(id);
+  return def !== undefined && def.kind === 'scalar' && id !== 'battery' && id !== 'rr_interval' && def.journal !== true && !isModelOutput(id);
 }
