@@ -153,8 +153,8 @@ export class Medicines implements MedicinesView {
     const missed = doses.filter((d) => d.state === 'missed' && d.due > answered).length;
     const written = this.missedWritten.get(personId) ?? this.storedMissed(personId, now);
     if (missed === written) return;
-    this.missedWritten.set(personId, missed);
-    this.deps.derivedReadings.write(personId, [{ metric: 'medicine_missed', value: missed, ts: now }]);
+    // Remembered only once taken by the gate: a refused write is tried again on the next minute.
+    if (this.deps.derivedReadings.write(personId, [{ metric: 'medicine_missed', value: missed, ts: now }]) === 1) this.missedWritten.set(personId, missed);
   }
 
   private storedMissed(personId: string, now: number): number {

@@ -15,12 +15,16 @@ interface PeopleLinksProps {
   readonly listClass: string;
   /** What the app shows for the household as a whole, under the people. */
   readonly children?: ComponentChildren;
+  /** Whose page the signed-in account may open, of those it sees (all, unless told), and what to say when none. */
+  readonly opens?: { readonly person: (personId: string) => boolean; readonly none: string };
 }
 
 /** An app's first page: whose to look at, of everyone the signed-in account may see. */
-export function PeopleLinks({ title, intro, label, hrefOf, listClass, children }: PeopleLinksProps) {
-  const { value: people, failure, loading } = useRequest(() => loadPeople());
-  const status = failure !== undefined ? errorText(failure) : loading ? 'Loading…' : people?.length === 0 ? 'No one is set up yet.' : '';
+export function PeopleLinks({ title, intro, label, hrefOf, listClass, children, opens }: PeopleLinksProps) {
+  const { value: seen, failure, loading } = useRequest(() => loadPeople());
+  const people = opens === undefined ? seen : seen?.filter((p) => opens.person(p.id));
+  const status =
+    failure !== undefined ? errorText(failure) : loading ? 'Loading…' : seen?.length === 0 ? 'No one is set up yet.' : people?.length === 0 ? (opens?.none ?? '') : '';
   return (
     <section class="page">
       <h1>{title}</h1>

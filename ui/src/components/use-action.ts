@@ -1,22 +1,36 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { errorText } from '../format/error-text.js';
 
 /** Does something on the hub, then reloads what the page shows; what happened is said in a sentence. True when it was done. */
 export type Act = (action: () => Promise<unknown>, done: string) => Promise<boolean>;
 
-/** A page's actions and the message of the last one (for a status line). */
-export function useAction(reload: () => Promise<unknown>): { readonly act: Act; readonly message: string; readonly say: (message: string) => void } {
+/**
+ * A page's actions and the message of the last one (for a status line). One action at a time: a
+ * second press while the first is on its way (a double tap, an impatient click) does nothing,
+ * rather than add a second glass of water or take back an entry twice.
+ */
+export function useAction(reload: () => Promise<unknown>): { readonly act: Act; readonly message: string; readonly say: (message: string) => void; readonly busy: boolean } {
   const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
   const act: Act = async (action, done) => {
+    if (running.current) return false;
+    running.current = true;
+    setBusy(true);
     try {
-      await action();
-    } catch (error) {
-      setMessage(errorText(error));
-      return false;
+      try {
+        await action();
+      } catch (error) {
+        setMessage(errorText(error));
+        return false;
+      }
+      setMessage(done);
+      await reload();
+      return true;
+    } finally {
+      running.current = false;
+      setBusy(false);
     }
-    setMessage(done);
-    await reload();
-    return true;
   };
-  return { act, message, say: setMessage };
+  return { act, message, say: setMessage, busy };
 }

@@ -75,10 +75,10 @@ function EntryForm({ food, personId, act, onAdded }: AddProps & { readonly food:
         </select>
       </Field>
       <Field for="entry-count" label="How many">
-        <input id="entry-count" name="count" type="number" inputMode="decimal" min={0.25} max={20} step={0.25} value={1} required />
+        <input id="entry-count" name="count" type="number" inputMode="decimal" min={0.25} max={20} step={0.25} defaultValue="1" required />
       </Field>
       <Field for="entry-meal" label="Meal">
-        <select id="entry-meal" name="meal" value={drink ? 'drinks' : mealAt(new Date().getHours())}>
+        <select id="entry-meal" name="meal" defaultValue={drink ? 'drinks' : mealAt(new Date().getHours())}>
           {MEALS.map((meal) => (
             <option key={meal.id} value={meal.id}>
               {meal.label}

@@ -103,6 +103,12 @@ export function FoodJournalPage({ params }: PageProps) {
   useEffect(() => {
     document.title = `${value?.name ?? 'Food'}: food and drink — Hearth`;
   }, [value?.name]);
+  // Today follows the clock: a page left open overnight moves on to the new day by itself.
+  useEffect(() => {
+    if (date !== undefined) return undefined;
+    const timer = setInterval(() => void reload(), 60_000);
+    return () => clearInterval(timer);
+  }, [date, reload]);
 
   const status = failure !== undefined ? errorText(failure) : loading && value === undefined ? 'Loading…' : message;
   const shown = value?.day.date;
@@ -121,7 +127,7 @@ export function FoodJournalPage({ params }: PageProps) {
               ← Day before
             </button>
             <span class="day-shown">{isToday ? `Today, ${dateLabel(shown)}` : dateLabel(shown)}</span>
-            <button type="button" disabled={isToday} onClick={() => setDate(addDays(shown, 1))}>
+            <button type="button" disabled={isToday} onClick={() => setDate(addDays(shown, 1) === value.today ? undefined : addDays(shown, 1))}>
               Day after →
             </button>
           </nav>

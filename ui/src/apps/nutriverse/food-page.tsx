@@ -67,7 +67,12 @@ function FoodValues({ food }: { readonly food: FoodAnswer }) {
 }
 
 /** Whose food and drink journal to open, and the food composition table to look things up in. */
-export function FoodPage(_props: PageProps) {
+export function FoodPage({ user }: PageProps) {
+  // Journals name what people ate and take: the person's own and the owner's to open.
+  const opens = {
+    person: (personId: string) => user.role === 'owner' || (user.role === 'member' && user.personId === personId),
+    none: 'Food and drink journals and medicines are each person’s own: they and the owner read them. A missed dose of an important medicine still reaches you as an alert.',
+  };
   const [chosen, setChosen] = useState<FoodAnswer | undefined>(undefined);
   useEffect(() => {
     document.title = 'Food — Hearth';
@@ -79,6 +84,7 @@ export function FoodPage(_props: PageProps) {
       label={(name) => `${name}’s food and drink`}
       hrefOf={foodJournalHref}
       listClass="food-people"
+      opens={opens}
     >
       <section class="food-page" aria-labelledby="food-lookup-heading">
         <h2 id="food-lookup-heading">What is in a food</h2>

@@ -40,7 +40,8 @@ export function parseTimes(typed: string): { readonly times: readonly string[] }
   return { times };
 }
 
-/** Whether a dose can be recorded now: from two hours before its time, as the hub allows. */
+/** Whether a dose can be recorded now: from two hours before its time and up to seven days after, as the hub allows. */
 export function recordable(dose: Pick<DoseAnswer, 'state' | 'due'>, now: number): boolean {
+  if (dose.due < now - 7 * 24 * 3_600_000) return false;
   return dose.state === 'due' || dose.state === 'missed' || (dose.state === 'upcoming' && dose.due - now <= 2 * 3_600_000);
 }
