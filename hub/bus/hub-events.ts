@@ -1,3 +1,4 @@
+import type { MetricId } from '../../core/metrics.js';
 import type { Reading, WaveformBlock } from '../../core/reading.js';
 import type { EventBus } from './event-bus.js';
 
@@ -173,11 +174,20 @@ export interface Insight {
   readonly ts: number;
 }
 
+/** Readings taken back after they were stored (a journal entry removed, a dose's record undone). */
+export interface ReadingsRemovedEvent {
+  readonly personId: string;
+  readonly metrics: readonly MetricId[];
+  readonly times: readonly number[];
+}
+
 /** Every event of the hub bus and its one payload type. */
 export interface HubEvents {
   'reading.accepted': Reading;
   'waveform.accepted': WaveformBlock;
   'reading.rejected': ReadingRejected;
+  /** What apps judged from readings (a goal's day) is judged again. */
+  'readings.removed': ReadingsRemovedEvent;
   'device.status': DeviceStatusEvent;
   'device.availability': DeviceAvailabilityEvent;
   'device.connection': DeviceConnectionEvent;

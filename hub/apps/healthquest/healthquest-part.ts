@@ -105,6 +105,10 @@ export class HealthQuestPart implements HubPart {
     this.challengeStore = new ChallengeStore(store.db);
     this.context.addJob({ name: JUDGE_JOB, schedule: '12 * * * *', run: () => this.judgeAll() });
     bus.on('reading.accepted', HEALTHQUEST_PART, (reading) => this.onReading(reading));
+    // A drink taken back may unmeet a day: judged again like a reading that arrived.
+    bus.on('readings.removed', HEALTHQUEST_PART, (event) => {
+      for (const metric of event.metrics) this.onReading({ personId: event.personId, metric });
+    });
     services.goals.provide(this.view);
     services.removal.join(this.removal);
     services.removal.join(this.challengeRemoval);
@@ -135,7 +139,7 @@ export class HealthQuestPart implements HubPart {
     for (const goal of this.goals.all()) this.judgeGoal(goal, DAYS_JUDGED_AGAIN);
   }
 
-  private onReading(reading: Reading): void {
+  private onReading(reading: Pick<Reading, 'personId' | 'metric'>): void {
     const personId = reading.personId;
     if (personId === undefined || !LIVE_METRICS.has(reading.metric) || this.pending.has(personId)) return;
     const timer = setTimeout(() => {

@@ -5,6 +5,7 @@
 import type { Clock } from '../../../core/clock.js';
 import { datePlusDays, localDate, localDayBounds } from '../../../core/local-day.js';
 import type { MetricId } from '../../../core/metrics.js';
+import type { ReadingsRemovedEvent } from '../../bus/hub-events.js';
 import type { DerivedReadings } from '../../ingest/derived-readings.js';
 import type { FoodJournalView, JournalDay, NewJournalEntry, TrendDay } from '../../services/food-journal-service.js';
 import { JournalError } from '../../services/food-journal-service.js';
@@ -25,6 +26,8 @@ export interface FoodJournalDeps {
   readonly query: Pick<StoreQuery, 'querySeries'>;
   readonly clock: Clock;
   readonly timeZone: () => string;
+  /** Told of readings taken back, so that what was judged from them is judged again. */
+  readonly removed: (event: ReadingsRemovedEvent) => void;
 }
 
 export class FoodJournal implements FoodJournalView {
@@ -117,7 +120,9 @@ export class FoodJournal implements FoodJournalView {
     } catch (error) {
       throw new JournalError(503, 'store_unavailable', (error as Error).message);
     }
-    return this.deps.entries.remove(id, this.deps.clock.now());
+    const removed = this.deps.entries.remove(id, this.deps.clock.now());
+    this.deps.removed({ personId, metrics: ENTRY_METRICS, times: [entry.ts] });
+    return removed;
   }
 
   private checkLimits(personId: string, draft: NewJournalEntry, now: number): void {

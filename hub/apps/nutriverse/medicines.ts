@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../core/clock.js';
 import { datePlusDays, localDate } from '../../../core/local-day.js';
+import type { ReadingsRemovedEvent } from '../../bus/hub-events.js';
 import type { DerivedReadings } from '../../ingest/derived-readings.js';
 import { JournalError } from '../../services/food-journal-service.js';
 import type { DoseView, MedicineDraft, MedicinesDay, MedicinesView } from '../../services/medicines-service.js';
@@ -30,6 +31,8 @@ export interface MedicinesDeps {
   readonly query: Pick<StoreQuery, 'querySeries'>;
   readonly clock: Clock;
   readonly timeZone: () => string;
+  /** Told of a dose's reading taken back. */
+  readonly removed: (event: ReadingsRemovedEvent) => void;
 }
 
 function checkedDraft(draft: MedicineDraft): MedicineDraft {
@@ -184,6 +187,7 @@ export class Medicines implements MedicinesView {
     } catch (error) {
       throw new JournalError(503, 'store_unavailable', (error as Error).message);
     }
+    this.deps.removed({ personId, metrics: ['medication_taken'], times: [at] });
   }
 
   private recordsByDose(personId: string, from: string, to: string): Map<string, DoseRecord> {

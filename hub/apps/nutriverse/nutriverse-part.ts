@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { HubContext, HubPart, HubPartFactory } from '../../daemon/hub-part.js';
+import type { ReadingsRemovedEvent } from '../../bus/hub-events.js';
 import { DerivedReadings } from '../../ingest/derived-readings.js';
 import type { FoodsView } from '../../services/foods-service.js';
 import type { RemovalParticipant } from '../../services/household-removal.js';
@@ -64,12 +65,13 @@ export class NutriVersePart implements HubPart {
   }
 
   private startJournal(): void {
-    const { store, ingest, registry, services, clock, config } = this.context;
+    const { store, ingest, registry, services, clock, config, bus } = this.context;
+    const removed = (event: ReadingsRemovedEvent): void => bus.emit('readings.removed', event);
     migrate(store.db, NUTRIVERSE_SCHEMA_PART, nutriverseMigrations);
     const timeZone = (): string => services.timeZone.inForce(config.sleeporacle.timeZone);
     const journalReadings = new DerivedReadings(ingest, registry, 'journal');
     this.entries = new FoodJournalStore(store.db);
-    this.journal = new FoodJournal({ entries: this.entries, food: (id) => this.table?.food(id), readings: journalReadings, writer: store.writer, query: store.query, clock, timeZone });
+    this.journal = new FoodJournal({ entries: this.entries, food: (id) => this.table?.food(id), readings: journalReadings, writer: store.writer, query: store.query, clock, timeZone, removed });
     this.medicineStore = new MedicineStore(store.db);
     const medicines = new Medicines({
       medicines: this.medicineStore,
@@ -79,6 +81,7 @@ export class NutriVersePart implements HubPart {
       query: store.query,
       clock,
       timeZone,
+      removed,
     });
     this.medicines = medicines;
     this.context.addJob({ name: MISSED_DOSES_JOB, schedule: '* * * * *', run: () => this.checkMissedDoses() });

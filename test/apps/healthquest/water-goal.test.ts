@@ -30,9 +30,11 @@ t.test('a water goal is judged from the drinks written down in the journal, and 
   t.teardown(() => api.stop());
   const owner = await onboardOwner(api.base);
   const alex = await addUser(owner, { username: 'alex', role: 'member', personId: 'alex' });
-  const drink = async (ml: number, ts: number, foodId = '14411'): Promise<void> => {
-    const answer = await alex.post('/api/v1/people/alex/food-journal', { id: randomUUID(), foodId, meal: 'drinks', grams: ml, ts });
+  const drink = async (ml: number, ts: number, foodId = '14411'): Promise<string> => {
+    const id = randomUUID();
+    const answer = await alex.post('/api/v1/people/alex/food-journal', { id, foodId, meal: 'drinks', grams: ml, ts });
     if (answer.status !== 201) throw new Error(`drink refused: ${answer.status} ${answer.text}`);
+    return id;
   };
   // Three days ago 1,750 mL; two days ago nothing written down; yesterday 1,500; today 1,000 so far.
   await drink(1000, TODAY - 3 * DAY + 9 * HOUR);
@@ -52,7 +54,7 @@ t.test('a water goal is judged from the drinks written down in the journal, and 
   t.equal(first.streak.current, 2, 'the day nothing was written breaks nothing');
   t.equal(first.atRisk, true, 'at 19:00, 500 mL short with a streak of two: at risk');
 
-  await drink(500, NOW - 5 * 60_000);
+  const last = await drink(500, NOW - 5 * 60_000);
   const met = await waitFor('today met', async () => {
     const g = await goal();
     return g.today?.status === 'met' ? g : undefined;
@@ -60,4 +62,12 @@ t.test('a water goal is judged from the drinks written down in the journal, and 
   t.equal(met.today?.value, 1500, 'judged again soon after the drink was written, not at the next hour');
   t.equal(met.streak.current, 3);
   t.equal(met.atRisk, false);
+
+  t.equal((await alex.request('DELETE', `/api/v1/people/alex/food-journal/${last}`)).status, 204);
+  const unmet = await waitFor('today judged again', async () => {
+    const g = await goal();
+    return g.today?.status === 'missed' ? g : undefined;
+  }, 5000);
+  t.equal(unmet.today?.value, 1000, 'the glass taken back: judged again at once, 500 mL short');
+  t.equal(unmet.streak.current, 2);
 });
