@@ -1,7 +1,6 @@
-import { effect } from '@preact/signals';
 import uPlot from 'uplot';
-import { drawnDark } from '../state/theme.js';
 import { chartColors } from './chart-colors.js';
+import { followHost } from './plot-host.js';
 
 const HEIGHT = 200;
 const DAY_S = 86_400;
@@ -26,20 +25,13 @@ export interface DailyQuantity {
 export class DailyPairPlot {
   private plot: uPlot | undefined;
   private data: uPlot.AlignedData = [[], [], []];
-  private readonly resize = new ResizeObserver(() => this.fit());
-  private readonly stopTheme: () => void;
+  private readonly stopFollowing: () => void;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly quantities: readonly [DailyQuantity, DailyQuantity],
   ) {
-    this.resize.observe(host);
-    let first = true;
-    this.stopTheme = effect(() => {
-      void drawnDark.value;
-      if (!first) this.rebuild();
-      first = false;
-    });
+    this.stopFollowing = followHost(host, () => this.plot, HEIGHT, () => this.rebuild());
   }
 
   /** Dates (YYYY-MM-DD) with each quantity's value, or null. */
@@ -51,8 +43,7 @@ export class DailyPairPlot {
   }
 
   destroy(): void {
-    this.resize.disconnect();
-    this.stopTheme();
+    this.stopFollowing();
     this.plot?.destroy();
     this.plot = undefined;
   }
@@ -61,11 +52,6 @@ export class DailyPairPlot {
     this.plot?.destroy();
     this.plot = undefined;
     if (this.data[0].length > 0) this.plot = this.create();
-  }
-
-  private fit(): void {
-    const width = this.host.clientWidth;
-    if (this.plot !== undefined && width > 0 && Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: HEIGHT });
   }
 
   private create(): uPlot {

@@ -1,10 +1,9 @@
-import { effect } from '@preact/signals';
 import uPlot from 'uplot';
 import { formatTimeTick } from '../format/freshness.js';
 import { formatShown } from '../format/metric-format.js';
-import { drawnDark } from '../state/theme.js';
 import { chartColors } from './chart-colors.js';
 import type { MergedColumns } from './gapped-series.js';
+import { followHost } from './plot-host.js';
 import type { TimeRange } from './time-range.js';
 
 const HEIGHT = 220;
@@ -32,8 +31,7 @@ export class SeriesPlot {
   private valueRange: [number, number] | undefined;
   /** Spans shaded behind the lines. */
   private marks: readonly TimeRange[] = [];
-  private readonly resize = new ResizeObserver(() => this.fit());
-  private readonly stopTheme: () => void;
+  private readonly stopFollowing: () => void;
 
   constructor(
     private readonly host: HTMLElement,
@@ -42,13 +40,7 @@ export class SeriesPlot {
     private readonly onDragged: (range: TimeRange) => void,
   ) {
     this.columns = [[], ...lines.flatMap((): (number | null)[][] => [[], [], []])];
-    this.resize.observe(host);
-    let first = true;
-    this.stopTheme = effect(() => {
-      void drawnDark.value;
-      if (!first) this.rebuild();
-      first = false;
-    });
+    this.stopFollowing = followHost(host, () => this.plot, HEIGHT, () => this.rebuild());
   }
 
   /** The width to ask the hub for points by: about one point per pixel. */
@@ -71,8 +63,7 @@ export class SeriesPlot {
   }
 
   destroy(): void {
-    this.resize.disconnect();
-    this.stopTheme();
+    this.stopFollowing();
     this.plot?.destroy();
     this.plot = undefined;
   }
@@ -91,11 +82,6 @@ export class SeriesPlot {
     this.plot?.destroy();
     this.plot = undefined;
     this.draw();
-  }
-
-  private fit(): void {
-    const width = this.host.clientWidth;
-    if (this.plot !== undefined && width > 0 && Math.abs(this.plot.width - width) > 1) this.plot.setSize({ width, height: HEIGHT });
   }
 
   private create(): uPlot {
