@@ -16,6 +16,12 @@ export const RESEARCH_BOUNDS: Readonly<Record<string, readonly [number, number]>
   steps: [0, 2000],
   respiratory_rate: [6, 40],
   hrv_rmssd: [5, 200],
+  // NutriVerse's entries, per entry (a day's total is its mean times n): sent only if the household
+  // lists them in relay.research.metrics. A dose taken, or missed, is never sent.
+  energy_intake: [0, 1500],
+  water_intake: [0, 1000],
+  caffeine_intake: [0, 300],
+  sodium_intake: [0, 2000],
 };
 
 /** Readings per day beyond this add nothing to a population figure; capping bounds the count's noise. */
