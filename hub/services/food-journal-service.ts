@@ -1,4 +1,4 @@
-import type { StoredEntry } from '../apps/nutriverse/food-journal-store.js';
+import type { RecentFood, StoredEntry } from '../apps/nutriverse/food-journal-store.js';
 import type { DAY_REFERENCES, DayTotals, Meal } from '../apps/nutriverse/journal-entry.js';
 
 /** A person's journal on one local day. */
@@ -52,6 +52,8 @@ export interface FoodJournalView {
   /** The household's date today. */
   today(): string;
   day(personId: string, date: string): JournalDay;
+  /** The foods the person wrote down last, each once: what they are likeliest to write again. */
+  recent(personId: string): readonly RecentFood[];
   /** The last `days` local days to today, oldest first. */
   trends(personId: string, days: number): readonly TrendDay[];
   /** Records the entry and its readings; one sent again (same id) is answered with the first, not added twice. Throws JournalError. */

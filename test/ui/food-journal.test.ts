@@ -55,6 +55,12 @@ t.test('NutriVerse: a food found by typing three letters is written down and the
     t.match((await banana.textContent()) ?? '', /1 medium \(7" to 7-7\/8" long\) · \d{1,2}:\d{2}.* · 105 kcal/, `${screen}: the entry, its portion, time and energy`);
     t.equal(await totalBecomes(page, 'kcal', kcal + 105), kcal + 105, `${screen}: the day’s energy goes up by the banana’s 105 kcal`);
     t.equal(await page.getByRole('form', { name: 'Add Bananas, raw' }).count(), 0, `${screen}: the form closes once added`);
+    const recent = adding.getByRole('list', { name: 'Recent' }).getByRole('button', { name: /^Bananas, raw/ });
+    await recent.waitFor();
+    t.match((await recent.textContent()) ?? '', /1 medium/, `${screen}: the banana is among the recent foods, with its portion`);
+    await recent.click();
+    t.equal(await page.getByRole('form', { name: 'Add Bananas, raw' }).getByLabel('Portion').inputValue(), '4', `${screen}: chosen again, its last portion comes first`);
+    await page.getByRole('button', { name: 'Choose another food' }).click();
 
     await page.getByRole('button', { name: '+ Glass of water (250 mL)' }).click();
     t.equal(await totalBecomes(page, 'drunk_ml', drunk + 250), drunk + 250, `${screen}: a glass of water, 250 mL more drunk`);

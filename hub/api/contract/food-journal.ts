@@ -70,6 +70,12 @@ export const JournalDayAnswer = Type.Object(
 );
 export type JournalDayAnswer = Static<typeof JournalDayAnswer>;
 
+/** `GET /api/v1/people/:id/food-journal/recent`: the foods written down last, each once, the latest first. */
+export const RecentFoodsAnswer = ReadonlyList(
+  Type.Object({ foodId: Type.String(), name: Type.String(), portion: Nullable(Type.String()), grams: Type.Number(), meal: Meal, last: Time }, { additionalProperties: false }),
+);
+export type RecentFoodsAnswer = Static<typeof RecentFoodsAnswer>;
+
 /** `GET /api/v1/people/:id/food-journal/trends?days`: the last days (28 when not asked), oldest first. */
 export const TrendsQuery = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 7, maximum: 90, default: 28 })) }, { additionalProperties: false });
 

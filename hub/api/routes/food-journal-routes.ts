@@ -4,7 +4,7 @@ import { ApiError } from '../../http/api-error.js';
 import { principalOf } from '../../http/request-auth.js';
 import type { FoodJournalView } from '../../services/food-journal-service.js';
 import type { ApiDeps } from '../api-deps.js';
-import { JournalDayAnswer, JournalEntryAnswer, JournalEntryParams, JournalParams, JournalQuery, NewJournalEntryBody, TrendsAnswer, TrendsQuery } from '../contract/food-journal.js';
+import { JournalDayAnswer, JournalEntryAnswer, JournalEntryParams, JournalParams, JournalQuery, NewJournalEntryBody, RecentFoodsAnswer, TrendsAnswer, TrendsQuery } from '../contract/food-journal.js';
 import { answered, calendarDate, journalAccess } from './personal-journal-access.js';
 
 function journalOf(deps: ApiDeps): FoodJournalView {
@@ -26,6 +26,11 @@ export function registerFoodJournalRoutes(server: FastifyInstance, deps: ApiDeps
     readable(principalOf(request), request.params.id);
     const journal = journalOf(deps);
     return journal.day(request.params.id, request.query.date === undefined ? journal.today() : calendarDate(request.query.date));
+  });
+
+  app.get('/api/v1/people/:id/food-journal/recent', { schema: { params: JournalParams, response: { 200: RecentFoodsAnswer } } }, async (request) => {
+    readable(principalOf(request), request.params.id);
+    return journalOf(deps).recent(request.params.id);
   });
 
   app.get('/api/v1/people/:id/food-journal/trends', { schema: { params: JournalParams, querystring: TrendsQuery, response: { 200: TrendsAnswer } } }, async (request) => {

@@ -42,6 +42,25 @@ interface EntryRow {
   removed: number | null;
 }
 
+interface RecentRow {
+  food_id: string;
+  name: string;
+  portion: string | null;
+  grams: number;
+  meal: string;
+  last: number;
+}
+
+export interface RecentFood {
+  readonly foodId: string;
+  readonly name: string;
+  readonly portion: string | null;
+  readonly grams: number;
+  readonly meal: Meal;
+  /** When it was last written down. */
+  readonly last: number;
+}
+
 export interface StoredEntry extends JournalEntry {
   readonly removed: boolean;
 }
@@ -69,6 +88,7 @@ export class FoodJournalStore {
   private readonly taken;
   private readonly insert;
   private readonly markRemoved;
+  private readonly recentFoods;
   private readonly countPeople;
   private readonly deletePeople;
 
@@ -81,6 +101,10 @@ export class FoodJournalStore {
       'INSERT INTO nutriverse_entry (id, person_id, ts, meal, food_id, name, portion, grams, count, nutrients, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.markRemoved = db.prepare<[number, string]>('UPDATE nutriverse_entry SET removed = ? WHERE id = ? AND removed IS NULL');
+    // SQLite takes the other columns from the row of the max(): each food as it was last written.
+    this.recentFoods = db.prepare<[string, number], RecentRow>(
+      'SELECT food_id, name, portion, grams, meal, max(ts) AS last FROM nutriverse_entry WHERE person_id = ? AND removed IS NULL GROUP BY food_id ORDER BY last DESC LIMIT ?',
+    );
     this.countPeople = db.prepare<[string], number>('SELECT count(*) FROM nutriverse_entry WHERE person_id IN (SELECT value FROM json_each(?))').pluck();
     this.deletePeople = db.prepare<[string]>('DELETE FROM nutriverse_entry WHERE person_id IN (SELECT value FROM json_each(?))');
   }
@@ -113,6 +137,11 @@ export class FoodJournalStore {
   /** True when the entry was there to take back. */
   remove(id: string, at: number): boolean {
     return this.markRemoved.run(at, id).changes > 0;
+  }
+
+  /** The foods the person wrote down last, each once, with the portion and meal it was last written with. */
+  recent(personId: string, limit: number): RecentFood[] {
+    return this.recentFoods.all(personId, limit).map((r) => ({ foodId: r.food_id, name: r.name, portion: r.portion, grams: r.grams, meal: r.meal as Meal, last: r.last }));
   }
 
   countOf(personIds: readonly string[]): number {

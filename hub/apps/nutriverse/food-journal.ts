@@ -10,11 +10,13 @@ import type { DerivedReadings } from '../../ingest/derived-readings.js';
 import type { FoodJournalView, JournalDay, NewJournalEntry, TrendDay } from '../../services/food-journal-service.js';
 import { JournalError } from '../../services/food-journal-service.js';
 import type { ReadingWriter, StoreQuery } from '../../store/index.js';
-import type { FoodJournalStore, StoredEntry } from './food-journal-store.js';
+import type { FoodJournalStore, RecentFood, StoredEntry } from './food-journal-store.js';
 import type { Food } from './food-table.js';
 import { DAY_REFERENCES, ENTRY_LIMITS, ENTRY_METRICS, dayTotals, entryNutrients, entryReadings } from './journal-entry.js';
 
 const DAY_MS = 86_400_000;
+/** Recent foods offered before anything is typed: a row or two of buttons. */
+const RECENT_FOODS = 8;
 
 export interface FoodJournalDeps {
   readonly entries: FoodJournalStore;
@@ -41,6 +43,10 @@ export class FoodJournal implements FoodJournalView {
     const { start, end } = localDayBounds(date, this.deps.timeZone());
     const entries = this.deps.entries.between(personId, start, end);
     return { personId, date, entries, totals: dayTotals(entries), references: DAY_REFERENCES };
+  }
+
+  recent(personId: string): RecentFood[] {
+    return this.deps.entries.recent(personId, RECENT_FOODS);
   }
 
   trends(personId: string, days: number): TrendDay[] {

@@ -90,6 +90,11 @@ t.test('a food and drink journal: entries with what they hold, day totals, readi
   t.equal((await alex.request('DELETE', `/api/v1/people/alex/food-journal/${coffee.id}`)).status, 404, 'taken back twice: no such entry');
   t.equal((await alex.post('/api/v1/people/alex/food-journal', { id: coffee.id, ...COFFEE, ts: at })).status, 200, 'its id is not used again');
   t.equal((await day()).entries.length, 2);
+
+  // Written again in the afternoon, another portion: recent foods come each once, as last written.
+  t.equal((await alex.post('/api/v1/people/alex/food-journal', { id: randomUUID(), foodId: '09040', meal: 'snack', grams: 136, portion: '1 large (8" to 8-7/8" long) (136 g)', ts: TODAY + 11 * HOUR })).status, 201);
+  const recent = (await alex.get('/api/v1/people/alex/food-journal/recent')).body as { foodId: string; portion: string | null; meal: string }[];
+  t.same(recent.map((r) => [r.foodId, r.meal, r.portion]), [['09040', 'snack', '1 large (8" to 8-7/8" long) (136 g)'], ['14411', 'drinks', null]], 'the banana as last written, then the water; the coffee taken back is not offered');
 });
 
 t.test('trends: each local day’s sodium and energy beside its blood pressure and weight', async (t) => {
