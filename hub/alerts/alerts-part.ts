@@ -95,10 +95,11 @@ export class AlertsPart implements HubPart {
     const speech = new SpeechChannel(speaker, () => ({ ...now().speech, audible: audible() }), this.logger);
     const deliveries = new AlertDeliveries(alertStore, clock, this.logger);
     const caregivers = new CaregiverDirectory(store.db, settings.caregivers, () => now().escalation.pushAddresses);
+    const quiet = new QuietHours(() => now().quietHours, time);
     const engine = new AlertEngine({
       store: alertStore,
       clock,
-      quiet: new QuietHours(() => now().quietHours, time),
+      quiet,
       publish: (event) => bus.emit('alert.changed', event),
       channels,
       deliveries,
@@ -142,6 +143,13 @@ export class AlertsPart implements HubPart {
     this.running = { engine, evaluator, store: alertStore, view, channelsView, channels, deliveries, abort, removal };
     const spoken = new SpokenAlerts(speech, deliveries);
     bus.on('alert.changed', ALERTS_PART, (event) => spoken.hear(event));
+    // A reminder (a dose due) is said like an alert's sentence, when the speaker is on, never in quiet hours.
+    bus.on('reminder.due', ALERTS_PART, (reminder) => {
+      if (!now().speech.enabled || quiet.isQuiet(reminder.due)) return;
+      speech.say(reminder.spoken, `reminder-${reminder.personId}-${reminder.time.replace(':', '')}`).catch((error: unknown) => {
+        this.logger.warn({ err: (error as Error).message }, 'a reminder could not be said');
+      });
+    });
     bus.on('reading.accepted', ALERTS_PART, (reading) => this.apply(evaluator.onReading(reading)));
     bus.on('device.availability', ALERTS_PART, (event) => this.apply(evaluator.onAvailability(event)));
     bus.on('alert.ack.requested', ALERTS_PART, (request) => {

@@ -181,6 +181,22 @@ export interface ReadingsRemovedEvent {
   readonly times: readonly number[];
 }
 
+/**
+ * A reminder at its time: a person's dose of medicine due now. It names the person and the time,
+ * never the medicine: it may be said aloud in a room or shown on a screen in the hall.
+ */
+export interface ReminderDueEvent {
+  readonly personId: string;
+  readonly kind: 'medicine';
+  /** Local time of day, HH:MM. */
+  readonly time: string;
+  readonly due: number;
+  /** Doses due at that time. */
+  readonly count: number;
+  /** Ready for text-to-speech: "Gran, it is time for your 08:00 medicine." */
+  readonly spoken: string;
+}
+
 /** Every event of the hub bus and its one payload type. */
 export interface HubEvents {
   'reading.accepted': Reading;
@@ -188,6 +204,8 @@ export interface HubEvents {
   'reading.rejected': ReadingRejected;
   /** What apps judged from readings (a goal's day) is judged again. */
   'readings.removed': ReadingsRemovedEvent;
+  /** Said on the hub's speaker (outside quiet hours) and published on MQTT. */
+  'reminder.due': ReminderDueEvent;
   'device.status': DeviceStatusEvent;
   'device.availability': DeviceAvailabilityEvent;
   'device.connection': DeviceConnectionEvent;

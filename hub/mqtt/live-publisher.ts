@@ -33,6 +33,8 @@ export class LivePublisher {
       this.acks.noteAlert(alert.id, alert.personId);
       for (const topic of alertTopics(alert)) this.send(topic, alertPayload(alert), { qos: 1 });
     });
+    // For a speaker or a button device of the person's: who and when, never which medicine.
+    this.bus.on('reminder.due', this.owner, (reminder) => this.send(`hearth/${reminder.personId}/reminders`, JSON.stringify(reminder), { qos: 1 }));
     this.bus.on('hub.status', this.owner, (event) => this.publishStatus('online', event));
     this.publishStatus('online', status());
   }

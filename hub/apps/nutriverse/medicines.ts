@@ -17,6 +17,8 @@ import type { MedicineStore } from './medicine-store.js';
 
 /** A dose may be recorded from this long before its time (taken with breakfast a little early). */
 const EARLY_MS = 2 * 60 * 60_000;
+/** A dose that fell due longer ago than this (the hub was off) is not reminded of any more. */
+const REMIND_WITHIN_MS = 10 * 60_000;
 /** Doses are recorded up to a week back: what a person remembers. */
 const RECORD_DAYS_BACK = 7;
 const DAY_MS = 86_400_000;
@@ -33,6 +35,8 @@ export interface MedicinesDeps {
   readonly timeZone: () => string;
   /** Told of a dose's reading taken back. */
   readonly removed: (event: ReadingsRemovedEvent) => void;
+  /** Told of doses falling due, once each, at their time: a person's doses of one time together. */
+  readonly due: (reminder: { readonly personId: string; readonly time: string; readonly due: number; readonly count: number }) => void;
 }
 
 function checkedDraft(draft: MedicineDraft): MedicineDraft {
@@ -50,6 +54,8 @@ function checkedDraft(draft: MedicineDraft): MedicineDraft {
 export class Medicines implements MedicinesView {
   /** The `medicine_missed` value last written for each person, so that only a change is written. */
   private readonly missedWritten = new Map<string, number>();
+  /** Doses already reminded of ("medicine date time"), so that each is reminded of once. */
+  private readonly reminded = new Set<string>();
 
   constructor(private readonly deps: MedicinesDeps) {}
 
@@ -135,9 +141,29 @@ export class Medicines implements MedicinesView {
     });
   }
 
-  /** Everyone's missed important doses, written where the count changed: the scheduler calls it every minute. */
+  /** Everyone's doses falling due, and missed important doses written where the count changed: the scheduler calls it every minute. */
   checkAll(): void {
-    for (const personId of this.deps.medicines.people()) this.checkMissed(personId);
+    for (const personId of this.deps.medicines.people()) {
+      this.remind(personId);
+      this.checkMissed(personId);
+    }
+  }
+
+  /**
+   * Reminds of the person's doses that fell due in the last ten minutes and are not recorded yet:
+   * a hub that was off at the time does not remind of a dose hours later, the dashboard shows it.
+   */
+  private remind(personId: string): void {
+    const now = this.deps.clock.now();
+    const due = this.reminders([personId]).filter((d) => d.due > now - REMIND_WITHIN_MS && !this.reminded.has(`${d.medicineId} ${d.date} ${d.time}`));
+    for (const time of new Set(due.map((d) => d.time))) {
+      const doses = due.filter((d) => d.time === time);
+      for (const d of doses) this.reminded.add(`${d.medicineId} ${d.date} ${d.time}`);
+      this.deps.due({ personId, time, due: doses[0]?.due ?? now, count: doses.length });
+    }
+    // Kept for two days at most: a dose is due for three hours.
+    const yesterday = datePlusDays(localDate(now, this.deps.timeZone()), -1);
+    for (const key of this.reminded) if ((key.split(' ')[1] ?? '') < yesterday) this.reminded.delete(key);
   }
 
   /**

@@ -82,6 +82,11 @@ export class NutriVersePart implements HubPart {
       clock,
       timeZone,
       removed,
+      due: (reminder) => {
+        const name = registry.listPeople().find((p) => p.id === reminder.personId)?.name ?? 'Someone';
+        const what = reminder.count === 1 ? 'medicine' : `${reminder.count} medicines`;
+        bus.emit('reminder.due', { ...reminder, kind: 'medicine', spoken: `${name}, it is time for your ${reminder.time} ${what}.` });
+      },
     });
     this.medicines = medicines;
     this.context.addJob({ name: MISSED_DOSES_JOB, schedule: '* * * * *', run: () => this.checkMissedDoses() });

@@ -43,9 +43,11 @@ async function readingsOf(api: ApiHub, owner: ApiClient, metric: string, from: n
 t.test('medicines: doses due at their times, recorded taken, late or skipped, a week’s adherence, and a missed important dose alerting without naming the medicine', async (t) => {
   const clock = new ManualClock(TODAY + 7 * HOUR);
   let part: NutriVersePart | undefined;
+  const said: string[] = [];
+  const speaker = { speak: async (text: string) => (said.push(text), { file: 'reminder.wav', played: true }) };
   const api = await startApiHub({
     clock,
-    consumers: [alertsPartFactory(), (context) => (part = new NutriVersePart(context))],
+    consumers: [alertsPartFactory({ speaker }), (context) => (part = new NutriVersePart(context))],
     config: { sleeporacle: { enabled: false, timeZone: 'Europe/London' } },
   });
   t.teardown(() => api.stop());
@@ -69,6 +71,13 @@ t.test('medicines: doses due at their times, recorded taken, late or skipped, a 
   clock.set(TODAY + 8 * HOUR + 5 * MINUTE);
   const reminders = (await owner.get('/api/v1/medicine-reminders')).body as { personId: string; doses: Dose[] }[];
   t.same(reminders.map((r) => [r.personId, r.doses.map((d) => `${d.time} ${d.name}`)]), [['gran', ['08:00 Metformin']]], 'at its time, the reminder');
+  const published: unknown[] = [];
+  api.hub.context.bus.on('reminder.due', 'test', (reminder) => published.push(reminder));
+  nutriverse.checkMissedDoses();
+  nutriverse.checkMissedDoses();
+  t.same(published, [{ personId: 'gran', kind: 'medicine', time: '08:00', due: TODAY + 8 * HOUR, count: 1, spoken: 'Gran, it is time for your 08:00 medicine.' }], 'reminded once, of who and when, not of what');
+  await waitFor('the reminder said', async () => (said.includes('Gran, it is time for your 08:00 medicine.') ? true : undefined), 5000);
+  t.notMatch(said.join(' '), /Metformin/, 'the speaker never says the medicine’s name');
   const taken = await owner.request('PUT', `/api/v1/people/gran/medicines/${metformin.id}/doses/2026-12-02/08:00`, { status: 'taken' });
   t.equal(taken.status, 200, taken.text);
   t.match(taken.body, { state: 'taken', at: TODAY + 8 * HOUR + 5 * MINUTE });
