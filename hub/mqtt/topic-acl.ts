@@ -2,7 +2,7 @@ import type { MqttPrincipal } from './mqtt-principal.js';
 
 /**
  * Topic rights by role (least privilege): a device publishes only to its own ingest topic, a
- * gateway only under its own name, a speaker reads alerts and status only, a member reads only
+ * gateway only under its own name, a speaker reads alerts, reminders and status only, a member reads only
  * their own person's topics, an integration reads the hub's topics and may acknowledge alerts.
  * `$SYS` is closed to everyone. A subscription filter is allowed only when every topic it could
  * match is allowed.
@@ -14,6 +14,8 @@ export interface TopicRules {
 
 export const INGEST_PREFIX = 'hearth/ingest/';
 export const ALERTS_TOPIC = 'hearth/alerts';
+/** Every person's reminders (a dose due now), `hearth/<personId>/reminders`. */
+export const REMINDERS_TOPICS = 'hearth/+/reminders';
 export const STATUS_TOPIC = 'hearth/status';
 
 function publishPatterns(principal: MqttPrincipal, rules: TopicRules): string[] {
@@ -38,7 +40,8 @@ function subscribePatterns(principal: MqttPrincipal, rules: TopicRules): string[
       // Theengs Gateway and OpenMQTTGateway listen for their own commands.
       return principal.deviceId === undefined ? [] : [`${rules.gatewayBaseTopic}/${principal.deviceId}/#`];
     case 'speaker':
-      return [ALERTS_TOPIC, STATUS_TOPIC];
+      // Reminders say who and when, never what: a speaker in the hall may say them as it says alerts.
+      return [ALERTS_TOPIC, REMINDERS_TOPICS, STATUS_TOPIC];
     case 'member':
       return principal.personId === undefined ? [STATUS_TOPIC] : [`hearth/${principal.personId}/#`, STATUS_TOPIC];
     case 'integration':

@@ -156,6 +156,9 @@ t.test('topic ACLs', async (t) => {
   t.teardown(() => speaker.endAsync());
   t.same(await granted(speaker, 'hearth/alerts'), [0], 'a speaker reads alerts');
   t.same(await granted(speaker, 'hearth/alex/#'), [128], 'a speaker does not read readings');
+  t.same(await granted(speaker, 'hearth/+/reminders'), [0], 'a speaker reads reminders (who and when, never what)');
+  t.same(await granted(speaker, 'hearth/alex/reminders'), [0]);
+  t.same(await granted(speaker, 'hearth/alex/energy_intake'), [128], 'but not what anyone ate');
   t.same(await granted(speaker, '#'), [128]);
 
   const member = await connect(hub.port, await hub.credential({ name: 'alex-phone', role: 'member', personId: 'alex' }));
