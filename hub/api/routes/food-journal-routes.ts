@@ -5,7 +5,7 @@ import { principalOf } from '../../http/request-auth.js';
 import type { FoodJournalView } from '../../services/food-journal-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { JournalDayAnswer, JournalEntryAnswer, JournalEntryParams, JournalParams, JournalQuery, NewJournalEntryBody, RecentFoodsAnswer, TrendsAnswer, TrendsQuery } from '../contract/food-journal.js';
-import { answered, calendarDate, journalAccess } from './personal-journal-access.js';
+import { answered, calendarDate, journalAccess, readingsCommitted } from './personal-journal-access.js';
 
 function journalOf(deps: ApiDeps): FoodJournalView {
   const view = deps.foodJournal.current();
@@ -21,6 +21,7 @@ export function registerFoodJournalRoutes(server: FastifyInstance, deps: ApiDeps
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   const { readable, writable } = journalAccess(deps, 'a journal is');
+  const committed = readingsCommitted(server, deps);
 
   app.get('/api/v1/people/:id/food-journal', { schema: { params: JournalParams, querystring: JournalQuery, response: { 200: JournalDayAnswer } } }, async (request) => {
     readable(principalOf(request), request.params.id);
@@ -46,6 +47,7 @@ export function registerFoodJournalRoutes(server: FastifyInstance, deps: ApiDeps
     const { entry, created } = answered(() =>
       journalOf(deps).add(personId, { id, foodId, meal, grams, count: count ?? 1, portion: portion ?? null, ts: ts ?? deps.clock.now() }),
     );
+    if (created) await committed();
     return reply.code(created ? 201 : 200).send(entry);
   });
 

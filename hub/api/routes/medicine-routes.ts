@@ -6,7 +6,7 @@ import { principalOf } from '../../http/request-auth.js';
 import type { MedicinesView } from '../../services/medicines-service.js';
 import type { ApiDeps } from '../api-deps.js';
 import { DoseAnswer, DoseParams, DoseRecordBody, MedicineAnswer, MedicineChange, MedicineParams, MedicinesDayAnswer, MedicinesParams, MedicinesQuery, NewMedicine, RemindersAnswer } from '../contract/medicines.js';
-import { answered, calendarDate, journalAccess } from './personal-journal-access.js';
+import { answered, calendarDate, journalAccess, readingsCommitted } from './personal-journal-access.js';
 
 function medicinesOf(deps: ApiDeps): MedicinesView {
   const view = deps.medicines.current();
@@ -22,6 +22,7 @@ function medicinesOf(deps: ApiDeps): MedicinesView {
 export function registerMedicineRoutes(server: FastifyInstance, deps: ApiDeps): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const { readable, writable } = journalAccess(deps, 'medicines are');
+  const committed = readingsCommitted(server, deps);
 
   app.get('/api/v1/people/:id/medicines', { schema: { params: MedicinesParams, querystring: MedicinesQuery, response: { 200: MedicinesDayAnswer } } }, async (request) => {
     readable(principalOf(request), request.params.id);
@@ -49,7 +50,9 @@ export function registerMedicineRoutes(server: FastifyInstance, deps: ApiDeps): 
   app.put('/api/v1/people/:id/medicines/:medicineId/doses/:date/:time', { schema: { params: DoseParams, body: DoseRecordBody, response: { 200: DoseAnswer } } }, async (request) => {
     const { id, medicineId, date, time } = request.params;
     writable(principalOf(request), id);
-    return answered(() => medicinesOf(deps).record(id, medicineId, calendarDate(date), time, request.body.status, request.body.at));
+    const dose = answered(() => medicinesOf(deps).record(id, medicineId, calendarDate(date), time, request.body.status, request.body.at));
+    await committed();
+    return dose;
   });
 
   app.get('/api/v1/medicine-reminders', { schema: { response: { 200: RemindersAnswer } } }, async (request) => {

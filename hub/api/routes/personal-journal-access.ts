@@ -8,6 +8,8 @@ import type { Principal } from '../../accounts/principal.js';
 import { isCalendarDate } from '../../../core/local-day.js';
 import { ApiError } from '../../http/api-error.js';
 import { JournalError } from '../../services/food-journal-service.js';
+import type { FastifyInstance } from 'fastify';
+import { DurableAck } from '../../store/durable-ack.js';
 import type { ApiDeps } from '../api-deps.js';
 import { personNotFound } from './people-routes.js';
 
@@ -39,6 +41,26 @@ export function answered<T>(work: () => T): T {
     if (error instanceof JournalError) throw new ApiError(error.status, error.code, error.message);
     throw error;
   }
+}
+
+/** A commit forced this soon while an answer waits for it (as for acknowledged ingest). */
+const COMMIT_WITHIN_MS = 10;
+
+/**
+ * Waits, before an entry or a dose is answered as recorded, for its readings to be committed: the
+ * answer then means the charts and goals have them. The store keeps retrying a failed commit, so
+ * one not confirmed is said so, not undone.
+ */
+export function readingsCommitted(server: FastifyInstance, deps: Pick<ApiDeps, 'store'>): () => Promise<void> {
+  const durable = new DurableAck(deps.store.writer, COMMIT_WITHIN_MS);
+  server.addHook('onClose', async () => durable.stop());
+  return async () => {
+    try {
+      await durable.committed();
+    } catch (error) {
+      throw new ApiError(503, 'not_stored', `recorded, but the hub could not confirm that its readings were stored (${(error as Error).message}); it keeps trying`);
+    }
+  };
 }
 
 /** The date, when it is a day of the calendar; else a 400 that says so. */

@@ -42,6 +42,8 @@ t.test('a food and drink journal: entries with what they hold, day totals, readi
   const entry = logged.body as Entry;
   t.match(entry, { id: banana.id, ts: banana.ts, meal: 'breakfast', name: 'Bananas, raw', grams: 118, count: 1 });
   t.match(entry.nutrients, { kcal: 105, protein_g: 1.3, sugars_g: 14.4, sodium_mg: 1.2, caffeine_mg: 0 }, 'a medium banana: 105 kcal, 14.4 g of sugars');
+  const stored = api.hub.store.db.prepare<[], number>("SELECT count(*) FROM sample JOIN series ON series.id = sample.series_id WHERE series.metric = 'energy_intake'").pluck().get();
+  t.equal(stored, 1, 'answered once its reading is committed, not merely queued');
 
   const again = await alex.post('/api/v1/people/alex/food-journal', banana);
   t.equal(again.status, 200, 'the same entry sent again, from another tab or a retry, is answered with the first');
