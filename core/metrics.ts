@@ -128,6 +128,8 @@ const catalogue = [
     plausible: { reject: { min: 0, max: 5000, minExclusive: true }, usual: { min: 0, max: 2000 } } },
   { id: 'caffeine_intake', label: 'Caffeine', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, journal: true,
     plausible: { reject: { min: 0, max: 2000, minExclusive: true }, usual: { min: 0, max: 400 } } },
+  { id: 'alcohol_intake', label: 'Alcohol', unit: 'g', ucum: 'g', cadence: 'occasional', kind: 'scalar', decimals: 1, displayDecimals: 0, journal: true,
+    plausible: { reject: { min: 0, max: 500, minExclusive: true }, usual: { min: 0, max: 56 } } },
   { id: 'sodium_intake', label: 'Sodium', unit: 'mg', ucum: 'mg', cadence: 'occasional', kind: 'scalar', decimals: 0, displayDecimals: 0, journal: true,
     plausible: { reject: { min: 0, max: 20_000, minExclusive: true }, usual: { min: 0, max: 2300 } } },
   // NutriVerse's medicines: a reading of 1 for each dose taken, at the time it was taken.

@@ -16,6 +16,7 @@ export interface TrendDay {
   readonly kcal: number;
   readonly sodium_mg: number;
   readonly caffeine_mg: number;
+  readonly alcohol_g: number;
   readonly drunk_ml: number;
   /** Entries written that day: a day with none is a journal not kept, not a day without food. */
   readonly entries: number;

@@ -86,6 +86,7 @@ export const TrendsAnswer = ReadonlyList(
       kcal: Type.Number(),
       sodium_mg: Type.Number(),
       caffeine_mg: Type.Number(),
+      alcohol_g: Type.Number(),
       drunk_ml: Type.Number(),
       entries: Type.Integer({ description: 'entries written that day: none is a journal not kept, not a day without food' }),
       systolic: Nullable(Type.Number({ description: 'the day’s mean systolic pressure, mmHg' })),

@@ -21,6 +21,7 @@ const PerHundredGrams = Type.Object(
     sodium_mg: Nullable(Type.Number()),
     water_g: Nullable(Type.Number()),
     caffeine_mg: Nullable(Type.Number()),
+    alcohol_g: Nullable(Type.Number()),
   },
   { additionalProperties: false, description: 'per 100 g of the edible portion; null where the table has no value (not zero)' },
 );

@@ -65,7 +65,7 @@ export class FoodJournal implements FoodJournalView {
     return dates.map((date) => {
       const entries = byDate.get(date) ?? [];
       const totals = dayTotals(entries);
-      return { date, kcal: totals.kcal, sodium_mg: totals.sodium_mg, caffeine_mg: totals.caffeine_mg, drunk_ml: totals.drunk_ml, entries: entries.length, systolic: systolic.get(date) ?? null, weightKg: weight.get(date) ?? null };
+      return { date, kcal: totals.kcal, sodium_mg: totals.sodium_mg, caffeine_mg: totals.caffeine_mg, alcohol_g: totals.alcohol_g, drunk_ml: totals.drunk_ml, entries: entries.length, systolic: systolic.get(date) ?? null, weightKg: weight.get(date) ?? null };
     });
   }
 

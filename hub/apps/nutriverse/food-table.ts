@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 
-export const FOOD_NUTRIENTS = ['kcal', 'protein_g', 'fat_g', 'carbs_g', 'sugars_g', 'fiber_g', 'sodium_mg', 'water_g', 'caffeine_mg'] as const;
+export const FOOD_NUTRIENTS = ['kcal', 'protein_g', 'fat_g', 'carbs_g', 'sugars_g', 'fiber_g', 'sodium_mg', 'water_g', 'caffeine_mg', 'alcohol_g'] as const;
 export type FoodNutrient = (typeof FOOD_NUTRIENTS)[number];
 
 export interface Food {

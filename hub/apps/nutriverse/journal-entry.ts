@@ -3,7 +3,7 @@
  * readings it becomes at the ingest gate, and a day's totals. Pure: the journal store and the part
  * do the I/O.
  */
-import type { MetricId } from '../../../core/metrics.js';
+import { metricDefinition, type MetricId } from '../../../core/metrics.js';
 import { FOOD_NUTRIENTS, type Food, type FoodNutrient } from './food-table.js';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner', 'snack', 'drinks'] as const;
@@ -65,13 +65,19 @@ export function entryReadings(entry: Pick<JournalEntry, 'ts' | 'meal' | 'grams' 
     ['energy_intake', entry.nutrients.kcal],
     ['water_intake', drunkMl(entry)],
     ['caffeine_intake', entry.nutrients.caffeine_mg],
+    ['alcohol_intake', entry.nutrients.alcohol_g],
     ['sodium_intake', entry.nutrients.sodium_mg],
   ];
-  return values.flatMap(([metric, value]) => (value !== null && Math.round(value) > 0 ? [{ metric, value: Math.round(value), ts: entry.ts }] : []));
+  // Rounded as the gate keeps them: a value that rounds to nothing (0.3 kcal of tea) is no reading.
+  return values.flatMap(([metric, value]) => {
+    const scale = 10 ** metricDefinition(metric).decimals;
+    const kept = value === null ? 0 : Math.round(value * scale) / scale;
+    return kept > 0 ? [{ metric, value: kept, ts: entry.ts }] : [];
+  });
 }
 
 /** Every metric an entry may have become: what taking it back removes. */
-export const ENTRY_METRICS: readonly MetricId[] = ['energy_intake', 'water_intake', 'caffeine_intake', 'sodium_intake'];
+export const ENTRY_METRICS: readonly MetricId[] = ['energy_intake', 'water_intake', 'caffeine_intake', 'alcohol_intake', 'sodium_intake'];
 
 export type DayTotals = Readonly<Record<FoodNutrient, number> & { drunk_ml: number }>;
 

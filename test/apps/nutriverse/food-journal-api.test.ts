@@ -124,7 +124,12 @@ t.test('trends: each local day’s sodium and energy beside its blood pressure a
   const days = trends.body as { date: string; kcal: number; sodium_mg: number; entries: number; systolic: number | null; weightKg: number | null }[];
   t.same(days.map((d) => d.date), ['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02'], 'seven local days to today, oldest first');
   t.match(days[5], { date: '2026-12-01', entries: 1, kcal: 715, sodium_mg: 710, systolic: 135 }, 'the eggs of 21:00 on the 1st in New York, and that day’s two pressures');
-  t.match(days[6], { date: '2026-12-02', entries: 1, kcal: 105, systolic: null, weightKg: 80.2 });
+  t.match(days[6], { date: '2026-12-02', entries: 1, kcal: 105, alcohol_g: 0, systolic: null, weightKg: 80.2 });
+  // A can of beer (355 g at 3.9 g of alcohol per 100 g): the day's alcohol, and a reading of it.
+  t.equal((await owner.post('/api/v1/people/alex/food-journal', { id: randomUUID(), foodId: '14003', meal: 'drinks', grams: 355, ts: TODAY + 10 * HOUR })).status, 201);
+  t.match(((await owner.get('/api/v1/people/alex/food-journal')).body as { totals: Record<string, number> }).totals, { alcohol_g: 13.8, drunk_ml: 355 });
+  const alcohol = await owner.get(`/api/v1/series?personId=alex&metric=alcohol_intake&from=${TODAY}&to=${TODAY + DAY}`);
+  t.same((alcohol.body as { points: { value: number }[] }).points.map((p) => p.value), [13.8], 'an alcohol_intake reading of 13.8 g');
   t.match(days[0], { entries: 0, kcal: 0, systolic: null, weightKg: null }, 'a day with nothing: no entries, no measurement');
   t.equal((await owner.get('/api/v1/people/alex/food-journal/trends?days=400')).status, 400, 'at most 90 days');
 });
@@ -148,7 +153,7 @@ t.test('what an entry must be, in words', async (t) => {
   await refused({ meal: 'brunch' }, 400, /meal/);
   t.equal((await owner.post('/api/v1/people/alex/food-journal', { ...BANANA, id: 'not-a-uuid' })).status, 400);
   t.equal((await owner.post('/api/v1/people/nobody/food-journal', { id: randomUUID(), ...BANANA })).status, 404, 'nobody of that name');
-  t.same((await owner.get('/api/v1/people/alex/food-journal')).body, { personId: 'alex', date: '2026-12-02', entries: [], totals: { kcal: 0, protein_g: 0, fat_g: 0, carbs_g: 0, sugars_g: 0, fiber_g: 0, sodium_mg: 0, water_g: 0, caffeine_mg: 0, drunk_ml: 0 }, references: { kcal: { amount: 2000, kind: 'about' }, sodium_mg: { amount: 2300, kind: 'at_most' }, caffeine_mg: { amount: 400, kind: 'at_most' }, drunk_ml: { amount: 2000, kind: 'at_least' } } }, 'nothing refused was recorded');
+  t.same((await owner.get('/api/v1/people/alex/food-journal')).body, { personId: 'alex', date: '2026-12-02', entries: [], totals: { kcal: 0, protein_g: 0, fat_g: 0, carbs_g: 0, sugars_g: 0, fiber_g: 0, sodium_mg: 0, water_g: 0, caffeine_mg: 0, alcohol_g: 0, drunk_ml: 0 }, references: { kcal: { amount: 2000, kind: 'about' }, sodium_mg: { amount: 2300, kind: 'at_most' }, caffeine_mg: { amount: 400, kind: 'at_most' }, drunk_ml: { amount: 2000, kind: 'at_least' } } }, 'nothing refused was recorded');
 });
 
 t.test('a journal names what a person ate: the person and the owner read it; a caregiver sees the intake as readings only', async (t) => {

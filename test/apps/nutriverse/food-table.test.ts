@@ -22,7 +22,7 @@ t.test('the shipped table: every SR28 food, its values as published, found by th
   t.ok(built, 'built on the first start');
   t.equal(table.size, 8789, 'all 8,789 foods');
   const banana = table.food('09040');
-  t.same(banana?.per100g, { kcal: 89, protein_g: 1.09, fat_g: 0.33, carbs_g: 22.84, sugars_g: 12.23, fiber_g: 2.6, sodium_mg: 1, water_g: 74.91, caffeine_mg: 0 }, 'the check row of the table’s provenance');
+  t.same(banana?.per100g, { kcal: 89, protein_g: 1.09, fat_g: 0.33, carbs_g: 22.84, sugars_g: 12.23, fiber_g: 2.6, sodium_mg: 1, water_g: 74.91, caffeine_mg: 0, alcohol_g: 0 }, 'the check row of the table’s provenance');
   t.same(banana?.portions[0], { description: '1 cup, mashed', grams: 225 }, 'household portions, the table’s first first');
   t.equal(table.food('01001')?.name, 'Butter, salted', 'ids keep their leading zero');
 
@@ -59,9 +59,9 @@ t.test('whatever is typed is a valid search: only letters and digits reach the F
 t.test('the table is built again only when the shipped one changed, and a damaged file is refused in words', (t) => {
   const dir = tempDir(t);
   const shipped = join(dir, 'foods.json.gz');
-  const columns = ['id', 'name', 'category', 'kcal', 'protein_g', 'fat_g', 'carbs_g', 'sugars_g', 'fiber_g', 'sodium_mg', 'water_g', 'caffeine_mg', 'portions'];
+  const columns = ['id', 'name', 'category', 'kcal', 'protein_g', 'fat_g', 'carbs_g', 'sugars_g', 'fiber_g', 'sodium_mg', 'water_g', 'caffeine_mg', 'alcohol_g', 'portions'];
   const write = (foods: unknown[][]): void => writeFileSync(shipped, gzipSync(JSON.stringify({ columns, foods })));
-  write([['00001', 'Porridge, oats, cooked', 'Cereal Grains and Pasta', 71, 2.5, 1.5, 12, 0.3, 1.7, 49, 84, null, [['1 cup', 234]]]]);
+  write([['00001', 'Porridge, oats, cooked', 'Cereal Grains and Pasta', 71, 2.5, 1.5, 12, 0.3, 1.7, 49, 84, null, 0, [['1 cup', 234]]]]);
   const path = join(dir, 'food-table.db');
   const first = FoodTable.open(path, shipped);
   t.ok(first.built);
@@ -70,7 +70,7 @@ t.test('the table is built again only when the shipped one changed, and a damage
   const again = FoodTable.open(path, shipped);
   t.notOk(again.built, 'the same shipped file: opened, not built');
   again.table.close();
-  write([['00002', 'Tea, brewed', 'Beverages', 1, 0, 0, 0.3, 0, 0, 3, 99.7, 20, []]]);
+  write([['00002', 'Tea, brewed', 'Beverages', 1, 0, 0, 0.3, 0, 0, 3, 99.7, 20, 0, []]]);
   const updated = FoodTable.open(path, shipped);
   t.ok(updated.built, 'a changed shipped file: built again');
   t.same(names(search(updated.table, 'tea')), ['Tea, brewed']);

@@ -21,7 +21,7 @@ t.test('the food table over the API: searched as someone types, the same for eve
   const foods = found.body as Food[];
   t.equal(foods.length, 5);
   t.equal(foods[0]?.name, 'Bananas, raw', 'three letters, the plain banana first');
-  t.same(foods[0]?.per100g, { kcal: 89, protein_g: 1.09, fat_g: 0.33, carbs_g: 22.84, sugars_g: 12.23, fiber_g: 2.6, sodium_mg: 1, water_g: 74.91, caffeine_mg: 0 });
+  t.same(foods[0]?.per100g, { kcal: 89, protein_g: 1.09, fat_g: 0.33, carbs_g: 22.84, sugars_g: 12.23, fiber_g: 2.6, sodium_mg: 1, water_g: 74.91, caffeine_mg: 0, alcohol_g: 0 });
   t.same((await owner.get('/api/v1/foods/09040')).body, foods[0], 'and by its id');
 
   const coffee = (await owner.get(`/api/v1/foods?q=${encodeURIComponent('coffee, brewed')}`)).body as Food[];

@@ -11,7 +11,7 @@ import { loadPeople, personName } from '../../state/household.js';
 import { href, type PageProps } from '../dashboard-app.js';
 import { AddFood, QuickDrinks } from './add-to-journal.js';
 import { FOOD_PATH } from './food-paths.js';
-import { MEALS, TOTALS, portionText, totalShare, totalText } from './journal-format.js';
+import { MEALS, TOTALS, alcoholText, portionText, totalShare, totalText } from './journal-format.js';
 import { IntakeTrends } from './intake-trends.js';
 import { MedicinesCard } from './medicines-card.js';
 
@@ -49,6 +49,11 @@ function DayTotals({ day }: { readonly day: JournalDayAnswer }) {
           );
         })}
       </ul>
+      {alcoholText(day.totals.alcohol_g) !== undefined && (
+        <p class="intake-alcohol" data-total="alcohol_g">
+          {alcoholText(day.totals.alcohol_g)}
+        </p>
+      )}
       <p class="hint">Reference amounts for an adult, not advice for anyone in particular: energy about 2,000 kcal and sodium under 2,300 mg (US Daily Values), caffeine up to 400 mg (FDA), about 2 L drunk (EFSA).</p>
     </section>
   );

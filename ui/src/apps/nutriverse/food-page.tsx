@@ -15,6 +15,7 @@ const NUTRIENTS: readonly { readonly key: keyof FoodAnswer['per100g']; readonly 
   { key: 'fiber_g', label: 'Fibre', unit: 'g', decimals: 1 },
   { key: 'sodium_mg', label: 'Sodium', unit: 'mg', decimals: 0 },
   { key: 'caffeine_mg', label: 'Caffeine', unit: 'mg', decimals: 0 },
+  { key: 'alcohol_g', label: 'Alcohol', unit: 'g', decimals: 1 },
   { key: 'water_g', label: 'Water', unit: 'g', decimals: 0 },
 ];
 

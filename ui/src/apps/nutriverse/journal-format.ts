@@ -40,6 +40,16 @@ export function totalShare(total: number, reference: Reference): { readonly shar
   return { share: Math.min(1, Math.max(0, total / reference.amount)), over: reference.kind === 'at_most' && total > reference.amount };
 }
 
+/** A standard drink as the US guidelines count it: 14 g of ethyl alcohol (a UK unit is 8 g). */
+const STANDARD_DRINK_G = 14;
+
+/** "28 g of alcohol, 2 standard drinks (14 g each)"; nothing to say for a day without any. */
+export function alcoholText(grams: number): string | undefined {
+  if (!(grams > 0)) return undefined;
+  const drinks = Math.round((grams / STANDARD_DRINK_G) * 10) / 10;
+  return `${grams.toLocaleString(undefined, { maximumFractionDigits: 1 })} g of alcohol, ${drinks.toLocaleString()} standard ${drinks === 1 ? 'drink' : 'drinks'} (${STANDARD_DRINK_G} g each)`;
+}
+
 /** "2 × 1 cup (8 fl oz)", "118 g". */
 export function portionText(entry: Pick<JournalDayAnswer['entries'][number], 'portion' | 'grams' | 'count'>): string {
   const one = entry.portion ?? `${entry.grams.toLocaleString()} g`;
