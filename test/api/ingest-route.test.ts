@@ -27,6 +27,12 @@ t.test('an integration posts readings with an ingest token: each taken or refuse
   t.match(byAddress.body, { accepted: 1, rejected: 0, refused: [] });
   t.ok(api.hub.context.registry.device('ble:a4:c1:38:00:11:22'), 'a Bluetooth address names the Bluetooth device');
   t.equal(api.hub.context.registry.device('A4:C1:38:00:11:22'), undefined);
+
+  for (const own of ['hub:journal:alex', 'hub:inference:alex']) {
+    const spoofed = await integration.post(`/api/v1/ingest/${own}`, { readings: [{ metric: 'medicine_missed', value: 0, ts }] });
+    t.equal(spoofed.status, 403, `${own}: the hub's own device is nobody else's to send as`);
+    t.match((spoofed.body as { message: string }).message, /are the hub’s own/);
+  }
 });
 
 t.test('the ingest answer comes once the accepted readings are committed, and says 503 when the store gave them up', async (t) => {

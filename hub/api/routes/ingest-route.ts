@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { canIngestFor } from '../../accounts/access.js';
 import type { Principal } from '../../accounts/principal.js';
 import type { MessageRefusalReason } from '../../bus/hub-events.js';
-import { makeDeviceId } from '../../../core/device-id.js';
+import { isHubDeviceId, makeDeviceId } from '../../../core/device-id.js';
 import { ApiError } from '../../http/api-error.js';
 import { DurableAck } from '../../store/durable-ack.js';
 import type { ApiDeps } from '../api-deps.js';
@@ -40,6 +40,8 @@ export function registerIngestRoute(server: FastifyInstance, deps: ApiDeps): voi
     async (request): Promise<IngestOutcome> => {
       const principal = principalOf(request);
       const deviceId = makeDeviceId('given', request.params.deviceId);
+      // The hub's own devices carry what its models worked out and what people wrote down: nobody else speaks for them.
+      if (isHubDeviceId(deviceId)) throw new ApiError(403, 'forbidden', 'device ids beginning "hub:" are the hub’s own (its models’ readings, its journals): send readings under the device’s own id');
       if (!mayIngest(deps, principal, deviceId)) {
         throw new ApiError(403, 'forbidden', 'sending readings needs an API token with the ingest scope, made by the owner (and, if the token is limited to people, a device of theirs)');
       }
