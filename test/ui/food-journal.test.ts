@@ -121,7 +121,8 @@ t.test('NutriVerse: a medicine written down shows its reminder at its time, on t
     await card.waitFor();
     await card.getByRole('button', { name: `Taken: ${medicine} 500 mg at ${time}` }).click();
     await card.getByText(`${medicine} 500 mg taken.`).waitFor();
-    t.equal(await card.locator('.dose', { hasText: medicine }).getAttribute('data-state'), 'taken', `${screen}: recorded taken`);
+    // Said once the card shows it, so the row is read at once, not waited for.
+    t.equal(await card.locator('.dose', { hasText: medicine }).getAttribute('data-state'), 'taken', `${screen}: recorded taken, and shown so as it is said`);
     t.match((await card.locator('.adherence').textContent()) ?? '', /^This week: \d of \d doses? taken/, `${screen}: the week’s adherence`);
     await browser.check(t, 'medicines');
     await page.goto('/');

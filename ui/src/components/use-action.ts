@@ -24,8 +24,9 @@ export function useAction(reload: () => Promise<unknown>): { readonly act: Act; 
         setMessage(errorText(error));
         return false;
       }
-      setMessage(done);
+      // Said once the page shows it: "Taken." beside a dose still marked due would contradict itself.
       await reload();
+      setMessage(done);
       return true;
     } finally {
       running.current = false;
