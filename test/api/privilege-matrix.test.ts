@@ -518,7 +518,7 @@ t.test('privilege matrix: no credential makes, widens or reaches beyond what it 
   t.ok(allowed > actors.length, 'and the matrix is no wall of refusals: rightful changes went through');
 });
 
-t.test('read matrix: a device page, its history, a logbook, goals and challenges answer exactly the credentials that hold their person', async (t) => {
+t.test('read matrix: a device page, its history, a logbook, goals, challenges, food journals and medicines answer exactly the credentials that hold their person', async (t) => {
   const { api, actors, everyone } = await matrixHousehold(t);
   api.hub.bus.emit('device.connection', { deviceId: 'strap-alex', connected: true, ts: Date.now() - 60_000 });
   const devices: readonly [string, string | undefined][] = [['strap-alex', 'alex'], ['strap-sam', 'sam'], ['oximeter-gran', 'gran'], ['loose-thermo', undefined]];
@@ -526,6 +526,14 @@ t.test('read matrix: a device page, its history, a logbook, goals and challenges
   if (view === undefined) throw new Error('the healthquest part is not running');
   const challenges = [view.addChallenge('steps_together', 50_000, ['alex', 'sam']), view.addChallenge('bp_daily', 7, ['gran', 'sam'])];
   for (const person of ['alex', 'sam', 'gran']) view.add(person, 'steps', 8000);
+  // A dose of everyone's due this minute, in the hub's zone (the box's), so that reminders have something to withhold.
+  const medicines = api.hub.context.services.medicines.current();
+  if (medicines === undefined) throw new Error('the nutriverse part is not running');
+  if (new Date().getSeconds() >= 50) await new Promise((resolve) => setTimeout(resolve, (61 - new Date().getSeconds()) * 1000));
+  const thisMinute = new Date().toTimeString().slice(0, 5);
+  for (const person of ['alex', 'sam', 'gran']) medicines.add(person, { name: 'Statin', dose: '', times: [thisMinute], important: false });
+  // Journals and medicines name what a person ate and takes: the person and the owner read them, no caregiver or viewer.
+  const readsJournal = (held: Held, person: string): boolean => held.scopes.has('read') && reachesPerson(held, person) && (held.role === 'owner' || held.role === 'member');
   // A board is seen by whoever reads everyone on it, and by a member on it (signed in, or a token not limited to people).
   const seesChallenge = (held: Held, members: readonly string[]): boolean =>
     held.scopes.has('read') && (members.every((p) => reachesPerson(held, p)) || (held.role === 'member' && held.unassigned && members.some((p) => held.people?.has(p) === true)));
@@ -550,6 +558,15 @@ t.test('read matrix: a device page, its history, a logbook, goals and challenges
       const quest = (graph.body as { data?: { quest: { personId: string } | null } }).data?.quest ?? null;
       if ((quest !== null) !== (reads && reachesPerson(actor.held, person))) failures.push(`${actor.name}: GraphQL quest of ${person} ${quest === null ? 'withheld' : 'answered'} (${graph.status})`);
     }
+    for (const person of everyone) {
+      for (const path of ['food-journal', 'food-journal?date=2026-12-01', 'food-journal/trends?days=7', 'food-journal/recent', 'medicines']) {
+        await expect(`/api/v1/people/${person}/${path}`, readsJournal(actor.held, person));
+      }
+    }
+    const reminders = await client.get('/api/v1/medicine-reminders');
+    const reminded = reminders.status === 200 ? (reminders.body as { personId: string }[]).map((r) => r.personId) : [];
+    const mayRemind = ['alex', 'gran', 'sam'].filter((p) => readsJournal(actor.held, p));
+    if (JSON.stringify(reminded) !== JSON.stringify(mayRemind)) failures.push(`${actor.name}: medicine reminders of ${reminded.join(', ') || 'nobody'}, expected ${mayRemind.join(', ') || 'nobody'}`);
     const faces = await client.get('/api/v1/goal-faces');
     const faced = faces.status === 200 ? (faces.body as { personId: string }[]).map((f) => f.personId) : [];
     const mayFace = reads ? ['alex', 'gran', 'sam'].filter((p) => reachesPerson(actor.held, p)) : [];
